@@ -1,0 +1,100 @@
+#include "diag/diag.h"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace jixiao {
+
+const char* severity_name(Severity s) {
+  switch (s) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Note: return "note";
+  }
+  return "error";
+}
+
+std::string format(const Diagnostic& d) {
+  std::string out;
+  if (!d.file.empty()) out += d.file + ": ";
+  if (!d.place.empty()) out += d.place + ": ";
+  out += severity_name(d.severity);
+  out += ": " + d.message;
+  if (!d.expected.empty()) {
+    out += "; expected " + d.expected;
+    if (!d.got.empty()) out += ", got " + d.got;
+  } else if (!d.got.empty()) {
+    out += " (got " + d.got + ")";
+  }
+  for (const auto& h : d.hints) out += "\n  hint: " + h;
+  return out;
+}
+
+void DiagnosticSink::report(Diagnostic d) {
+  if (d.severity == Severity::Error) ++errors_;
+  items_.push_back(std::move(d));
+}
+
+void DiagnosticSink::error(std::string code, std::string file, std::string place,
+                           std::string message, std::string expected, std::string got) {
+  report({Severity::Error, std::move(code), std::move(file), std::move(place), std::move(message),
+          std::move(expected), std::move(got), {}});
+}
+
+void DiagnosticSink::warning(std::string code, std::string file, std::string place,
+                             std::string message) {
+  report({Severity::Warning, std::move(code), std::move(file), std::move(place),
+          std::move(message), {}, {}, {}});
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Failure({Severity::Error, "io.read", path, "", std::string("cannot read file: ") +
+                   std::strerror(errno), "", "", {}});
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_file_atomic(const std::string& path, const std::string& bytes) {
+  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  auto fail = [&](const char* what) {
+    int e = errno;
+    std::remove(tmp.c_str());
+    throw Failure({Severity::Error, "io.write", path, "", std::string(what) + ": " +
+                   std::strerror(e), "", "", {}});
+  };
+  FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) fail("cannot create output");
+  if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) {
+    std::fclose(f);
+    fail("cannot write output");
+  }
+  if (std::fclose(f) != 0) fail("cannot write output");
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot move output into place");
+}
+
+LineCol line_col(const std::string& text, std::size_t byte_offset) {
+  LineCol lc;
+  if (byte_offset > text.size()) byte_offset = text.size();
+  for (std::size_t i = 0; i < byte_offset; ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      ++lc.line;
+      lc.col = 1;
+    } else if ((c & 0xC0) != 0x80) {
+      ++lc.col;  // count code points, not continuation bytes
+    }
+  }
+  return lc;
+}
+
+std::string to_string(LineCol lc) { return std::to_string(lc.line) + ":" + std::to_string(lc.col); }
+
+}  // namespace jixiao

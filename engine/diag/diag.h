@@ -1,0 +1,66 @@
+// Diagnostics shared by every stage: what went wrong, where, and what was expected.
+// Stages report every problem to a DiagnosticSink and go on; they throw only for I/O
+// failures and bugs (see jixiao::Failure).
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace jixiao {
+
+enum class Severity { Error, Warning, Note };
+
+struct Diagnostic {
+  Severity severity = Severity::Error;
+  std::string code;      // stable, e.g. "model.type", "template.binding"
+  std::string file;      // the file concerned (data, template, rule set, font manifest)
+  std::string place;     // JSON pointer ("/projects/3/indicators/0/weight") or "line:col"
+  std::string message;   // what is wrong
+  std::string expected;  // what was expected (may be empty)
+  std::string got;       // what was found (may be empty)
+  std::vector<std::string> hints;
+};
+
+// "file: place: error: message; expected X, got Y" then "  hint: …" lines.
+std::string format(const Diagnostic& d);
+const char* severity_name(Severity s);
+
+class DiagnosticSink {
+ public:
+  void report(Diagnostic d);
+  void error(std::string code, std::string file, std::string place, std::string message,
+             std::string expected = {}, std::string got = {});
+  void warning(std::string code, std::string file, std::string place, std::string message);
+  bool has_errors() const { return errors_ > 0; }
+  std::size_t error_count() const { return errors_; }
+  const std::vector<Diagnostic>& all() const { return items_; }
+
+ private:
+  std::vector<Diagnostic> items_;
+  std::size_t errors_ = 0;
+};
+
+// Thrown for what cannot be reported and worked around: unreadable files, I/O failure,
+// a library refusing its input. Carries one diagnostic.
+class Failure : public std::runtime_error {
+ public:
+  explicit Failure(Diagnostic d) : std::runtime_error(format(d)), diagnostic_(std::move(d)) {}
+  const Diagnostic& diagnostic() const { return diagnostic_; }
+
+ private:
+  Diagnostic diagnostic_;
+};
+
+// Reads a whole file; throws Failure (code "io.read") naming the file when it cannot.
+std::string read_file(const std::string& path);
+
+// Writes bytes to path atomically: a temporary file beside it, renamed into place, so a
+// failure never leaves a half-written output. Throws Failure ("io.write").
+void write_file_atomic(const std::string& path, const std::string& bytes);
+
+// 1-based line and column (in characters, not bytes) of a byte offset in UTF-8 text.
+struct LineCol { int line = 1; int col = 1; };
+LineCol line_col(const std::string& text, std::size_t byte_offset);
+std::string to_string(LineCol lc);
+
+}  // namespace jixiao

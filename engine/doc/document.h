@@ -1,0 +1,89 @@
+// The document tree: what a form instantiated with data looks like, before layout.
+// Produced by the template stage, consumed by layout. Knows nothing of fonts files, PDF or
+// any city's forms; lengths are in points (1/72 inch).
+#pragma once
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace jixiao::doc {
+
+enum class Align { Left, Center, Right, Justify };
+enum class VAlign { Top, Middle, Bottom };
+
+struct TextStyle {
+  std::string family = "song";  // a family of the font manifest: song 宋, hei 黑, kai 楷, fangsong 仿宋
+  double size = 10.5;           // points (五号)
+  bool bold = false;
+};
+
+// Where a piece of text came from, so later stages can name it in warnings.
+struct Origin {
+  std::string file;   // template file
+  std::string place;  // "line:col" in the template
+};
+
+// A paragraph of text; '\n' inside text is a hard line break.
+struct Paragraph {
+  std::string text;
+  TextStyle style;
+  Align align = Align::Left;
+  double space_before = 0;
+  double space_after = 0;
+  double first_line_indent = 0;  // points
+  double line_height = 1.3;      // line pitch as a multiple of the font size
+  Origin origin;
+};
+
+struct Cell {
+  std::string text;  // '\n' is a hard line break
+  int colspan = 1;
+  int rowspan = 1;
+  Align align = Align::Center;
+  VAlign valign = VAlign::Middle;
+  TextStyle style;
+  Origin origin;
+};
+
+struct Row {
+  std::vector<Cell> cells;  // cells covered by an earlier rowspan are not listed (as in HTML)
+  bool header = false;      // repeated at the top of every page the table continues on
+  double min_height = 0;    // points
+};
+
+struct Table {
+  std::vector<double> column_widths;  // points; their sum is the table width
+  std::vector<Row> rows;
+  double border_width = 0.5;
+  double padding_x = 2.5;
+  double padding_y = 2;
+  double line_height = 1.25;
+  Align align = Align::Center;  // placement of the table between the margins
+  double space_before = 0;
+  double space_after = 0;
+  Origin origin;
+};
+
+struct PageBreak {};
+
+using Block = std::variant<Paragraph, Table, PageBreak>;
+
+struct PageSetup {
+  double width = 595.276;  // A4 portrait
+  double height = 841.89;
+  double margin_top = 56.69;  // 20 mm
+  double margin_right = 42.52;
+  double margin_bottom = 56.69;
+  double margin_left = 42.52;
+};
+
+struct Document {
+  std::string title;    // PDF /Title
+  std::string subject;  // PDF /Subject
+  std::string author;   // PDF /Author
+  std::string keywords;
+  PageSetup page;
+  std::vector<Block> blocks;
+};
+
+}  // namespace jixiao::doc

@@ -1,0 +1,62 @@
+// Font library: the families of the font manifest (fonts/fonts.json) loaded once per process
+// with FreeType (files, metrics) and HarfBuzz (shaping). Library types stay in fonts.cpp.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "diag/diag.h"
+
+namespace jixiao::layout {
+
+// Facts about one loaded face that the PDF stage needs to embed it.
+struct FontInfo {
+  std::string file;             // path of the font file
+  int index = 0;                // face index inside a TTC
+  std::string postscript_name;  // e.g. "AR-PL-UMing-CN" (no spaces)
+  int units_per_em = 1000;
+  int ascender = 0;             // font units
+  int descender = 0;            // font units, negative
+  int cap_height = 0;
+  int bbox[4] = {0, 0, 0, 0};   // xMin yMin xMax yMax, font units
+  double italic_angle = 0;
+  bool fixed_pitch = false;
+  bool serif = true;
+};
+
+using FontId = int;  // index into FontLibrary; stable for the library's lifetime
+
+class FontLibrary {
+ public:
+  // Reads the manifest (see docs/fonts.md) and opens every face it names. Problems (missing
+  // file, bad index, unknown fallback family) are reported to sink with the manifest's name.
+  // extra_dirs: user font directories searched for files the manifest names by file name.
+  static std::unique_ptr<FontLibrary> load(const std::string& manifest_path,
+                                           const std::vector<std::string>& extra_dirs,
+                                           DiagnosticSink& sink);
+  ~FontLibrary();
+  FontLibrary(const FontLibrary&) = delete;
+  FontLibrary& operator=(const FontLibrary&) = delete;
+
+  std::size_t face_count() const;
+  const FontInfo& info(FontId id) const;
+
+  // The face for a family and weight; -1 when the family is unknown.
+  FontId face_for(const std::string& family, bool bold) const;
+  // The face for Latin text of that family (the manifest's "latin" face), or -1.
+  FontId latin_face_for(const std::string& family, bool bold) const;
+  // Faces tried in order when a face lacks a character.
+  const std::vector<FontId>& fallback() const;
+  // Glyph of a code point in a face, 0 when the face lacks it.
+  std::uint32_t glyph(FontId id, char32_t cp) const;
+
+  struct Impl;  // FreeType/HarfBuzz handles; visible to layout's .cpp files only
+  Impl& impl() const { return *impl_; }
+
+ private:
+  FontLibrary();
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace jixiao::layout

@@ -1,0 +1,28 @@
+// PDF output: laid-out pages → a PDF file (libharu), every face embedded as a subset
+// CIDFontType2 with a ToUnicode map. Library types stay in the .cpp files.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "layout/layout.h"
+
+namespace jixiao::pdf {
+
+struct Metadata {
+  std::string title;
+  std::string author;
+  std::string subject;
+  std::string keywords;
+  std::string creator = "jixiao";
+  // Seconds since the epoch for /CreationDate and /ModDate (UTC). Callers pass
+  // SOURCE_DATE_EPOCH or --date here; with none the current time is used.
+  std::optional<std::int64_t> date;
+};
+
+// The whole PDF as bytes. Same pages and metadata give the same bytes.
+// Throws jixiao::Failure ("pdf.write") when libharu or subsetting fails.
+std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibrary& fonts,
+                      const Metadata& meta);
+
+}  // namespace jixiao::pdf

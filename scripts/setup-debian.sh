@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs every Debian package jixiao needs to build, test and render, only when missing.
+# Safe to run again; does nothing when all is present.
+set -euo pipefail
+PKGS=(
+  build-essential cmake pkg-config
+  libhpdf-dev libharfbuzz-dev libfreetype-dev libicu-dev
+  nlohmann-json3-dev libpugixml-dev catch2
+  poppler-utils qpdf
+  fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation2
+)
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
