@@ -8,6 +8,9 @@
 
 #include "diag/diag.h"
 
+struct hb_face_t;  // HarfBuzz face, opaque here
+struct hb_font_t;
+
 namespace jixiao::layout {
 
 // Facts about one loaded face that the PDF stage needs to embed it.
@@ -50,11 +53,15 @@ class FontLibrary {
   const std::vector<FontId>& fallback() const;
   // Glyph of a code point in a face, 0 when the face lacks it.
   std::uint32_t glyph(FontId id, char32_t cp) const;
+  // Family names of the manifest, sorted.
+  std::vector<std::string> families() const;
 
-  struct Impl;  // FreeType/HarfBuzz handles; visible to layout's .cpp files only
-  Impl& impl() const { return *impl_; }
+  // HarfBuzz objects for shaping (scale = units per em) and subsetting; owned by the library.
+  hb_face_t* harfbuzz_face(FontId id) const;
+  hb_font_t* harfbuzz_font(FontId id) const;
 
  private:
+  struct Impl;
   FontLibrary();
   std::unique_ptr<Impl> impl_;
 };

@@ -1,0 +1,37 @@
+// The whole pipeline behind one call: data file → validation → scoring → template → layout
+// → PDF. The CLI and the tests use this; the engine itself never prints.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diag.h"
+
+namespace jixiao {
+
+struct Request {
+  enum class Action { Render, Score, Check } action = Action::Render;
+  std::string data_file;
+  std::string output_file;                  // Render: where the PDF goes
+  std::string data_dir;                     // holds templates/ and fonts/; empty = built-in
+  std::vector<std::string> template_dirs;   // searched before data_dir/templates
+  std::vector<std::string> font_dirs;       // user font directories (licensed fonts)
+  std::optional<std::int64_t> date;         // PDF date, seconds since the epoch
+};
+
+struct Result {
+  DiagnosticSink diagnostics;
+  std::string score_json;  // Score: {"documents": […]}
+  int pages = 0;           // Render: pages written
+  std::size_t pdf_bytes = 0;
+  // 0 ok, 2 errors (nothing written), 3 done with warnings.
+  int exit_code() const;
+};
+
+Result run(const Request& request);
+
+// The directory holding templates/ and fonts/ compiled into this build.
+std::string default_data_dir();
+
+}  // namespace jixiao

@@ -1,0 +1,245 @@
+#include "layout/fonts.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_TRUETYPE_TABLES_H
+#include <hb.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+namespace jixiao::layout {
+
+namespace fs = std::filesystem;
+
+struct Face {
+  FontInfo info;
+  FT_Face ft = nullptr;
+  hb_face_t* hb_face = nullptr;
+  hb_font_t* hb_font = nullptr;
+};
+
+struct FamilyFaces {
+  FontId regular = -1;
+  FontId bold = -1;
+  std::string latin;  // family used for Latin text, or empty
+};
+
+struct FontLibrary::Impl {
+  FT_Library ft = nullptr;
+  std::vector<Face> faces;
+  std::map<std::string, FamilyFaces> families;
+  std::vector<FontId> fallback;
+  // Same file and index share one face.
+  std::map<std::pair<std::string, int>, FontId> by_file;
+
+  ~Impl() {
+    for (auto& f : faces) {
+      if (f.hb_font) hb_font_destroy(f.hb_font);
+      if (f.hb_face) hb_face_destroy(f.hb_face);
+      if (f.ft) FT_Done_Face(f.ft);
+    }
+    if (ft) FT_Done_FreeType(ft);
+  }
+
+  FontId open(const std::string& path, int index, std::string& error) {
+    auto key = std::make_pair(path, index);
+    if (auto it = by_file.find(key); it != by_file.end()) return it->second;
+    Face face;
+    if (FT_New_Face(ft, path.c_str(), index, &face.ft) != 0) {
+      error = "FreeType cannot open face " + std::to_string(index) + " of this file";
+      return -1;
+    }
+    if (!FT_IS_SFNT(face.ft) || !FT_IS_SCALABLE(face.ft)) {
+      FT_Done_Face(face.ft);
+      error = "not a scalable TrueType/OpenType font";
+      return -1;
+    }
+    FontInfo& info = face.info;
+    info.file = path;
+    info.index = index;
+    const char* ps = FT_Get_Postscript_Name(face.ft);
+    info.postscript_name = ps ? ps : fs::path(path).stem().string();
+    info.units_per_em = face.ft->units_per_EM;
+    info.ascender = face.ft->ascender;
+    info.descender = face.ft->descender;
+    info.bbox[0] = face.ft->bbox.xMin;
+    info.bbox[1] = face.ft->bbox.yMin;
+    info.bbox[2] = face.ft->bbox.xMax;
+    info.bbox[3] = face.ft->bbox.yMax;
+    info.fixed_pitch = FT_IS_FIXED_WIDTH(face.ft);
+    if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face.ft, FT_SFNT_OS2))) {
+      info.cap_height = os2->version >= 2 ? os2->sCapHeight : info.ascender;
+      // Sans-serif per the IBM family class of OS/2 (class 8); everything else counts as serif.
+      info.serif = (os2->sFamilyClass >> 8) != 8;
+    } else {
+      info.cap_height = info.ascender;
+    }
+    if (auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(face.ft, FT_SFNT_POST))) {
+      info.italic_angle = post->italicAngle / 65536.0;
+    }
+    hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+    if (!blob) {
+      FT_Done_Face(face.ft);
+      error = "HarfBuzz cannot read the file";
+      return -1;
+    }
+    face.hb_face = hb_face_create(blob, static_cast<unsigned>(index));
+    hb_blob_destroy(blob);
+    face.hb_font = hb_font_create(face.hb_face);  // scale = units per em
+    FontId id = static_cast<FontId>(faces.size());
+    faces.push_back(face);
+    by_file[key] = id;
+    return id;
+  }
+};
+
+FontLibrary::FontLibrary() : impl_(std::make_unique<Impl>()) {}
+FontLibrary::~FontLibrary() = default;
+
+namespace {
+
+// Resolves a manifest file entry: absolute, relative to the manifest, or a bare name looked
+// up in the user's font directories first (licensed fonts win) and then the manifest's dirs.
+std::string resolve(const std::string& file, const fs::path& manifest_dir,
+                    const std::vector<std::string>& extra_dirs,
+                    const std::vector<std::string>& dirs) {
+  fs::path p(file);
+  if (p.is_absolute()) return file;
+  if (file.find('/') != std::string::npos) return (manifest_dir / p).string();
+  auto search = [&](const std::string& dir) -> std::string {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return {};
+    if (fs::exists(fs::path(dir) / file, ec)) return (fs::path(dir) / file).string();
+    for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator();
+         it.increment(ec)) {
+      if (ec) break;
+      if (it->path().filename() == file) return it->path().string();
+    }
+    return {};
+  };
+  for (const auto& d : extra_dirs)
+    if (auto r = search(d); !r.empty()) return r;
+  for (const auto& d : dirs)
+    if (auto r = search(d); !r.empty()) return r;
+  return (manifest_dir / p).string();
+}
+
+}  // namespace
+
+std::unique_ptr<FontLibrary> FontLibrary::load(const std::string& manifest_path,
+                                               const std::vector<std::string>& extra_dirs,
+                                               DiagnosticSink& sink) {
+  std::unique_ptr<FontLibrary> lib(new FontLibrary());
+  Impl& im = *lib->impl_;
+  if (FT_Init_FreeType(&im.ft) != 0) {
+    throw Failure({Severity::Error, "fonts.freetype", manifest_path, "", "FreeType failed to start",
+                   "", "", {}});
+  }
+  nlohmann::json m;
+  {
+    std::string text = read_file(manifest_path);
+    try {
+      m = nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+      sink.error("fonts.manifest", manifest_path, to_string(line_col(text, e.byte ? e.byte - 1 : 0)),
+                 "malformed JSON", "a JSON font manifest", e.what());
+      return lib;
+    }
+  }
+  auto bad = [&](const std::string& ptr, const std::string& msg, const std::string& expected,
+                 const std::string& got = {}) {
+    sink.error("fonts.manifest", manifest_path, ptr, msg, expected, got);
+  };
+  fs::path dir = fs::path(manifest_path).parent_path();
+  std::vector<std::string> dirs;
+  if (m.contains("dirs") && m["dirs"].is_array())
+    for (auto& d : m["dirs"]) if (d.is_string()) dirs.push_back(d.get<std::string>());
+  if (!m.contains("families") || !m["families"].is_object()) {
+    bad("/families", "missing font families", "an object mapping family names to faces");
+    return lib;
+  }
+  auto open_entry = [&](const nlohmann::json& e, const std::string& ptr) -> FontId {
+    if (!e.is_object() || !e.contains("file") || !e["file"].is_string()) {
+      bad(ptr, "bad face entry", "{\"file\": \"…\", \"index\": N}", e.dump());
+      return -1;
+    }
+    int index = 0;
+    if (e.contains("index")) {
+      if (!e["index"].is_number_integer() || e["index"].get<int>() < 0) {
+        bad(ptr + "/index", "bad TTC index", "a non-negative integer", e["index"].dump());
+        return -1;
+      }
+      index = e["index"].get<int>();
+    }
+    std::string path = resolve(e["file"].get<std::string>(), dir, extra_dirs, dirs);
+    std::string error;
+    FontId id = im.open(path, index, error);
+    if (id < 0) bad(ptr + "/file", error + ": " + path, "a TrueType font file (Debian font package installed?)");
+    return id;
+  };
+  for (auto& [name, fam] : m["families"].items()) {
+    std::string ptr = "/families/" + name;
+    FamilyFaces ff;
+    if (!fam.is_object() || !fam.contains("regular")) {
+      bad(ptr, "family without a regular face", "{\"regular\": {\"file\": …}}");
+      continue;
+    }
+    ff.regular = open_entry(fam["regular"], ptr + "/regular");
+    if (fam.contains("bold")) ff.bold = open_entry(fam["bold"], ptr + "/bold");
+    if (fam.contains("latin")) ff.latin = fam["latin"].is_string() ? fam["latin"].get<std::string>() : "";
+    im.families[name] = ff;
+  }
+  for (auto& [name, ff] : im.families) {
+    if (!ff.latin.empty() && !im.families.count(ff.latin))
+      bad("/families/" + name + "/latin", "unknown Latin family '" + ff.latin + "'", "a family of this manifest");
+  }
+  if (m.contains("fallback")) {
+    for (std::size_t i = 0; i < m["fallback"].size(); ++i) {
+      auto& f = m["fallback"][i];
+      std::string fname = f.is_string() ? f.get<std::string>() : "";
+      auto it = im.families.find(fname);
+      if (it == im.families.end()) {
+        bad("/fallback/" + std::to_string(i), "unknown fallback family", "a family of this manifest", f.dump());
+        continue;
+      }
+      if (it->second.regular >= 0) im.fallback.push_back(it->second.regular);
+    }
+  }
+  return lib;
+}
+
+std::size_t FontLibrary::face_count() const { return impl_->faces.size(); }
+const FontInfo& FontLibrary::info(FontId id) const { return impl_->faces.at(id).info; }
+
+FontId FontLibrary::face_for(const std::string& family, bool bold) const {
+  auto it = impl_->families.find(family);
+  if (it == impl_->families.end()) return -1;
+  if (bold && it->second.bold >= 0) return it->second.bold;
+  return it->second.regular;
+}
+
+FontId FontLibrary::latin_face_for(const std::string& family, bool bold) const {
+  auto it = impl_->families.find(family);
+  if (it == impl_->families.end() || it->second.latin.empty()) return -1;
+  return face_for(it->second.latin, bold);
+}
+
+const std::vector<FontId>& FontLibrary::fallback() const { return impl_->fallback; }
+
+std::uint32_t FontLibrary::glyph(FontId id, char32_t cp) const {
+  return FT_Get_Char_Index(impl_->faces.at(id).ft, cp);
+}
+
+std::vector<std::string> FontLibrary::families() const {
+  std::vector<std::string> out;
+  for (auto& [name, _] : impl_->families) out.push_back(name);
+  return out;
+}
+
+hb_face_t* FontLibrary::harfbuzz_face(FontId id) const { return impl_->faces.at(id).hb_face; }
+hb_font_t* FontLibrary::harfbuzz_font(FontId id) const { return impl_->faces.at(id).hb_font; }
+
+}  // namespace jixiao::layout
