@@ -1,0 +1,119 @@
+// Expressions of the template language: what stands inside {…} and in each=/test=.
+// Parsed once when the template is loaded; evaluated against a view many times.
+// The grammar is in docs/templates.md.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace jixiao::tmpl {
+
+using json = nlohmann::json;
+
+enum class ExprKind { Literal, Name, Member, Index, Count, Neg, Not, Binary, And, Or };
+enum class BinOp { Add, Sub, Mul, Div, Eq, Ne, Lt, Le, Gt, Ge };
+enum class LiteralKind { Null, Bool, Int, Float, String };
+
+struct Expr {
+  ExprKind kind = ExprKind::Literal;
+  BinOp op = BinOp::Add;
+  LiteralKind literal = LiteralKind::Null;
+  bool boolean = false;
+  std::int64_t integer = 0;
+  double number = 0;
+  std::string name;  // Name, Member: the field; Literal String: the string
+  std::unique_ptr<Expr> a, b;
+  std::string text;  // the expression as written, for messages ("p.funds.total")
+};
+
+// How a binding's value is printed.
+enum class FilterKind { None, Fixed, Trim, Money };
+struct Filter {
+  FilterKind kind = FilterKind::None;
+  int decimals = 0;
+};
+
+struct ParseError {
+  std::size_t pos = 0;  // index into the parsed text of the offending character
+  std::string message;
+  std::string expected;
+  std::string got;
+};
+
+struct ParsedExpr {
+  std::unique_ptr<Expr> expr;
+  Filter filter;
+  std::size_t end = 0;  // braced: index of the closing '}'; plain: text.size()
+  bool ok() const { return expr != nullptr; }
+};
+
+// Parses text from pos. Braced: a binding ending at '}' (a filter after '|' allowed).
+// Plain: the whole rest of text is one expression, no filter. On failure expr is null
+// and error says where and why.
+ParsedExpr parse_expression(std::string_view text, std::size_t pos, bool braced,
+                            ParseError& error);
+
+// A value during evaluation. Strings, arrays and objects point into the view or the
+// template, which both outlive an instantiation, so evaluating copies nothing big.
+struct Value {
+  enum class Kind { Null, Bool, Int, Float, String, Array, Object };
+  Kind kind = Kind::Null;
+  bool boolean = false;
+  std::int64_t integer = 0;
+  double number = 0;
+  std::string_view string;
+  const json* ref = nullptr;  // Array, Object
+
+  static Value of(const json& j);
+  static Value of_int(std::int64_t i) {
+    Value v;
+    v.kind = Kind::Int;
+    v.integer = i;
+    return v;
+  }
+  bool is_number() const { return kind == Kind::Int || kind == Kind::Float; }
+  double as_double() const { return kind == Kind::Int ? static_cast<double>(integer) : number; }
+};
+
+const char* kind_name(Value::Kind k);
+
+// An evaluation failure; reported by the caller at the binding's place.
+struct EvalError {
+  std::string code;  // "template.binding" or "template.type"
+  std::string message;
+  std::string expected;
+  std::string got;
+};
+
+// The names an expression can start with: loop variables (innermost first), then the
+// fields of the view's root object.
+class Scope {
+ public:
+  explicit Scope(const json& root) : root_(root) {}
+  void push(std::string_view name, Value v) { vars_.push_back({name, v}); }
+  void pop(std::size_t n = 1) { vars_.resize(vars_.size() - n); }
+  const Value* find(std::string_view name, Value& storage) const;
+  std::vector<std::string> names() const;
+
+ private:
+  struct Var {
+    std::string_view name;
+    Value value;
+  };
+  const json& root_;
+  std::vector<Var> vars_;
+};
+
+// Evaluates; throws EvalError for a missing field or a type error.
+Value evaluate(const Expr& e, const Scope& scope);
+// Truth of a test: null, false, 0, '' and [] are false.
+bool truthy(const Value& v);
+// Prints a value for a binding, applying the filter; throws EvalError for arrays/objects.
+std::string print(const Value& v, const Filter& f, const Expr& e);
+
+}  // namespace jixiao::tmpl

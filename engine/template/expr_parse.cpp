@@ -1,0 +1,371 @@
+// Recursive-descent parser of template expressions. Works on the decoded text of an
+// attribute or text node; positions it reports are indexes into that text, which the
+// loader maps back to file line:col.
+#include <charconv>
+
+#include "template/expr.h"
+
+namespace jixiao::tmpl {
+namespace {
+
+bool is_ident_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool is_ident_char(char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+struct Failed {};  // unwinds the parser after the first error has been recorded
+
+class Parser {
+ public:
+  Parser(std::string_view text, std::size_t pos, bool braced, ParseError& error)
+      : s_(text), pos_(pos), braced_(braced), error_(error) {}
+
+  ParsedExpr run() {
+    ParsedExpr out;
+    try {
+      skip_space();
+      if (at_end()) fail(pos_, "empty expression", "an expression", describe_here());
+      auto e = parse_or();
+      skip_space();
+      if (braced_ && peek() == '|') {
+        ++pos_;
+        out.filter = parse_filter();
+        skip_space();
+      }
+      if (braced_) {
+        if (peek() != '}') fail(pos_, "unexpected " + describe_here(), "'}'", describe_here());
+      } else if (!at_end()) {
+        if (peek() == '|')
+          fail(pos_, "filters are only allowed in {…} bindings", "end of expression", "'|'");
+        fail(pos_, "unexpected " + describe_here(), "an operator or end of expression",
+             describe_here());
+      }
+      out.end = pos_;
+      out.expr = std::move(e);
+    } catch (const Failed&) {
+      out.expr.reset();
+    }
+    return out;
+  }
+
+ private:
+  std::string_view s_;
+  std::size_t pos_;
+  bool braced_;
+  ParseError& error_;
+
+  bool at_end() const { return pos_ >= s_.size() || (braced_ && s_[pos_] == '}'); }
+  char peek(std::size_t ahead = 0) const {
+    return pos_ + ahead < s_.size() ? s_[pos_ + ahead] : '\0';
+  }
+  void skip_space() {
+    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' || s_[pos_] == '\n' ||
+                                s_[pos_] == '\r'))
+      ++pos_;
+  }
+
+  [[noreturn]] void fail(std::size_t at, std::string message, std::string expected,
+                         std::string got) {
+    error_ = {at, std::move(message), std::move(expected), std::move(got)};
+    throw Failed{};
+  }
+
+  std::string describe_here() const {
+    if (pos_ >= s_.size()) return braced_ ? "end of text (missing '}')" : "end of expression";
+    if (braced_ && s_[pos_] == '}') return "'}'";
+    std::size_t n = 1;
+    unsigned char c = static_cast<unsigned char>(s_[pos_]);
+    if (c >= 0xF0) n = 4;
+    else if (c >= 0xE0) n = 3;
+    else if (c >= 0xC0) n = 2;
+    return "'" + std::string(s_.substr(pos_, n)) + "'";
+  }
+
+  std::string_view peek_word() const {
+    std::size_t e = pos_;
+    if (e < s_.size() && is_ident_start(s_[e]))
+      while (e < s_.size() && is_ident_char(s_[e])) ++e;
+    return s_.substr(pos_, e - pos_);
+  }
+  bool accept_word(std::string_view w) {
+    if (peek_word() != w) return false;
+    pos_ += w.size();
+    skip_space();
+    return true;
+  }
+  bool accept(std::string_view op) {
+    if (s_.substr(pos_, op.size()) != op) return false;
+    pos_ += op.size();
+    skip_space();
+    return true;
+  }
+
+  std::unique_ptr<Expr> make(ExprKind k, std::size_t start) {
+    auto e = std::make_unique<Expr>();
+    e->kind = k;
+    e->text = std::string(s_.substr(start, pos_ - start));
+    return e;
+  }
+  void finish(Expr& e, std::size_t start) {
+    std::size_t end = pos_;
+    while (end > start && (s_[end - 1] == ' ' || s_[end - 1] == '\t' || s_[end - 1] == '\n' ||
+                           s_[end - 1] == '\r'))
+      --end;
+    e.text = std::string(s_.substr(start, end - start));
+  }
+  std::unique_ptr<Expr> binary(ExprKind k, BinOp op, std::unique_ptr<Expr> a,
+                               std::unique_ptr<Expr> b, std::size_t start) {
+    auto e = make(k, start);
+    e->op = op;
+    e->a = std::move(a);
+    e->b = std::move(b);
+    finish(*e, start);
+    return e;
+  }
+
+  std::unique_ptr<Expr> parse_or() {
+    std::size_t start = pos_;
+    auto e = parse_and();
+    while (accept_word("or")) e = binary(ExprKind::Or, BinOp::Add, std::move(e), parse_and(), start);
+    return e;
+  }
+  std::unique_ptr<Expr> parse_and() {
+    std::size_t start = pos_;
+    auto e = parse_not();
+    while (accept_word("and"))
+      e = binary(ExprKind::And, BinOp::Add, std::move(e), parse_not(), start);
+    return e;
+  }
+  std::unique_ptr<Expr> parse_not() {
+    std::size_t start = pos_;
+    if (accept_word("not")) {
+      auto e = make(ExprKind::Not, start);
+      e->a = parse_not();
+      finish(*e, start);
+      return e;
+    }
+    return parse_comparison();
+  }
+  std::unique_ptr<Expr> parse_comparison() {
+    std::size_t start = pos_;
+    auto e = parse_sum();
+    static const std::pair<std::string_view, BinOp> ops[] = {
+        {"==", BinOp::Eq}, {"!=", BinOp::Ne}, {"<=", BinOp::Le},
+        {">=", BinOp::Ge}, {"<", BinOp::Lt},  {">", BinOp::Gt}};
+    for (const auto& [text, op] : ops) {
+      if (accept(text)) {
+        e = binary(ExprKind::Binary, op, std::move(e), parse_sum(), start);
+        // Chained comparisons (a < b < c) read like maths but would not mean it.
+        for (const auto& [again, unused] : ops) {
+          (void)unused;
+          if (s_.substr(pos_, again.size()) == again)
+            fail(pos_, "comparisons cannot be chained; use 'and'", "'and' or 'or'",
+                 "'" + std::string(again) + "'");
+        }
+        break;
+      }
+    }
+    return e;
+  }
+  std::unique_ptr<Expr> parse_sum() {
+    std::size_t start = pos_;
+    auto e = parse_product();
+    for (;;) {
+      if (accept("+")) e = binary(ExprKind::Binary, BinOp::Add, std::move(e), parse_product(), start);
+      else if (accept("-")) e = binary(ExprKind::Binary, BinOp::Sub, std::move(e), parse_product(), start);
+      else return e;
+    }
+  }
+  std::unique_ptr<Expr> parse_product() {
+    std::size_t start = pos_;
+    auto e = parse_unary();
+    for (;;) {
+      if (accept("*")) e = binary(ExprKind::Binary, BinOp::Mul, std::move(e), parse_unary(), start);
+      else if (accept("/")) e = binary(ExprKind::Binary, BinOp::Div, std::move(e), parse_unary(), start);
+      else return e;
+    }
+  }
+  std::unique_ptr<Expr> parse_unary() {
+    std::size_t start = pos_;
+    if (accept("-")) {
+      auto e = make(ExprKind::Neg, start);
+      e->a = parse_unary();
+      finish(*e, start);
+      return e;
+    }
+    return parse_postfix();
+  }
+  std::unique_ptr<Expr> parse_postfix() {
+    std::size_t start = pos_;
+    auto e = parse_primary();
+    for (;;) {
+      if (peek() == '.') {
+        ++pos_;
+        std::size_t at = pos_;
+        std::string_view w = peek_word();
+        if (w.empty()) fail(at, "expected a field name after '.'", "a field name", describe_here());
+        pos_ += w.size();
+        auto m = make(ExprKind::Member, start);
+        m->name = std::string(w);
+        m->a = std::move(e);
+        finish(*m, start);
+        skip_space();
+        e = std::move(m);
+      } else if (peek() == '[') {
+        ++pos_;
+        skip_space();
+        auto index = parse_or();
+        if (peek() != ']') fail(pos_, "unexpected " + describe_here(), "']'", describe_here());
+        ++pos_;
+        auto m = make(ExprKind::Index, start);
+        m->a = std::move(e);
+        m->b = std::move(index);
+        finish(*m, start);
+        skip_space();
+        e = std::move(m);
+      } else {
+        return e;
+      }
+    }
+  }
+  std::unique_ptr<Expr> parse_primary() {
+    std::size_t start = pos_;
+    char c = peek();
+    if (at_end()) fail(pos_, "expression ends too early", "a value", describe_here());
+    if (c == '(') {
+      ++pos_;
+      skip_space();
+      auto e = parse_or();
+      if (peek() != ')') fail(pos_, "unexpected " + describe_here(), "')'", describe_here());
+      ++pos_;
+      skip_space();
+      return e;
+    }
+    if (is_digit(c)) return parse_number();
+    if (c == '\'') return parse_string();
+    std::string_view w = peek_word();
+    if (w.empty()) fail(pos_, "unexpected " + describe_here(), "a value", describe_here());
+    if (w == "and" || w == "or" || w == "not")
+      fail(pos_, "unexpected '" + std::string(w) + "'", "a value", "'" + std::string(w) + "'");
+    pos_ += w.size();
+    auto e = make(ExprKind::Literal, start);
+    if (w == "true" || w == "false") {
+      e->literal = LiteralKind::Bool;
+      e->boolean = w == "true";
+    } else if (w == "null") {
+      e->literal = LiteralKind::Null;
+    } else if (peek() == '(') {
+      if (w != "count")
+        fail(start, "unknown function '" + std::string(w) + "'", "count(…)",
+             "'" + std::string(w) + "'");
+      ++pos_;
+      skip_space();
+      e->kind = ExprKind::Count;
+      e->a = parse_or();
+      if (peek() != ')') fail(pos_, "unexpected " + describe_here(), "')'", describe_here());
+      ++pos_;
+    } else {
+      e->kind = ExprKind::Name;
+      e->name = std::string(w);
+    }
+    finish(*e, start);
+    skip_space();
+    return e;
+  }
+  std::unique_ptr<Expr> parse_number() {
+    std::size_t start = pos_;
+    while (is_digit(peek())) ++pos_;
+    bool is_float = false;
+    if (peek() == '.' && is_digit(peek(1))) {
+      is_float = true;
+      ++pos_;
+      while (is_digit(peek())) ++pos_;
+    }
+    if (is_ident_start(peek()))
+      fail(pos_, "unexpected " + describe_here() + " after a number", "an operator",
+           describe_here());
+    auto e = make(ExprKind::Literal, start);
+    const char* b = s_.data() + start;
+    const char* en = s_.data() + pos_;
+    std::from_chars_result r{};
+    if (!is_float) {
+      e->literal = LiteralKind::Int;
+      r = std::from_chars(b, en, e->integer);
+      if (r.ec != std::errc()) fail(start, "number too large", "a smaller number", e->text);
+    } else {
+      e->literal = LiteralKind::Float;
+      r = std::from_chars(b, en, e->number);  // locale-independent, unlike strtod
+    }
+    skip_space();
+    return e;
+  }
+  std::unique_ptr<Expr> parse_string() {
+    std::size_t start = pos_;
+    ++pos_;
+    std::string value;
+    for (;;) {
+      if (pos_ >= s_.size())
+        fail(start, "string literal is not closed", "a closing \"'\"", "end of text");
+      char c = s_[pos_];
+      if (c == '\'') break;
+      if (c == '\\' && (peek(1) == '\'' || peek(1) == '\\')) {
+        value += peek(1);
+        pos_ += 2;
+        continue;
+      }
+      value += c;
+      ++pos_;
+    }
+    ++pos_;
+    auto e = make(ExprKind::Literal, start);
+    e->literal = LiteralKind::String;
+    e->name = std::move(value);
+    skip_space();
+    return e;
+  }
+
+  Filter parse_filter() {
+    skip_space();
+    std::size_t at = pos_;
+    std::string_view w = peek_word();
+    pos_ += w.size();
+    Filter f;
+    if (w == "money") {
+      f.kind = FilterKind::Money;
+      return f;
+    }
+    if (w == "fixed") f.kind = FilterKind::Fixed;
+    else if (w == "trim") f.kind = FilterKind::Trim;
+    else {
+      pos_ = at;
+      fail(at, w.empty() ? "expected a filter after '|'" : "unknown filter '" + std::string(w) + "'",
+           "fixed:N, trim:N or money", w.empty() ? describe_here() : "'" + std::string(w) + "'");
+    }
+    skip_space();
+    if (peek() != ':')
+      fail(pos_, "filter '" + std::string(w) + "' needs a number of decimals",
+           "':' and a number of decimals (" + std::string(w) + ":2)", describe_here());
+    ++pos_;
+    skip_space();
+    std::size_t nstart = pos_;
+    while (is_digit(peek())) ++pos_;
+    int n = -1;
+    std::from_chars(s_.data() + nstart, s_.data() + pos_, n);
+    if (pos_ == nstart || n < 0 || n > 15) {
+      pos_ = nstart;
+      fail(nstart, "bad number of decimals", "a whole number from 0 to 15", describe_here());
+    }
+    f.decimals = n;
+    return f;
+  }
+};
+
+}  // namespace
+
+ParsedExpr parse_expression(std::string_view text, std::size_t pos, bool braced,
+                            ParseError& error) {
+  return Parser(text, pos, braced, error).run();
+}
+
+}  // namespace jixiao::tmpl

@@ -1,0 +1,25 @@
+// Printing numbers for forms: fixed decimals, trimmed decimals, money with thousands
+// separators. Independent of the process locale.
+//
+// Rounding rule: a double is first written as its shortest round-trip decimal (what a
+// person sees in the data file: 0.975, not 0.97499999999999997780), and that decimal is
+// rounded half away from zero. So fixed:2 of 0.975 is "0.98" and of -2.675 is "-2.68",
+// as an accountant rounding the printed figure by hand would get.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace jixiao::tmpl {
+
+std::string format_fixed(double v, int decimals);        // 0.975, 2 → "0.98"
+std::string format_fixed(std::int64_t v, int decimals);  // 10, 2 → "10.00"
+// At most `decimals` decimals, without trailing zeros or a trailing point: 99.80 → "99.8".
+std::string format_trim(double v, int decimals);
+std::string format_trim(std::int64_t v, int decimals);
+// Thousands separators and 2 decimals: 1035356.3 → "1,035,356.30".
+std::string format_money(double v);
+std::string format_money(std::int64_t v);
+// A JSON float as nlohmann::json prints it: shortest round trip, at least one decimal.
+std::string format_plain(double v);
+
+}  // namespace jixiao::tmpl
