@@ -1,6 +1,19 @@
 #include "jixiao.h"
 
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "layout/layout.h"
+#include "model/model.h"
+#include "pdf/pdf.h"
+#include "scoring/scoring.h"
+#include "template/template.h"
+#include "view.h"
+
 namespace jixiao {
+
+namespace fs = std::filesystem;
 
 int Result::exit_code() const {
   if (diagnostics.has_errors()) return 2;
@@ -11,6 +24,143 @@ int Result::exit_code() const {
 
 std::string default_data_dir() { return JIXIAO_DATA_DIR; }
 
-Result run(const Request&) { return {}; }
+struct Engine::Impl {
+  Options options;
+  std::vector<std::string> template_roots;
+  std::unique_ptr<layout::FontLibrary> fonts;
+  DiagnosticSink font_diagnostics;
+  std::map<std::string, std::unique_ptr<tmpl::Template>> templates;
+  std::map<std::string, scoring::RuleSet> rule_sets;
+
+  // First root holding forms/<id>.xml (or rules/<id>.json).
+  std::string find(const std::string& sub, const std::string& id, const std::string& ext) const {
+    for (const auto& root : template_roots) {
+      fs::path p = fs::path(root) / sub / (id + ext);
+      std::error_code ec;
+      if (fs::is_regular_file(p, ec)) return p.string();
+    }
+    return {};
+  }
+
+  std::vector<std::string> available_forms() const {
+    std::vector<std::string> ids;
+    for (const auto& root : template_roots) {
+      std::error_code ec;
+      for (auto& e : fs::directory_iterator(fs::path(root) / "forms", ec))
+        if (e.path().extension() == ".xml") ids.push_back(e.path().stem().string());
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  }
+
+  const tmpl::Template* template_for(const model::Dossier& d, DiagnosticSink& sink) {
+    std::string path = find("forms", d.form, ".xml");
+    if (path.empty()) {
+      std::string list;
+      for (auto& id : available_forms()) list += (list.empty() ? "" : ", ") + id;
+      sink.error("model.unknown-form", d.file, "/form", "unknown form '" + d.form + "'",
+                 "one of: " + list);
+      return nullptr;
+    }
+    auto it = templates.find(path);
+    if (it == templates.end()) {
+      DiagnosticSink local;
+      auto t = tmpl::Template::load(path, local);
+      for (const auto& diag : local.all()) sink.report(diag);
+      if (!t) return nullptr;
+      it = templates.emplace(path, std::move(t)).first;
+    }
+    return it->second.get();
+  }
+
+  const scoring::RuleSet* rules_for(const tmpl::Template& t, DiagnosticSink& sink) {
+    std::string path = find("rules", t.rule_set(), ".json");
+    if (path.empty()) {
+      sink.error("template.rules", t.file(), "", "rule set '" + t.rule_set() + "' not found",
+                 "a file rules/" + t.rule_set() + ".json in a template directory");
+      return nullptr;
+    }
+    auto it = rule_sets.find(path);
+    if (it == rule_sets.end()) {
+      DiagnosticSink local;
+      auto rs = scoring::load_rule_set(path, local);
+      for (const auto& diag : local.all()) sink.report(diag);
+      if (local.has_errors()) return nullptr;
+      it = rule_sets.emplace(path, std::move(rs)).first;
+    }
+    return &it->second;
+  }
+
+  const layout::FontLibrary* font_library(DiagnosticSink& sink) {
+    if (!fonts) {
+      std::string manifest = (fs::path(options.data_dir) / "fonts" / "fonts.json").string();
+      fonts = layout::FontLibrary::load(manifest, options.font_dirs, font_diagnostics);
+    }
+    for (const auto& diag : font_diagnostics.all()) sink.report(diag);
+    return font_diagnostics.has_errors() ? nullptr : fonts.get();
+  }
+
+  void render(const model::Dossier& d, const tmpl::Template& t,
+              const std::vector<scoring::ProjectScore>& scores, const Request& req, Result& res) {
+    doc::Document document = t.instantiate(make_view(d, scores), res.diagnostics);
+    if (res.diagnostics.has_errors()) return;
+    const layout::FontLibrary* lib = font_library(res.diagnostics);
+    if (!lib) return;
+    layout::LayoutResult pages = layout::lay_out(document, *lib, res.diagnostics);
+    if (res.diagnostics.has_errors()) return;
+    pdf::Metadata meta;
+    meta.title = document.title;
+    meta.author = document.author;
+    meta.subject = document.subject;
+    meta.keywords = document.keywords;
+    meta.date = options.date;
+    std::string bytes = pdf::write_pdf(pages, *lib, meta);
+    write_file_atomic(req.output_file, bytes);
+    res.pages = static_cast<int>(pages.pages.size());
+    res.pdf_bytes = bytes.size();
+  }
+};
+
+Engine::Engine(Options options) : impl_(std::make_unique<Impl>()) {
+  if (options.data_dir.empty()) options.data_dir = default_data_dir();
+  impl_->template_roots = options.template_dirs;
+  impl_->template_roots.push_back((fs::path(options.data_dir) / "templates").string());
+  impl_->options = std::move(options);
+}
+
+Engine::~Engine() = default;
+
+Result Engine::run(const Request& req) {
+  Result res;
+  auto& sink = res.diagnostics;
+  try {
+    model::Dossier d = model::load_dossier(req.data_file, sink);
+    if (sink.has_errors()) return res;
+    const tmpl::Template* t = impl_->template_for(d, sink);
+    if (!t) return res;
+    const scoring::RuleSet* rules = impl_->rules_for(*t, sink);
+    if (!rules) return res;
+    std::vector<scoring::ProjectScore> scores;
+    for (const auto& p : d.projects) {
+      scores.push_back(scoring::score_project(p, *rules));
+      for (const auto& f : scores.back().findings) {
+        Diagnostic diag{f.severity, f.code, d.file, f.pointer, f.message, {}, {}, {}};
+        if (!f.computed.empty()) diag.expected = f.computed;
+        if (!f.declared.empty()) diag.got = f.declared;
+        sink.report(std::move(diag));
+      }
+    }
+    if (req.action == Request::Action::Score) {
+      res.score_json = scoring::to_json(scores);
+      res.score_table = scoring::to_table(scores);
+      return res;
+    }
+    if (req.action == Request::Action::Check || sink.has_errors()) return res;
+    impl_->render(d, *t, scores, req, res);
+  } catch (const Failure& f) {
+    sink.report(f.diagnostic());
+  }
+  return res;
+}
 
 }  // namespace jixiao

@@ -1,7 +1,8 @@
 // The whole pipeline behind one call: data file → validation → scoring → template → layout
-// → PDF. The CLI and the tests use this; the engine itself never prints.
+// → PDF. The CLI, the benchmark and the tests use this; the engine itself never prints.
 #pragma once
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,26 +11,41 @@
 
 namespace jixiao {
 
-struct Request {
-  enum class Action { Render, Score, Check } action = Action::Render;
-  std::string data_file;
-  std::string output_file;                  // Render: where the PDF goes
+struct Options {
   std::string data_dir;                     // holds templates/ and fonts/; empty = built-in
   std::vector<std::string> template_dirs;   // searched before data_dir/templates
   std::vector<std::string> font_dirs;       // user font directories (licensed fonts)
   std::optional<std::int64_t> date;         // PDF date, seconds since the epoch
 };
 
+struct Request {
+  enum class Action { Render, Score, Check } action = Action::Render;
+  std::string data_file;
+  std::string output_file;  // Render: where the PDF goes (written only when all went well)
+};
+
 struct Result {
   DiagnosticSink diagnostics;
   std::string score_json;  // Score: {"documents": […]}
+  std::string score_table; // Score: the same for people
   int pages = 0;           // Render: pages written
   std::size_t pdf_bytes = 0;
   // 0 ok, 2 errors (nothing written), 3 done with warnings.
   int exit_code() const;
 };
 
-Result run(const Request& request);
+// Keeps what is costly to load — fonts, parsed templates, rule sets — across requests, so
+// a bulk run parses each once.
+class Engine {
+ public:
+  explicit Engine(Options options);
+  ~Engine();
+  Result run(const Request& request);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 // The directory holding templates/ and fonts/ compiled into this build.
 std::string default_data_dir();

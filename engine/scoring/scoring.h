@@ -76,5 +76,7 @@ ProjectScore score_project(const model::Project& project, const RuleSet& rules);
 
 // {"documents": [{title, total, grade, indicators: [{name, weight, score, rule}], findings}]}
 std::string to_json(const std::vector<ProjectScore>& scores);
+// The same for people: one block per project, each indicator with weight, score and rule.
+std::string to_table(const std::vector<ProjectScore>& scores);
 
 }  // namespace jixiao::scoring

@@ -1,0 +1,48 @@
+// Line-break opportunities: UAX #14 from ICU's line break iterator, then the Chinese 禁则
+// (kinsoku) and the number/word rules of the forms on top. Private to the layout stage.
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+struct UBreakIterator;  // ICU, opaque here
+
+namespace jixiao::layout {
+
+// Character classes the break rules (and the line filler's emergency breaks) look at.
+namespace breakchar {
+// Must not start a line: ，。、；：？！）」』》〉】〕”’…—%‰℃, ASCII ,.;:?!)]}, small kana…
+bool is_closing(char32_t c);
+// Must not end a line: （「『《〈【〔“‘ ([{ …
+bool is_opening(char32_t c);
+// Stays with a following digit: ¥ $ ≥ ≤ > < = ± + − …
+bool is_number_prefix(char32_t c);
+bool is_digit(char32_t c);  // ASCII and full-width digits
+}  // namespace breakchar
+
+// Finds break opportunities; keeps one ICU iterator and its UTF-16 buffer between calls
+// (opening an iterator costs far more than running it over a table cell).
+class LineBreaker {
+ public:
+  LineBreaker();
+  ~LineBreaker();
+  LineBreaker(const LineBreaker&) = delete;
+  LineBreaker& operator=(const LineBreaker&) = delete;
+
+  // breaks[i] = 1 when a line may break before text[i]; breaks has text.size() + 1 entries
+  // and breaks[0] = breaks[size] = 0 (the ends are not opportunities, they are the ends).
+  // text holds no '\n' (hard breaks are split off before).
+  void find(std::u32string_view text, std::vector<std::uint8_t>& breaks);
+
+ private:
+  void find_uax14(std::u32string_view text, std::vector<std::uint8_t>& breaks);
+
+  UBreakIterator* iterator_ = nullptr;
+  std::vector<char16_t> utf16_;
+  std::vector<std::uint32_t> to_utf32_;  // UTF-16 index → UTF-32 index
+};
+
+// The Chinese rules applied to UAX #14's answer (in linebreak_rules.cpp).
+void apply_kinsoku(std::u32string_view text, std::vector<std::uint8_t>& breaks);
+
+}  // namespace jixiao::layout

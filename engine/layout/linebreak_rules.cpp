@@ -1,0 +1,147 @@
+// The Chinese line-breaking rules (禁则) and the number/word rules, applied on top of
+// UAX #14. UAX #14 already gets most of this right; these rules make the result not depend
+// on the ICU version (quotes, ambiguous-width signs) and state the forms' needs outright.
+#include <algorithm>
+#include <iterator>
+
+#include "layout/linebreak.h"
+
+namespace jixiao::layout {
+
+namespace {
+
+// Sorted tables, searched with binary search.
+constexpr char32_t kClosing[] = {
+    U'!', U'%', U')', U',', U'.', U':', U';', U'?', U']', U'}',
+    U'\u00B0',  // °
+    U'\u2014', U'\u2019', U'\u201D', U'\u2025', U'\u2026',  // — ’ ” ‥ …
+    U'\u2030', U'\u2031', U'\u2032', U'\u2033',             // ‰ ‱ ′ ″
+    U'\u203C', U'\u2047', U'\u2048', U'\u2049',             // ‼ ⁇ ⁈ ⁉
+    U'\u2103', U'\u2109',                                   // ℃ ℉
+    U'\u3001', U'\u3002', U'\u3005', U'\u3009', U'\u300B', U'\u300D', U'\u300F', U'\u3011',
+    U'\u3015', U'\u3017', U'\u3019', U'\u301B', U'\u301E', U'\u301F', U'\u303B',
+    // small hiragana, iteration and sound marks
+    U'\u3041', U'\u3043', U'\u3045', U'\u3047', U'\u3049', U'\u3063', U'\u3083', U'\u3085',
+    U'\u3087', U'\u308E', U'\u3095', U'\u3096', U'\u309B', U'\u309C', U'\u309D', U'\u309E',
+    // small katakana, middle dot, prolonged sound mark, iteration marks
+    U'\u30A1', U'\u30A3', U'\u30A5', U'\u30A7', U'\u30A9', U'\u30C3', U'\u30E3', U'\u30E5',
+    U'\u30E7', U'\u30EE', U'\u30F5', U'\u30F6', U'\u30FB', U'\u30FC', U'\u30FD', U'\u30FE',
+    // full-width ！ ％ ） ， ． ： ； ？ ］ ｝ and half-width ｡ ｣ ､ ･ small kana ｰ
+    U'\uFF01', U'\uFF05', U'\uFF09', U'\uFF0C', U'\uFF0E', U'\uFF1A', U'\uFF1B', U'\uFF1F',
+    U'\uFF3D', U'\uFF5D', U'\uFF61', U'\uFF63', U'\uFF64', U'\uFF65', U'\uFF67', U'\uFF68',
+    U'\uFF69', U'\uFF6A', U'\uFF6B', U'\uFF6C', U'\uFF6D', U'\uFF6E', U'\uFF6F', U'\uFF70',
+};
+
+constexpr char32_t kOpening[] = {
+    U'(', U'[', U'{',
+    U'\u2018', U'\u201C',                                    // ‘ “
+    U'\u3008', U'\u300A', U'\u300C', U'\u300E', U'\u3010',  // 〈 《 「 『 【
+    U'\u3014', U'\u3016', U'\u3018', U'\u301A', U'\u301D',  // 〔 〖 〘 〚 〝
+    U'\uFF08', U'\uFF3B', U'\uFF5B', U'\uFF62',              // （ ［ ｛ ｢
+};
+
+constexpr char32_t kNumberPrefix[] = {
+    U'#', U'$', U'+', U'-', U'<', U'=', U'>', U'~',
+    U'\u00A3', U'\u00A5', U'\u00B1',                         // £ ¥ ±
+    U'\u20AC', U'\u2116', U'\u2212', U'\u2248', U'\u2260',  // € № − ≈ ≠
+    U'\u2264', U'\u2265', U'\u2266', U'\u2267',              // ≤ ≥ ≦ ≧
+    U'\uFF03', U'\uFF04', U'\uFF0B', U'\uFF0D', U'\uFF1C', U'\uFF1D', U'\uFF1E', U'\uFF5E',
+    U'\uFFE1', U'\uFFE5',                                    // ￡ ￥
+};
+
+template <std::size_t N>
+constexpr bool sorted(const char32_t (&table)[N]) {
+  for (std::size_t i = 1; i < N; ++i)
+    if (table[i - 1] >= table[i]) return false;
+  return true;
+}
+static_assert(sorted(kClosing) && sorted(kOpening) && sorted(kNumberPrefix),
+              "break tables must be sorted for binary search");
+
+template <std::size_t N>
+bool in(const char32_t (&table)[N], char32_t c) {
+  return std::binary_search(std::begin(table), std::end(table), c);
+}
+
+bool is_ascii_alnum(char32_t c) {
+  return (c >= U'0' && c <= U'9') || (c >= U'A' && c <= U'Z') || (c >= U'a' && c <= U'z');
+}
+
+// Separators that stay inside a number when digits stand on both sides: 1,035,356.30
+// 2021-12-03 12:30 3/4.
+bool is_number_separator(char32_t c) {
+  return c == U',' || c == U'.' || c == U'/' || c == U':' || c == U'-';
+}
+
+// Joiners that stay inside a Latin word when letters or digits stand on both sides:
+// COVID-19, e.g, O'Neil, a_b, www.x.cn, A&B, TCP/IP.
+bool is_word_joiner(char32_t c) {
+  return c == U'-' || c == U'.' || c == U'_' || c == U'\'' || c == U'&' || c == U'/' ||
+         c == U'@';
+}
+
+// East Asian wide characters: ideographs, kana, CJK punctuation, full-width forms.
+bool is_wide(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFE30 && c <= 0xFE4F) ||
+         (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+// Clears the opportunities strictly inside runs of text[i] accepted by `member`, where a
+// `joiner` counts only between two members.
+template <class Member, class Joiner>
+void keep_runs_whole(std::u32string_view text, std::vector<std::uint8_t>& breaks,
+                     Member member, Joiner joiner) {
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (!member(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;  // end of the run so far
+    while (j < n) {
+      if (member(text[j])) {
+        ++j;
+      } else if (joiner(text[j]) && j + 1 < n && member(text[j + 1])) {
+        j += 2;
+      } else {
+        break;
+      }
+    }
+    for (std::size_t k = i + 1; k < j; ++k) breaks[k] = 0;
+    i = j;
+  }
+}
+
+}  // namespace
+
+namespace breakchar {
+bool is_closing(char32_t c) { return in(kClosing, c); }
+bool is_opening(char32_t c) { return in(kOpening, c); }
+bool is_number_prefix(char32_t c) { return in(kNumberPrefix, c); }
+bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= 0xFF10 && c <= 0xFF19); }
+}  // namespace breakchar
+
+void apply_kinsoku(std::u32string_view text, std::vector<std::uint8_t>& breaks) {
+  using namespace breakchar;
+  const std::size_t n = text.size();
+  // UAX #14 before Unicode 15.1 never breaks beside “ ” ‘ ’ (class QU), which glues the
+  // quoted term of 开展“智慧住建”项目 to its neighbours; Chinese text breaks before an
+  // opening quote and after a closing one like before 《 and after 》.
+  for (std::size_t i = 1; i < n; ++i) {
+    char32_t prev = text[i - 1], c = text[i];
+    if ((c == U'\u201C' || c == U'\u2018') && is_wide(prev) && !is_opening(prev)) breaks[i] = 1;
+    if ((prev == U'\u201D' || prev == U'\u2019') && is_wide(c) && !is_closing(c)) breaks[i] = 1;
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    char32_t prev = text[i - 1], c = text[i];
+    if (is_closing(c) || is_opening(prev) || (is_number_prefix(prev) && is_digit(c)))
+      breaks[i] = 0;
+  }
+  keep_runs_whole(text, breaks, is_digit, is_number_separator);
+  keep_runs_whole(text, breaks, is_ascii_alnum, is_word_joiner);
+}
+
+}  // namespace jixiao::layout

@@ -1,0 +1,87 @@
+// Font choice per character and HarfBuzz shaping of one paragraph. Private to the layout
+// stage; TextSetter owns one of each and reuses their buffers across calls.
+#pragma once
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "doc/document.h"
+#include "layout/fonts.h"
+
+struct hb_buffer_t;      // HarfBuzz, opaque here
+struct hb_language_impl_t;
+
+namespace jixiao::layout {
+
+struct ShapedGlyph {
+  std::uint32_t id = 0;
+  std::uint32_t cluster = 0;  // index of the cluster's first code point in the paragraph
+  float advance = 0;          // points
+  float x_offset = 0;         // points
+  float y_offset = 0;         // points, up positive
+};
+
+// One paragraph after font choice and shaping. Vectors are indexed by code point, except
+// glyphs (logical order: clusters ascend). Reused paragraph after paragraph.
+struct ShapedText {
+  std::vector<FontId> face;
+  // A cluster's whole advance sits on its first code point; the others have 0.
+  std::vector<float> advance;
+  // 1 where a cluster begins: the only places a line may be cut.
+  std::vector<std::uint8_t> cluster_start;
+  std::vector<ShapedGlyph> glyphs;
+};
+
+// Picks the face of each character: Latin text in the family's Latin face, the rest in the
+// family's face, then the library's fallback faces for what a face lacks.
+class FaceChooser {
+ public:
+  explicit FaceChooser(const FontLibrary& fonts) : fonts_(fonts) {}
+
+  // Resolves the faces of a style; once per set() call, not per paragraph.
+  void use(const doc::TextStyle& style);
+  // The family's face (or the first fallback face when the family is unknown); -1 when the
+  // library has no face at all. Missing characters are drawn as its .notdef.
+  FontId primary() const { return primary_; }
+
+  // faces[i] = face for text[i]. Characters no face has get the primary face and are
+  // appended to missing unless already there.
+  void choose(std::u32string_view text, std::vector<FontId>& faces,
+              std::vector<char32_t>& missing) const;
+
+ private:
+  FontId first_with(FontId preferred, char32_t c) const;
+
+  const FontLibrary& fonts_;
+  FontId primary_ = -1;
+  FontId latin_ = -1;
+};
+
+// Shapes runs of one face with HarfBuzz, one hb_buffer reused for every run.
+class Shaper {
+ public:
+  explicit Shaper(const FontLibrary& fonts);
+  ~Shaper();
+  Shaper(const Shaper&) = delete;
+  Shaper& operator=(const Shaper&) = delete;
+
+  // Fills out.advance, out.cluster_start and out.glyphs from text and out.face (set
+  // before by FaceChooser::choose) at size points.
+  void shape(std::u32string_view text, float size, ShapedText& out);
+
+ private:
+  void shape_run(std::u32string_view text, std::size_t begin, std::size_t end, float size,
+                 ShapedText& out);
+
+  const FontLibrary& fonts_;
+  hb_buffer_t* buffer_ = nullptr;
+  const hb_language_impl_t* language_ = nullptr;
+};
+
+// Whether a code point counts as Latin text for font choice (ASCII letters, digits,
+// punctuation); spaces count when Latin text stands on both sides.
+bool is_latin_char(char32_t c);
+// Spaces that hang at a line end: neither counted nor drawn there.
+inline bool is_space(char32_t c) { return c == U' ' || c == U'\u3000'; }
+
+}  // namespace jixiao::layout

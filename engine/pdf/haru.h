@@ -1,0 +1,72 @@
+// A libharu document owned RAII-style, with libharu's error reports turned into
+// jixiao::Failure, and the few object-level helpers the PDF stage builds fonts with.
+#pragma once
+#include <hpdf.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace jixiao::pdf {
+
+class HaruDoc {
+ public:
+  HaruDoc();
+  ~HaruDoc();
+  HaruDoc(const HaruDoc&) = delete;
+  HaruDoc& operator=(const HaruDoc&) = delete;
+
+  HPDF_Doc get() const { return doc_; }
+  HPDF_MMgr mmgr() const;
+
+  // Throws Failure ("pdf.write") unless status is HPDF_OK; doing says what was attempted.
+  void check(HPDF_STATUS status, const char* doing) const;
+  // Throws Failure when a libharu constructor returned null.
+  template <class T>
+  T made(T object, const char* doing) const {
+    if (!object) fail(doing);
+    return object;
+  }
+  [[noreturn]] void fail(const char* doing) const;
+
+  // A dictionary registered as an indirect object (so it can be referenced from several places).
+  HPDF_Dict new_indirect_dict(const char* doing) const;
+  // A stream object holding bytes, Flate-compressed when compress is set.
+  HPDF_Dict new_stream(std::string_view bytes, bool compress, const char* doing) const;
+  // Appends bytes to an existing stream (a page's content stream).
+  void write(HPDF_Stream stream, std::string_view bytes) const;
+
+  // Info dictionary entries. Text goes out as UTF-16BE with a byte order mark unless it is
+  // plain ASCII, so Chinese titles read back correctly in every viewer.
+  void set_info_text(const char* key, std::string_view utf8) const;
+  // CreationDate and ModDate, UTC, from seconds since the epoch.
+  void set_info_dates(std::int64_t epoch_seconds) const;
+  // Sets the trailer's /ID to the same 16 bytes twice (a fresh document: both halves agree).
+  void set_id(const unsigned char (&id)[16]) const;
+
+  // Writes the document into memory and returns the bytes.
+  std::string save() const;
+
+ private:
+  static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* self);
+
+  HPDF_Doc doc_ = nullptr;
+  // Filled by on_error; libharu's internal object calls only return a status, so check()
+  // falls back to the document's error state.
+  HPDF_STATUS error_no_ = HPDF_OK;
+  HPDF_STATUS detail_no_ = HPDF_OK;
+};
+
+// MD5 (libharu's own) for the document /ID and subset tags: stable digests of content.
+class Digest {
+ public:
+  Digest();
+  void add(std::string_view bytes);
+  void add_u32(std::uint32_t v);
+  void finish(unsigned char (&out)[16]);
+
+ private:
+  alignas(8) unsigned char ctx_[128];  // HPDF_MD5_CTX, kept opaque here
+};
+
+}  // namespace jixiao::pdf

@@ -1,0 +1,305 @@
+// Evaluation of template expressions against a view, and printing of the results.
+#include <cmath>
+
+#include "template/expr.h"
+#include "template/number_format.h"
+
+namespace jixiao::tmpl {
+namespace {
+
+std::string join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "(none)" : out;
+}
+
+std::string describe(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::String: return "string '" + std::string(v.string) + "'";
+    case Value::Kind::Int: return "number " + std::to_string(v.integer);
+    case Value::Kind::Float: return "number " + format_plain(v.number);
+    case Value::Kind::Bool: return v.boolean ? "true" : "false";
+    default: return kind_name(v.kind);
+  }
+}
+
+[[noreturn]] void type_error(std::string message, std::string expected, std::string got) {
+  throw EvalError{"template.type", std::move(message), std::move(expected), std::move(got)};
+}
+
+Value member(const Value& obj, const Expr& e) {
+  if (obj.kind != Value::Kind::Object)
+    type_error("'" + e.a->text + "' is " + describe(obj) + ", not an object with field '" +
+                   e.name + "'",
+               "an object", kind_name(obj.kind));
+  auto it = obj.ref->find(e.name);
+  if (it == obj.ref->end()) {
+    std::vector<std::string> fields;
+    for (auto f = obj.ref->begin(); f != obj.ref->end(); ++f) fields.push_back(f.key());
+    throw EvalError{"template.binding", "no field '" + e.name + "' in '" + e.a->text + "'",
+                    "one of: " + join(fields), "'" + e.name + "'"};
+  }
+  return Value::of(*it);
+}
+
+Value index(const Value& container, const Value& key, const Expr& e) {
+  if (container.kind == Value::Kind::Object && key.kind == Value::Kind::String) {
+    auto it = container.ref->find(key.string);
+    if (it == container.ref->end())
+      throw EvalError{"template.binding",
+                      "no field '" + std::string(key.string) + "' in '" + e.a->text + "'",
+                      "an existing field", "'" + std::string(key.string) + "'"};
+    return Value::of(*it);
+  }
+  if (container.kind != Value::Kind::Array)
+    type_error("'" + e.a->text + "' is " + describe(container) + ", not an array", "an array",
+               kind_name(container.kind));
+  if (key.kind != Value::Kind::Int)
+    type_error("index '" + e.b->text + "' is not a whole number", "a whole number",
+               describe(key));
+  auto size = static_cast<std::int64_t>(container.ref->size());
+  if (key.integer < 0 || key.integer >= size)
+    throw EvalError{"template.binding",
+                    "index " + std::to_string(key.integer) + " is out of range: '" + e.a->text +
+                        "' has " + std::to_string(size) + " elements",
+                    size == 0 ? "an array with elements" : "0 to " + std::to_string(size - 1),
+                    std::to_string(key.integer)};
+  return Value::of((*container.ref)[static_cast<std::size_t>(key.integer)]);
+}
+
+void need_number(const Value& v, const Expr& operand, const Expr& whole) {
+  if (v.is_number()) return;
+  std::string what = v.kind == Value::Kind::String ? "arithmetic on a string" : "arithmetic on " + describe(v);
+  type_error(what + ": '" + operand.text + "' in '" + whole.text + "'", "a number", describe(v));
+}
+
+Value arithmetic(const Expr& e, const Value& a, const Value& b) {
+  need_number(a, *e.a, e);
+  need_number(b, *e.b, e);
+  bool ints = a.kind == Value::Kind::Int && b.kind == Value::Kind::Int;
+  Value r;
+  if (ints && e.op != BinOp::Div) {
+    r.kind = Value::Kind::Int;
+    switch (e.op) {
+      case BinOp::Add: r.integer = a.integer + b.integer; break;
+      case BinOp::Sub: r.integer = a.integer - b.integer; break;
+      default: r.integer = a.integer * b.integer; break;
+    }
+    return r;
+  }
+  double x = a.as_double(), y = b.as_double();
+  r.kind = Value::Kind::Float;
+  switch (e.op) {
+    case BinOp::Add: r.number = x + y; break;
+    case BinOp::Sub: r.number = x - y; break;
+    case BinOp::Mul: r.number = x * y; break;
+    default:
+      if (y == 0) type_error("division by zero in '" + e.text + "'", "a divisor other than 0", "0");
+      r.number = x / y;
+      break;
+  }
+  return r;
+}
+
+bool equal(const Value& a, const Value& b) {
+  if (a.is_number() && b.is_number()) {
+    if (a.kind == Value::Kind::Int && b.kind == Value::Kind::Int) return a.integer == b.integer;
+    return a.as_double() == b.as_double();
+  }
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case Value::Kind::Null: return true;
+    case Value::Kind::Bool: return a.boolean == b.boolean;
+    case Value::Kind::String: return a.string == b.string;
+    default: return *a.ref == *b.ref;
+  }
+}
+
+Value comparison(const Expr& e, const Value& a, const Value& b) {
+  Value r;
+  r.kind = Value::Kind::Bool;
+  if (e.op == BinOp::Eq || e.op == BinOp::Ne) {
+    r.boolean = equal(a, b) == (e.op == BinOp::Eq);
+    return r;
+  }
+  int c = 0;
+  if (a.is_number() && b.is_number()) {
+    double x = a.as_double(), y = b.as_double();
+    c = x < y ? -1 : (x > y ? 1 : 0);
+  } else if (a.kind == Value::Kind::String && b.kind == Value::Kind::String) {
+    c = a.string.compare(b.string);
+  } else {
+    type_error("cannot order " + describe(a) + " and " + describe(b) + " in '" + e.text + "'",
+               "two numbers or two strings", std::string(kind_name(a.kind)) + " and " +
+                   kind_name(b.kind));
+  }
+  switch (e.op) {
+    case BinOp::Lt: r.boolean = c < 0; break;
+    case BinOp::Le: r.boolean = c <= 0; break;
+    case BinOp::Gt: r.boolean = c > 0; break;
+    default: r.boolean = c >= 0; break;
+  }
+  return r;
+}
+
+Value boolean(bool b) {
+  Value v;
+  v.kind = Value::Kind::Bool;
+  v.boolean = b;
+  return v;
+}
+
+}  // namespace
+
+const char* kind_name(Value::Kind k) {
+  switch (k) {
+    case Value::Kind::Null: return "null";
+    case Value::Kind::Bool: return "boolean";
+    case Value::Kind::Int: return "number";
+    case Value::Kind::Float: return "number";
+    case Value::Kind::String: return "string";
+    case Value::Kind::Array: return "array";
+    case Value::Kind::Object: return "object";
+  }
+  return "value";
+}
+
+Value Value::of(const json& j) {
+  Value v;
+  switch (j.type()) {
+    case json::value_t::boolean: v.kind = Kind::Bool; v.boolean = j.get<bool>(); break;
+    case json::value_t::number_integer: v.kind = Kind::Int; v.integer = j.get<std::int64_t>(); break;
+    case json::value_t::number_unsigned: {
+      auto u = j.get<std::uint64_t>();
+      if (u <= static_cast<std::uint64_t>(INT64_MAX)) {
+        v.kind = Kind::Int;
+        v.integer = static_cast<std::int64_t>(u);
+      } else {
+        v.kind = Kind::Float;
+        v.number = static_cast<double>(u);
+      }
+      break;
+    }
+    case json::value_t::number_float: v.kind = Kind::Float; v.number = j.get<double>(); break;
+    case json::value_t::string: v.kind = Kind::String; v.string = j.get_ref<const std::string&>(); break;
+    case json::value_t::array: v.kind = Kind::Array; v.ref = &j; break;
+    case json::value_t::object: v.kind = Kind::Object; v.ref = &j; break;
+    default: break;  // null, discarded, binary
+  }
+  return v;
+}
+
+const Value* Scope::find(std::string_view name, Value& storage) const {
+  for (auto it = vars_.rbegin(); it != vars_.rend(); ++it)
+    if (it->name == name) return &it->value;
+  if (root_.is_object()) {
+    auto f = root_.find(name);
+    if (f != root_.end()) {
+      storage = Value::of(*f);
+      return &storage;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> Scope::names() const {
+  std::vector<std::string> out;
+  for (auto it = vars_.rbegin(); it != vars_.rend(); ++it) out.emplace_back(it->name);
+  if (root_.is_object())
+    for (auto f = root_.begin(); f != root_.end(); ++f) out.push_back(f.key());
+  return out;
+}
+
+Value evaluate(const Expr& e, const Scope& scope) {
+  switch (e.kind) {
+    case ExprKind::Literal: {
+      Value v;
+      switch (e.literal) {
+        case LiteralKind::Null: break;
+        case LiteralKind::Bool: v = boolean(e.boolean); break;
+        case LiteralKind::Int: v = Value::of_int(e.integer); break;
+        case LiteralKind::Float: v.kind = Value::Kind::Float; v.number = e.number; break;
+        case LiteralKind::String: v.kind = Value::Kind::String; v.string = e.name; break;
+      }
+      return v;
+    }
+    case ExprKind::Name: {
+      Value storage;
+      const Value* v = scope.find(e.name, storage);
+      if (!v)
+        throw EvalError{"template.binding", "no field or loop variable '" + e.name + "'",
+                        "one of: " + join(scope.names()), "'" + e.name + "'"};
+      return *v;
+    }
+    case ExprKind::Member: return member(evaluate(*e.a, scope), e);
+    case ExprKind::Index: return index(evaluate(*e.a, scope), evaluate(*e.b, scope), e);
+    case ExprKind::Count: {
+      Value v = evaluate(*e.a, scope);
+      if (v.kind != Value::Kind::Array)
+        type_error("count() of a non-array: '" + e.a->text + "' is " + describe(v), "an array",
+                   kind_name(v.kind));
+      return Value::of_int(static_cast<std::int64_t>(v.ref->size()));
+    }
+    case ExprKind::Neg: {
+      Value v = evaluate(*e.a, scope);
+      need_number(v, *e.a, e);
+      if (v.kind == Value::Kind::Int) v.integer = -v.integer;
+      else v.number = -v.number;
+      return v;
+    }
+    case ExprKind::Not: return boolean(!truthy(evaluate(*e.a, scope)));
+    case ExprKind::And: return boolean(truthy(evaluate(*e.a, scope)) && truthy(evaluate(*e.b, scope)));
+    case ExprKind::Or: return boolean(truthy(evaluate(*e.a, scope)) || truthy(evaluate(*e.b, scope)));
+    case ExprKind::Binary: {
+      Value a = evaluate(*e.a, scope);
+      Value b = evaluate(*e.b, scope);
+      switch (e.op) {
+        case BinOp::Add: case BinOp::Sub: case BinOp::Mul: case BinOp::Div:
+          return arithmetic(e, a, b);
+        default: return comparison(e, a, b);
+      }
+    }
+  }
+  return {};
+}
+
+bool truthy(const Value& v) {
+  switch (v.kind) {
+    case Value::Kind::Null: return false;
+    case Value::Kind::Bool: return v.boolean;
+    case Value::Kind::Int: return v.integer != 0;
+    case Value::Kind::Float: return v.number != 0;
+    case Value::Kind::String: return !v.string.empty();
+    case Value::Kind::Array: return !v.ref->empty();
+    case Value::Kind::Object: return true;
+  }
+  return false;
+}
+
+std::string print(const Value& v, const Filter& f, const Expr& e) {
+  if (v.kind == Value::Kind::Array || v.kind == Value::Kind::Object)
+    type_error("cannot print " + std::string(kind_name(v.kind)) + " '" + e.text + "'",
+               "a string, number, boolean or null", kind_name(v.kind));
+  if (v.kind == Value::Kind::Null) return "";
+  if (f.kind != FilterKind::None) {
+    const char* name = f.kind == FilterKind::Fixed ? "fixed" : f.kind == FilterKind::Trim ? "trim" : "money";
+    if (!v.is_number())
+      type_error("filter '" + std::string(name) + "' needs a number: '" + e.text + "' is " +
+                     describe(v),
+                 "a number", describe(v));
+    bool i = v.kind == Value::Kind::Int;
+    switch (f.kind) {
+      case FilterKind::Fixed: return i ? format_fixed(v.integer, f.decimals) : format_fixed(v.number, f.decimals);
+      case FilterKind::Trim: return i ? format_trim(v.integer, f.decimals) : format_trim(v.number, f.decimals);
+      default: return i ? format_money(v.integer) : format_money(v.number);
+    }
+  }
+  switch (v.kind) {
+    case Value::Kind::Bool: return v.boolean ? "是" : "否";
+    case Value::Kind::Int: return std::to_string(v.integer);
+    case Value::Kind::Float: return format_plain(v.number);
+    default: return std::string(v.string);
+  }
+}
+
+}  // namespace jixiao::tmpl

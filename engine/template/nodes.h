@@ -1,0 +1,95 @@
+// The loaded template: the XML turned into a tree of nodes with parsed expressions and
+// resolved styles, ready to be instantiated many times without touching XML again.
+#pragma once
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "doc/document.h"
+#include "template/expr.h"
+
+namespace jixiao::tmpl {
+
+// A {…} binding with the place of its '{' (or of the expression start in each=/test=).
+struct Binding {
+  std::unique_ptr<Expr> expr;
+  Filter filter;
+  std::string place;  // "line:col"
+};
+
+// Text with bindings: literal pieces (white space already collapsed), bindings, <br/>.
+struct Piece {
+  enum class Kind { Literal, Bind, Break } kind = Kind::Literal;
+  std::string literal;
+  Binding binding;
+};
+struct TextTemplate {
+  std::vector<Piece> pieces;
+};
+
+// colspan/rowspan: a fixed number or one {…} expression.
+struct SpanAttr {
+  int fixed = 1;
+  std::optional<Binding> expr;
+};
+
+struct Node;
+using Nodes = std::vector<Node>;
+
+struct ParagraphNode {
+  doc::Paragraph proto;  // style and spacing; text comes from `text`
+  TextTemplate text;
+};
+
+struct CellNode {
+  doc::Cell proto;  // style and alignment; text and spans come from the template
+  TextTemplate text;
+  SpanAttr colspan, rowspan;
+  bool merge_down = false;
+};
+
+struct RowNode {
+  doc::Row proto;  // header, min_height
+  std::string place;
+  Nodes cells;     // CellNode, ForNode, IfNode
+};
+
+struct TableNode {
+  doc::Table proto;  // widths and style; rows come from `rows`
+  std::string place;
+  Nodes rows;        // RowNode, ForNode, IfNode
+};
+
+struct PageBreakNode {
+  bool between = false;  // only between iterations of the enclosing <for>
+};
+
+struct ForNode {
+  Binding each;
+  std::string var;        // as="p"
+  std::string index_var;  // "p_index"
+  Nodes body;
+};
+
+struct IfNode {
+  Binding test;
+  Nodes then_body;
+  Nodes else_body;
+};
+
+struct Node {
+  std::variant<ParagraphNode, TableNode, RowNode, CellNode, PageBreakNode, ForNode, IfNode> v;
+};
+
+// What <form> says.
+struct FormNode {
+  std::string id;
+  std::string rules;
+  TextTemplate title, subject, author, keywords;
+  doc::PageSetup page;
+  Nodes body;
+};
+
+}  // namespace jixiao::tmpl

@@ -1,0 +1,14 @@
+// The view a template binds to: the data file as read, each project with its scoring
+// results under "evaluation". Glue between scoring and the template stage.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "model/model.h"
+#include "scoring/scoring.h"
+
+namespace jixiao {
+
+nlohmann::json make_view(const model::Dossier& dossier,
+                         const std::vector<scoring::ProjectScore>& scores);
+
+}  // namespace jixiao
