@@ -66,7 +66,7 @@ class Digest {
   void finish(unsigned char (&out)[16]);
 
  private:
-  alignas(8) unsigned char ctx_[128];  // HPDF_MD5_CTX, kept opaque here
+  HPDF_MD5_CTX ctx_;
 };
 
 }  // namespace jixiao::pdf

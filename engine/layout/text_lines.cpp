@@ -1,0 +1,96 @@
+// Greedy line filling over the break opportunities, with emergency breaks between
+// characters for pieces wider than the line on their own.
+#include "layout/text_lines.h"
+
+#include <algorithm>
+
+#include "layout/linebreak.h"
+#include "layout/text_line_runs.h"
+
+namespace jixiao::layout {
+
+namespace {
+
+// Rounding slack: N ideographs must fit in exactly N ems whatever the float sums do.
+constexpr float kSlack = 1e-3f;
+
+bool may_cut(const ShapedParagraph& p, std::size_t i) {
+  return i == p.text.size() || (p.breaks[i] && p.shaped.cluster_start[i]);
+}
+
+// End of the line that starts at begin when no break opportunity fits: cut between
+// characters, as late as fits, but not before closing or after opening punctuation when an
+// earlier cut avoids it.
+std::size_t emergency_end(const ShapedParagraph& p, std::size_t begin, float width) {
+  const std::size_t n = p.text.size();
+  const auto& starts = p.shaped.cluster_start;
+  std::size_t end = 0;  // the latest cluster boundary that fits
+  float w = 0;
+  for (std::size_t i = begin; i < n; ++i) {
+    w += p.shaped.advance[i];
+    std::size_t next = i + 1;
+    if (next < n && !starts[next]) continue;
+    if (w > width + kSlack) {
+      if (end == 0) end = next;  // not even one character fits: it goes alone
+      break;
+    }
+    end = next;
+  }
+  if (end == 0 || end >= n) return n;
+  std::size_t cut = end;
+  while (cut > begin && (breakchar::is_closing(p.text[cut]) || breakchar::is_opening(p.text[cut - 1]))) {
+    do --cut;
+    while (cut > begin && !starts[cut]);
+  }
+  return cut > begin ? cut : end;
+}
+
+// End of the line that starts at begin within width: the last opportunity that fits.
+std::size_t line_end(const ShapedParagraph& p, std::size_t begin, float width) {
+  const std::size_t n = p.text.size();
+  float run = 0, set = 0;  // width so far, and without the spaces at its end
+  std::size_t end = begin;
+  for (std::size_t i = begin; i < n; ++i) {
+    run += p.shaped.advance[i];
+    if (!is_space(p.text[i])) set = run;
+    if (!may_cut(p, i + 1)) continue;
+    if (set > width + kSlack) break;  // widths only grow: no later opportunity fits either
+    end = i + 1;
+  }
+  return end > begin ? end : emergency_end(p, begin, width);
+}
+
+}  // namespace
+
+void fill_lines(const ShapedParagraph& p, const LineFormat& format, std::vector<TextLine>& lines) {
+  const std::size_t n = p.text.size();
+  LineSetter setter(p, format);
+  if (n == 0) {
+    lines.emplace_back();
+    return;
+  }
+  std::size_t begin = 0;
+  while (begin < n) {
+    const bool first = begin == 0;
+    const float indent = first ? format.first_line_indent : 0.0f;
+    std::size_t end = line_end(p, begin, format.max_width - indent);
+    lines.emplace_back();
+    setter.set(begin, end, first, end == n, lines.back());
+    begin = end;
+  }
+}
+
+float widest_piece(const ShapedParagraph& p) {
+  float widest = 0, run = 0, set = 0;
+  for (std::size_t i = 0; i < p.text.size(); ++i) {
+    run += p.shaped.advance[i];
+    if (!is_space(p.text[i])) set = run;
+    if (may_cut(p, i + 1)) {
+      widest = std::max(widest, set);
+      run = set = 0;
+    }
+  }
+  return widest;
+}
+
+}  // namespace jixiao::layout

@@ -1,0 +1,191 @@
+#include "pdf/haru.h"
+
+#include <ctime>
+
+#include "diag/diag.h"
+
+namespace jixiao::pdf {
+
+namespace {
+
+std::string hex(unsigned v) {
+  static const char digits[] = "0123456789ABCDEF";
+  std::string s = "0x0000";
+  for (int i = 5; i >= 2; --i, v >>= 4) s[static_cast<std::size_t>(i)] = digits[v & 15];
+  return s;
+}
+
+bool is_plain_ascii(std::string_view s) {
+  for (unsigned char c : s)
+    if (c < 0x20 || c > 0x7E) return false;
+  return true;
+}
+
+// UTF-8 → UTF-16BE with a byte order mark; malformed bytes become U+FFFD.
+std::string utf16be_with_bom(std::string_view s) {
+  std::string out = "\xFE\xFF";
+  auto unit = [&](unsigned u) {
+    out += static_cast<char>(u >> 8);
+    out += static_cast<char>(u & 0xFF);
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    int extra = c < 0x80 ? 0 : (c >> 5) == 6 ? 1 : (c >> 4) == 14 ? 2 : (c >> 3) == 30 ? 3 : -1;
+    char32_t cp = extra == 0 ? c : extra == 1 ? (c & 0x1F) : extra == 2 ? (c & 0x0F) : (c & 0x07);
+    bool ok = extra >= 0 && i + static_cast<std::size_t>(extra) < s.size();
+    for (int k = 1; ok && k <= extra; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+      if ((cc & 0xC0) != 0x80) ok = false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (!ok || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      unit(0xFFFD);
+      ++i;
+      continue;
+    }
+    i += 1 + static_cast<std::size_t>(extra);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      unit(0xD800 + static_cast<unsigned>(cp >> 10));
+      unit(0xDC00 + static_cast<unsigned>(cp & 0x3FF));
+    } else {
+      unit(static_cast<unsigned>(cp));
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+// libharu reports through this callback from inside its C code. Throwing from here would
+// unwind through C frames (undefined, and it leaves libharu half-updated), so the error is
+// only recorded; check() throws once the call has returned.
+void HPDF_STDCALL HaruDoc::on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* self) {
+  auto* doc = static_cast<HaruDoc*>(self);
+  if (doc->error_no_ == HPDF_OK) {
+    doc->error_no_ = error_no;
+    doc->detail_no_ = detail_no;
+  }
+}
+
+HaruDoc::HaruDoc() {
+  doc_ = HPDF_New(&HaruDoc::on_error, this);
+  if (!doc_) fail("creating the document");
+}
+
+HaruDoc::~HaruDoc() {
+  if (doc_) HPDF_Free(doc_);
+}
+
+HPDF_MMgr HaruDoc::mmgr() const { return doc_->mmgr; }
+
+void HaruDoc::fail(const char* doing) const {
+  HPDF_STATUS no = error_no_, detail = detail_no_;
+  if (no == HPDF_OK && doc_) {
+    no = HPDF_GetError(doc_);
+    detail = HPDF_GetErrorDetail(doc_);
+  }
+  std::string message = std::string("libharu failed ") + doing;
+  message += no == HPDF_OK ? " (no error number; out of memory?)"
+                           : ": error " + hex(static_cast<unsigned>(no)) + ", detail " +
+                                 std::to_string(static_cast<unsigned>(detail));
+  throw Failure({Severity::Error, "pdf.write", "", "", message,
+                 "", "", {"the error numbers are listed in libharu's hpdf_error.h"}});
+}
+
+void HaruDoc::check(HPDF_STATUS status, const char* doing) const {
+  if (status != HPDF_OK || error_no_ != HPDF_OK) fail(doing);
+}
+
+HPDF_Dict HaruDoc::new_indirect_dict(const char* doing) const {
+  HPDF_Dict d = made(HPDF_Dict_New(mmgr()), doing);
+  check(HPDF_Xref_Add(doc_->xref, d), doing);
+  return d;
+}
+
+HPDF_Dict HaruDoc::new_stream(std::string_view bytes, bool compress, const char* doing) const {
+  HPDF_Dict d = made(HPDF_DictStream_New(mmgr(), doc_->xref), doing);
+  if (compress) d->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  write(d->stream, bytes);
+  return d;
+}
+
+void HaruDoc::write(HPDF_Stream stream, std::string_view bytes) const {
+  if (bytes.empty()) return;
+  check(HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                          static_cast<HPDF_UINT>(bytes.size())),
+        "writing a stream");
+}
+
+void HaruDoc::set_info_text(const char* key, std::string_view utf8) const {
+  // Producer is set by HPDF_New, so the Info dictionary exists.
+  HPDF_Dict info = made(doc_->info, "finding the Info dictionary");
+  if (is_plain_ascii(utf8)) {
+    std::string value(utf8);
+    check(HPDF_Dict_Add(info, key, made(HPDF_String_New(mmgr(), value.c_str(), nullptr), key)), key);
+  } else {
+    std::string value = utf16be_with_bom(utf8);
+    check(HPDF_Dict_Add(info, key,
+                        made(HPDF_Binary_New(mmgr(), reinterpret_cast<HPDF_BYTE*>(value.data()),
+                                             static_cast<HPDF_UINT>(value.size())),
+                             key)),
+          key);
+  }
+}
+
+void HaruDoc::set_info_dates(std::int64_t epoch_seconds) const {
+  std::time_t t = static_cast<std::time_t>(epoch_seconds);
+  std::tm tm{};
+  if (!gmtime_r(&t, &tm) || tm.tm_year + 1900 < 1 || tm.tm_year + 1900 > 9999)
+    throw Failure({Severity::Error, "pdf.write", "", "", "document date out of range",
+                   "seconds since 1970 for a year between 1 and 9999",
+                   std::to_string(epoch_seconds), {}});
+  HPDF_Date d{};
+  d.year = tm.tm_year + 1900;
+  d.month = tm.tm_mon + 1;
+  d.day = tm.tm_mday;
+  d.hour = tm.tm_hour;
+  d.minutes = tm.tm_min;
+  d.seconds = tm.tm_sec;
+  d.ind = 'Z';
+  check(HPDF_SetInfoDateAttr(doc_, HPDF_INFO_CREATION_DATE, d), "setting CreationDate");
+  check(HPDF_SetInfoDateAttr(doc_, HPDF_INFO_MOD_DATE, d), "setting ModDate");
+}
+
+void HaruDoc::set_id(const unsigned char (&id)[16]) const {
+  HPDF_Array ids = made(HPDF_Array_New(mmgr()), "making /ID");
+  check(HPDF_Dict_Add(doc_->trailer, "ID", ids), "making /ID");
+  for (int i = 0; i < 2; ++i) {
+    auto* bytes = const_cast<HPDF_BYTE*>(static_cast<const HPDF_BYTE*>(id));
+    check(HPDF_Array_Add(ids, made(HPDF_Binary_New(mmgr(), bytes, 16), "making /ID")), "making /ID");
+  }
+}
+
+std::string HaruDoc::save() const {
+  check(HPDF_SaveToStream(doc_), "writing the PDF");
+  HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
+  std::string bytes(size, '\0');
+  check(HPDF_ResetStream(doc_), "reading the PDF back");
+  HPDF_UINT32 got = size;
+  check(HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got),
+        "reading the PDF back");
+  if (got != size) fail("reading the whole PDF back");
+  return bytes;
+}
+
+Digest::Digest() { HPDF_MD5Init(&ctx_); }
+
+void Digest::add(std::string_view bytes) {
+  HPDF_MD5Update(&ctx_, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                 static_cast<HPDF_UINT32>(bytes.size()));
+}
+
+void Digest::add_u32(std::uint32_t v) {
+  const char b[4] = {static_cast<char>(v >> 24), static_cast<char>(v >> 16),
+                     static_cast<char>(v >> 8), static_cast<char>(v)};
+  add(std::string_view(b, 4));
+}
+
+void Digest::finish(unsigned char (&out)[16]) { HPDF_MD5Final(out, &ctx_); }
+
+}  // namespace jixiao::pdf
