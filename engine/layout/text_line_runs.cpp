@@ -1,0 +1,94 @@
+#include "layout/text_line_runs.h"
+
+#include <algorithm>
+
+namespace jixiao::layout {
+
+bool LineSetter::stretches_before(std::size_t i) const {
+  return p_.shaped.cluster_start[i] &&
+         !(is_latin_char(p_.text[i - 1]) && is_latin_char(p_.text[i]));
+}
+
+void LineSetter::close_run(GlyphRun& run, std::size_t text_begin, std::size_t text_end) const {
+  run.text.assign(p_.text.substr(text_begin, text_end - text_begin));
+  // A cluster's code points belong to its first glyph; the later glyphs get none.
+  const auto run_len = static_cast<std::uint32_t>(text_end - text_begin);
+  auto& glyphs = run.glyphs;
+  for (std::size_t g = 0; g < glyphs.size();) {
+    std::size_t next = g + 1;
+    while (next < glyphs.size() && glyphs[next].text_begin == glyphs[g].text_begin) ++next;
+    std::uint32_t cluster_end = next < glyphs.size() ? glyphs[next].text_begin : run_len;
+    glyphs[g].text_len = cluster_end - glyphs[g].text_begin;
+    g = next;
+  }
+}
+
+void LineSetter::set(std::size_t begin, std::size_t end, bool first, bool last, TextLine& line) {
+  const auto& shaped = p_.shaped;
+  const auto& glyphs = shaped.glyphs;
+  std::size_t set_end = end;
+  while (set_end > begin && is_space(p_.text[set_end - 1])) --set_end;
+
+  while (glyph_ < glyphs.size() && glyphs[glyph_].cluster < begin) ++glyph_;
+  const std::size_t g_begin = glyph_;
+  std::size_t g_end = g_begin;
+  while (g_end < glyphs.size() && glyphs[g_end].cluster < set_end) ++g_end;
+  glyph_ = g_end;
+  while (glyph_ < glyphs.size() && glyphs[glyph_].cluster < end) ++glyph_;
+  line.width = 0;
+  if (g_begin == g_end) return;
+
+  const float indent = first ? format_.first_line_indent : 0.0f;
+  float width = indent;
+  for (std::size_t i = begin; i < set_end; ++i) width += shaped.advance[i];
+
+  // Justification: the remaining width spread evenly over the gaps between characters
+  // (inter-character spacing, the Chinese way); a paragraph's last line stays left.
+  float extra = 0;
+  if (format_.align == doc::Align::Justify && !last && format_.max_width > width) {
+    std::size_t gaps = 0;
+    for (std::size_t i = begin + 1; i < set_end; ++i) gaps += stretches_before(i) ? 1 : 0;
+    if (gaps > 0) {
+      extra = (format_.max_width - width) / static_cast<float>(gaps);
+      width = format_.max_width;
+    }
+  }
+  // A line wider than the box (an unbreakable piece) starts at its left edge whatever the
+  // alignment: spilling over the right border is the lesser harm.
+  float offset = 0;
+  if (format_.align == doc::Align::Center) offset = std::max(0.0f, (format_.max_width - width) / 2);
+  if (format_.align == doc::Align::Right) offset = std::max(0.0f, format_.max_width - width);
+  line.width = width;
+
+  float pen = offset + indent;
+  std::size_t run_text_begin = 0;
+  std::uint32_t prev_cluster = static_cast<std::uint32_t>(-1);
+  for (std::size_t g = g_begin; g < g_end; ++g) {
+    const ShapedGlyph& sg = glyphs[g];
+    const bool new_cluster = sg.cluster != prev_cluster;
+    prev_cluster = sg.cluster;
+    if (new_cluster && extra > 0 && sg.cluster > begin && stretches_before(sg.cluster)) pen += extra;
+    const FontId face = shaped.face[sg.cluster];
+    if (line.runs.empty() || line.runs.back().font != face) {
+      if (!line.runs.empty()) close_run(line.runs.back(), run_text_begin, sg.cluster);
+      GlyphRun& run = line.runs.emplace_back();
+      run.font = face;
+      run.size = format_.size;
+      run.x = pen;
+      run_text_begin = sg.cluster;
+      run.glyphs.reserve(g_end - g);
+    }
+    GlyphRun& run = line.runs.back();
+    Glyph glyph;
+    glyph.id = sg.id;
+    glyph.x = pen - run.x + sg.x_offset;
+    glyph.y = sg.y_offset;
+    glyph.advance = sg.advance;
+    glyph.text_begin = static_cast<std::uint32_t>(sg.cluster - run_text_begin);
+    run.glyphs.push_back(glyph);
+    pen += sg.advance;
+  }
+  close_run(line.runs.back(), run_text_begin, set_end);
+}
+
+}  // namespace jixiao::layout

@@ -1,0 +1,117 @@
+#include "pdf/subset.h"
+
+#include <hb-subset.h>
+#include <hb.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#include "diag/diag.h"
+
+namespace jixiao::pdf {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& name, const std::string& what) {
+  throw Failure({Severity::Error, "pdf.write", "", "",
+                 "cannot subset font " + name + ": " + what, "", "", {}});
+}
+
+// Tables a CIDFontType2 program needs (PDF 32000 9.9): outlines, metrics, header. post and
+// OS/2 are small and some rasterisers read them; name identifies the font in tools. cmap is
+// not needed: CIDs are glyph ids. Everything else — layout (GSUB/GPOS/GDEF), hinting,
+// embedded bitmaps, vertical metrics — is dropped.
+bool keep_table(hb_tag_t tag) {
+  static const hb_tag_t keep[] = {
+      HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('h', 'e', 'a', 'd'),
+      HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p'),
+      HB_TAG('p', 'o', 's', 't'), HB_TAG('O', 'S', '/', '2'), HB_TAG('n', 'a', 'm', 'e')};
+  return std::find(std::begin(keep), std::end(keep), tag) != std::end(keep);
+}
+
+struct InputDeleter {
+  void operator()(hb_subset_input_t* p) const { hb_subset_input_destroy(p); }
+};
+struct PlanDeleter {
+  void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
+};
+struct FaceDeleter {
+  void operator()(hb_face_t* p) const { hb_face_destroy(p); }
+};
+struct BlobDeleter {
+  void operator()(hb_blob_t* p) const { hb_blob_destroy(p); }
+};
+
+// Advances in 1/1000 em are rounded to 1/8: exactly representable as the float libharu
+// stores /W entries in, so /W carries no float noise and matches what positioning assumed.
+double width_per_mille(hb_font_t* font, hb_codepoint_t gid) {
+  int x_scale = 0, y_scale = 0;
+  hb_font_get_scale(font, &x_scale, &y_scale);
+  double w = hb_font_get_glyph_h_advance(font, gid) * 1000.0 / (x_scale ? x_scale : 1000);
+  return std::round(w * 8.0) / 8.0;
+}
+
+}  // namespace
+
+FontSubset::FontSubset(hb_face_t* face, hb_font_t* font, const std::vector<std::uint32_t>& glyphs,
+                       const std::string& name) {
+  std::unique_ptr<hb_subset_input_t, InputDeleter> input(hb_subset_input_create_or_fail());
+  if (!input) fail(name, "out of memory");
+  hb_set_t* gids = hb_subset_input_glyph_set(input.get());
+  hb_set_add(gids, 0);
+  for (std::uint32_t g : glyphs) hb_set_add(gids, g);
+  // The unicode set stays empty: no cmap-driven glyphs are pulled in.
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  hb_set_clear(drop);
+  hb_tag_t tags[64];
+  for (unsigned start = 0;;) {
+    unsigned count = 64;
+    unsigned total = hb_face_get_table_tags(face, start, &count, tags);
+    for (unsigned i = 0; i < count; ++i)
+      if (!keep_table(tags[i])) hb_set_add(drop, tags[i]);
+    start += count;
+    if (count == 0 || start >= total) break;
+  }
+  // A visible .notdef box beats an invisible gap where layout had no glyph.
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
+
+  std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(hb_subset_plan_create_or_fail(face, input.get()));
+  if (!plan) fail(name, "HarfBuzz could not plan the subset");
+  old_to_new_ = hb_map_reference(const_cast<hb_map_t*>(hb_subset_plan_old_to_new_glyph_mapping(plan.get())));
+  const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan.get());
+  std::unique_ptr<hb_face_t, FaceDeleter> result(hb_subset_plan_execute_or_fail(plan.get()));
+  if (!result) fail(name, "HarfBuzz could not build the subset (a CFF-outline font? only TrueType outlines are supported)");
+  std::unique_ptr<hb_blob_t, BlobDeleter> blob(hb_face_reference_blob(result.get()));
+  unsigned length = 0;
+  const char* data = hb_blob_get_data(blob.get(), &length);
+  if (!data || length == 0) fail(name, "HarfBuzz produced an empty font");
+  program_.assign(data, length);
+
+  // Without HB_SUBSET_FLAGS_RETAIN_GIDS the new ids are dense: 0 … population-1.
+  unsigned count = hb_map_get_population(new_to_old);
+  if (count == 0 || count > 65536) fail(name, "unexpected glyph count " + std::to_string(count));
+  widths_.resize(count);
+  for (unsigned cid = 0; cid < count; ++cid) {
+    hb_codepoint_t old = hb_map_get(new_to_old, cid);
+    widths_[cid] = old == HB_MAP_VALUE_INVALID ? 0.0 : width_per_mille(font, old);
+  }
+}
+
+FontSubset::~FontSubset() {
+  if (old_to_new_) hb_map_destroy(old_to_new_);
+}
+
+FontSubset::FontSubset(FontSubset&& other) noexcept
+    : program_(std::move(other.program_)),
+      widths_(std::move(other.widths_)),
+      old_to_new_(other.old_to_new_) {
+  other.old_to_new_ = nullptr;
+}
+
+std::uint16_t FontSubset::cid(std::uint32_t original_gid) const {
+  hb_codepoint_t g = hb_map_get(old_to_new_, original_gid);
+  return g == HB_MAP_VALUE_INVALID ? 0 : static_cast<std::uint16_t>(g);
+}
+
+}  // namespace jixiao::pdf
