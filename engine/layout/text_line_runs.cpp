@@ -76,7 +76,9 @@ void LineSetter::set(std::size_t begin, std::size_t end, bool first, bool last, 
       run.size = format_.size;
       run.x = pen;
       run_text_begin = sg.cluster;
-      run.glyphs.reserve(g_end - g);
+      std::size_t run_end = g + 1;
+      while (run_end < g_end && shaped.face[glyphs[run_end].cluster] == face) ++run_end;
+      run.glyphs.reserve(run_end - g);
     }
     GlyphRun& run = line.runs.back();
     Glyph glyph;

@@ -1,0 +1,159 @@
+// TextSetter: UTF-8 → paragraphs → faces, shaping, break opportunities → lines.
+#include "layout/text.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "layout/linebreak.h"
+#include "layout/shape.h"
+#include "layout/text_lines.h"
+
+namespace jixiao::layout {
+
+namespace {
+
+// Decodes UTF-8 into out (cleared first). Malformed sequences become U+FFFD; tabs become
+// spaces; carriage returns and other control characters are dropped (they have no glyph
+// and would only raise missing-glyph warnings); '\n' is kept for the caller to split on.
+void decode_utf8(std::string_view in, std::u32string& out) {
+  out.clear();
+  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
+  const std::size_t n = in.size();
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char b = s[i];
+    if (b < 0x80) {
+      ++i;
+      if (b == '\t') b = ' ';
+      if ((b < 0x20 && b != '\n') || b == 0x7F) continue;
+      out.push_back(b);
+      continue;
+    }
+    int len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+    char32_t c = len == 4 ? (b & 0x07u) : len == 3 ? (b & 0x0Fu) : (b & 0x1Fu);
+    bool ok = len > 0 && b <= 0xF4 && i + static_cast<std::size_t>(len) <= n;
+    for (int k = 1; ok && k < len; ++k) {
+      unsigned char cont = s[i + static_cast<std::size_t>(k)];
+      ok = (cont & 0xC0) == 0x80;
+      c = (c << 6) | (cont & 0x3Fu);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are malformed too.
+    ok = ok && !(len == 3 && c < 0x800) && !(len == 4 && (c < 0x10000 || c > 0x10FFFF)) &&
+         !(c >= 0xD800 && c <= 0xDFFF);
+    if (!ok) {
+      out.push_back(U'\uFFFD');
+      ++i;  // resynchronise on the next byte
+      continue;
+    }
+    out.push_back(c);
+    i += static_cast<std::size_t>(len);
+  }
+}
+
+// "U+E000"
+std::string code_point_name(char32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
+std::string encode_utf8(char32_t c) {
+  std::string s;
+  if (c < 0x80) {
+    s += static_cast<char>(c);
+  } else if (c < 0x800) {
+    s += static_cast<char>(0xC0 | (c >> 6));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else if (c < 0x10000) {
+    s += static_cast<char>(0xE0 | (c >> 12));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  } else {
+    s += static_cast<char>(0xF0 | (c >> 18));
+    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+    s += static_cast<char>(0x80 | (c & 0x3F));
+  }
+  return s;
+}
+
+}  // namespace
+
+struct TextSetter::Impl {
+  explicit Impl(const FontLibrary& fonts) : faces(fonts), shaper(fonts) {}
+
+  // Faces, shaping and break opportunities of paragraph p into shaped and breaks.
+  ShapedParagraph analyse(std::u32string_view p, float size) {
+    faces.choose(p, shaped.face, missing);
+    shaper.shape(p, size, shaped);
+    breaker.find(p, breaks);
+    return ShapedParagraph{p, shaped, breaks};
+  }
+
+  // Calls f(paragraph) for each '\n'-separated paragraph of text.
+  template <class F>
+  void for_each_paragraph(F f) {
+    std::u32string_view all(text);
+    std::size_t begin = 0;
+    while (true) {
+      std::size_t nl = all.find(U'\n', begin);
+      f(all.substr(begin, nl == std::u32string_view::npos ? std::u32string_view::npos : nl - begin));
+      if (nl == std::u32string_view::npos) break;
+      begin = nl + 1;
+    }
+  }
+
+  FaceChooser faces;
+  Shaper shaper;
+  LineBreaker breaker;
+  // Buffers reused call after call.
+  std::u32string text;
+  ShapedText shaped;
+  std::vector<std::uint8_t> breaks;
+  std::vector<char32_t> missing;  // characters no face has, first occurrence order
+};
+
+TextSetter::TextSetter(const FontLibrary& fonts) : impl_(std::make_unique<Impl>(fonts)) {}
+TextSetter::~TextSetter() = default;
+
+TextBlock TextSetter::set(std::string_view utf8, const doc::TextStyle& style, float max_width,
+                          doc::Align align, float line_height, float first_line_indent,
+                          const doc::Origin& origin, DiagnosticSink& sink) {
+  Impl& im = *impl_;
+  const auto size = static_cast<float>(style.size);
+  TextBlock block;
+  block.line_pitch = size * line_height;
+  // The em box centred in the line box; its top is 0.88 em above the baseline in CJK fonts.
+  block.ascent = (block.line_pitch - size) / 2 + 0.88f * size;
+
+  im.faces.use(style);
+  im.missing.clear();
+  decode_utf8(utf8, im.text);
+  const LineFormat format{size, max_width, first_line_indent, align};
+  im.for_each_paragraph([&](std::u32string_view p) {
+    fill_lines(im.analyse(p, size), format, block.lines);
+  });
+
+  for (char32_t c : im.missing) {
+    sink.report({Severity::Warning, "layout.missing-glyph", origin.file, origin.place,
+                 "no font has the character '" + encode_utf8(c) + "' (" + code_point_name(c) +
+                     "); it is drawn as an empty box",
+                 "", "", {"add a font that has it to the \"fallback\" list of fonts/fonts.json"}});
+  }
+  return block;
+}
+
+float TextSetter::min_width(std::string_view utf8, const doc::TextStyle& style) {
+  Impl& im = *impl_;
+  im.faces.use(style);
+  im.missing.clear();
+  decode_utf8(utf8, im.text);
+  float widest = 0;
+  im.for_each_paragraph([&](std::u32string_view p) {
+    widest = std::max(widest, widest_piece(im.analyse(p, static_cast<float>(style.size))));
+  });
+  return widest;
+}
+
+}  // namespace jixiao::layout
