@@ -10,10 +10,18 @@ nlohmann::json points(scoring::Centi c) {
   return nlohmann::json(scoring::from_centi(c));
 }
 
-nlohmann::json evaluation(const scoring::ProjectScore& s) {
+// data: the project as written. A declared number keeps the way it was written (20.0 is
+// shown "20.0", 6 is shown "6"), as the unit filled in the form.
+nlohmann::json evaluation(const scoring::ProjectScore& s, const nlohmann::json& data) {
   nlohmann::json inds = nlohmann::json::array();
-  for (const auto& is : s.indicators)
-    inds.push_back({{"weight", points(is.weight)}, {"score", points(is.score)}, {"rule", is.rule}});
+  for (std::size_t i = 0; i < s.indicators.size(); ++i) {
+    const auto& is = s.indicators[i];
+    const nlohmann::json& written = data["indicators"][i];
+    bool declared = is.rule == "declared";
+    inds.push_back({{"weight", written["weight"]},
+                    {"score", declared ? written["score"] : points(is.score)},
+                    {"rule", is.rule}});
+  }
   return {
       {"funds",
        {{"total",
@@ -38,7 +46,7 @@ nlohmann::json make_view(const model::Dossier& dossier,
   if (!view.contains("title")) view["title"] = nullptr;
   auto& projects = view["projects"];
   for (std::size_t i = 0; i < projects.size() && i < scores.size(); ++i)
-    projects[i]["evaluation"] = evaluation(scores[i]);
+    projects[i]["evaluation"] = evaluation(scores[i], projects[i]);
   return view;
 }
 

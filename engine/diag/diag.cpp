@@ -20,7 +20,10 @@ const char* severity_name(Severity s) {
 
 std::string format(const Diagnostic& d) {
   std::string out;
-  if (!d.file.empty()) out += d.file + ": ";
+  // "file:12:5: " for positions in a text file (as compilers print them), "file: /ptr: " for
+  // JSON pointers.
+  bool line_col = !d.place.empty() && d.place[0] >= '0' && d.place[0] <= '9';
+  if (!d.file.empty()) out += d.file + (line_col ? ":" : ": ");
   if (!d.place.empty()) out += d.place + ": ";
   out += severity_name(d.severity);
   out += ": " + d.message;

@@ -55,11 +55,23 @@ constexpr bool sorted(const char32_t (&table)[N]) {
     if (table[i - 1] >= table[i]) return false;
   return true;
 }
+template <std::size_t N>
+constexpr bool skips_ideographs(const char32_t (&table)[N]) {
+  for (char32_t c : table)
+    if (c >= 0x3100 && c < 0xFF00) return false;
+  return true;
+}
 static_assert(sorted(kClosing) && sorted(kOpening) && sorted(kNumberPrefix),
               "break tables must be sorted for binary search");
+static_assert(skips_ideographs(kClosing) && skips_ideographs(kOpening) &&
+                  skips_ideographs(kNumberPrefix),
+              "see in(): the tables must hold nothing in U+3100..U+FEFF");
 
+// No table holds anything in U+3100..U+FEFF (ideographs, the bulk of the text): skip the
+// search there.
 template <std::size_t N>
 bool in(const char32_t (&table)[N], char32_t c) {
+  if (c >= 0x3100 && c < 0xFF00) return false;
   return std::binary_search(std::begin(table), std::end(table), c);
 }
 

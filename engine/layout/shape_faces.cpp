@@ -50,8 +50,8 @@ void FaceChooser::choose(std::u32string_view text, std::vector<FontId>& faces,
   std::size_t i = 0;
   while (i < n) {
     char32_t c = text[i];
-    if (i > 0 && rides_on_previous(c)) {
-      faces[i] = faces[i - 1];
+    if (rides_on_previous(c)) {
+      faces[i] = i > 0 ? faces[i - 1] : primary_;
       ++i;
       continue;
     }

@@ -1,5 +1,7 @@
 #include "pdf/tounicode.h"
 
+#include <algorithm>
+
 #include "pdf/numbers.h"
 
 namespace jixiao::pdf {

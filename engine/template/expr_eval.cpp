@@ -80,12 +80,13 @@ Value arithmetic(const Expr& e, const Value& a, const Value& b) {
   Value r;
   if (ints && e.op != BinOp::Div) {
     r.kind = Value::Kind::Int;
+    bool overflow = false;
     switch (e.op) {
-      case BinOp::Add: r.integer = a.integer + b.integer; break;
-      case BinOp::Sub: r.integer = a.integer - b.integer; break;
-      default: r.integer = a.integer * b.integer; break;
+      case BinOp::Add: overflow = __builtin_add_overflow(a.integer, b.integer, &r.integer); break;
+      case BinOp::Sub: overflow = __builtin_sub_overflow(a.integer, b.integer, &r.integer); break;
+      default: overflow = __builtin_mul_overflow(a.integer, b.integer, &r.integer); break;
     }
-    return r;
+    if (!overflow) return r;  // else: on in floating point, like JSON numbers that big
   }
   double x = a.as_double(), y = b.as_double();
   r.kind = Value::Kind::Float;

@@ -202,6 +202,7 @@ class Parser {
     for (;;) {
       if (peek() == '.') {
         ++pos_;
+        skip_space();
         std::size_t at = pos_;
         std::string_view w = peek_word();
         if (w.empty()) fail(at, "expected a field name after '.'", "a field name", describe_here());

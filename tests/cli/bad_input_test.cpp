@@ -35,7 +35,7 @@ std::string render_fails(const std::string& data_text, const std::string& templa
   CHECK_FALSE(test::file_exists(out));
   auto ls = test::run_command("ls " + dir);
   CHECK(ls.out == "data.json\n");
-  CHECK(r.err.find(dir + "/data.json") != std::string::npos || !templates.empty());
+  CHECK((r.err.find(dir + "/data.json") != std::string::npos || !templates.empty()));
   return r.err;
 }
 
@@ -45,7 +45,7 @@ TEST_CASE("malformed JSON: line:col and what was expected", "[cli][bad-input]") 
   std::string text = test::slurp(kExample);
   text = replace(text, "\"amount\": 3700700,", "\"amount\": 3700700,,");
   auto err = render_fails(text);
-  CHECK(err.find("data.json: 8:25: error: malformed JSON: syntax error while parsing object key") != std::string::npos);
+  CHECK(err.find("data.json:8:25: error: malformed JSON: syntax error while parsing object key") != std::string::npos);
   CHECK(err.find("expected well-formed JSON") != std::string::npos);
 }
 

@@ -1,0 +1,122 @@
+#include "pdf/content.h"
+
+#include <cmath>
+
+#include "pdf/numbers.h"
+
+namespace jixiao::pdf {
+
+void TextWriter::begin_array() {
+  array_start_ = out_.size();
+  out_ += '[';
+  in_hex_ = adjusted_ = has_glyphs_ = false;
+}
+
+void TextWriter::end_array() {
+  if (in_hex_) out_ += '>';
+  in_hex_ = false;
+  if (!has_glyphs_) {
+    out_.resize(array_start_);
+  } else if (adjusted_) {
+    out_ += "]TJ\n";
+  } else {
+    // Nothing but glyphs: the shorter Tj does the same.
+    out_.erase(array_start_, 1);
+    out_ += "Tj\n";
+  }
+}
+
+void TextWriter::put_glyph(std::uint16_t cid) {
+  if (!in_hex_) out_ += '<';
+  in_hex_ = true;
+  has_glyphs_ = true;
+  append_hex4(out_, cid);
+}
+
+void TextWriter::put_adjustment(std::int64_t thousandths) {
+  // Hex strings are self-delimiting, so "<0001>-120<0002>" needs no spaces.
+  if (in_hex_) out_ += '>';
+  in_hex_ = false;
+  adjusted_ = true;
+  append_thousandths(out_, thousandths);
+}
+
+std::int64_t TextWriter::even_spacing(const layout::GlyphRun& run, const FontSubset& font, double pt) {
+  if (run.glyphs.size() < 2) return 0;
+  double first = 0;
+  for (std::size_t i = 0; i + 1 < run.glyphs.size(); ++i) {
+    const layout::Glyph& g = run.glyphs[i];
+    const double extra = run.glyphs[i + 1].x - g.x - font.width(font.cid(g.id)) / 1000.0 * pt;
+    if (i == 0)
+      first = extra;
+    else if (std::abs(extra - first) > kTolerance)
+      return 0;
+  }
+  return std::abs(first) > kTolerance ? to_thousandths(first) : 0;
+}
+
+void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSubset& font) {
+  if (run.glyphs.empty() || run.size <= 0) return;
+  if (out_.empty()) out_ += "BT\n";
+  const std::int64_t size = to_thousandths(run.size);
+  if (font_number != font_ || size != size_) {
+    out_ += "/F";
+    out_ += std::to_string(font_number);
+    out_ += ' ';
+    append_thousandths(out_, size);
+    out_ += " Tf\n";
+    font_ = font_number;
+    size_ = size;
+  }
+  // Td moves relative to the previous line start; both ends are rounded to 1/1000 pt first so
+  // the relative moves add up exactly.
+  const std::int64_t x = to_thousandths(run.x);
+  const std::int64_t y = to_thousandths(static_cast<double>(page_height_) - run.y);
+  append_thousandths(out_, x - line_x_);
+  out_ += ' ';
+  append_thousandths(out_, y - line_y_);
+  out_ += " Td\n";
+  line_x_ = x;
+  line_y_ = y;
+
+  const double pt = size / 1000.0;  // the size as shown, points
+  const std::int64_t spacing = even_spacing(run, font, pt);
+  if (spacing != spacing_) {
+    append_thousandths(out_, spacing);
+    out_ += " Tc\n";
+    spacing_ = spacing;
+  }
+  const double origin_error = x / 1000.0 - run.x;
+  double pen = origin_error;  // where the next glyph lands, points from the run's origin
+  begin_array();
+  for (const layout::Glyph& g : run.glyphs) {
+    const std::int64_t rise = to_thousandths(g.y);
+    if (rise != rise_) {
+      end_array();
+      append_thousandths(out_, rise);
+      out_ += " Ts\n";
+      rise_ = rise;
+      begin_array();
+    }
+    const double gap = g.x - pen;
+    if (std::abs(gap) > kTolerance) {
+      // A TJ number moves the pen left by n/1000 of the font size.
+      const std::int64_t n = to_thousandths(-gap * 1000.0 / pt);
+      if (n != 0) {
+        put_adjustment(n);
+        pen -= n / 1000.0 / 1000.0 * pt;
+      }
+    }
+    const std::uint16_t cid = font.cid(g.id);
+    put_glyph(cid);
+    pen += font.width(cid) / 1000.0 * pt + spacing / 1000.0;
+  }
+  end_array();
+}
+
+std::string TextWriter::finish() {
+  if (!out_.empty()) out_ += "ET\n";
+  return std::move(out_);
+}
+
+}  // namespace jixiao::pdf

@@ -1,0 +1,51 @@
+// Text operators of one page's content stream: glyph runs → BT … ET with Tf, Td and Tj/TJ.
+// Written by hand rather than through libharu's text API, which only knows its own fonts.
+#pragma once
+#include <cstdint>
+#include <string>
+
+#include "layout/layout.h"
+#include "pdf/subset.h"
+
+namespace jixiao::pdf {
+
+class TextWriter {
+ public:
+  // page_height flips layout's top-left, y-down coordinates to PDF's bottom-left, y-up.
+  explicit TextWriter(float page_height) : page_height_(page_height) {}
+
+  // Shows a run with font /F<font_number>. Glyphs sitting where the font's advances put them
+  // are shown with one Tj; even spacing between all glyphs (justified CJK) becomes Tc, other
+  // deviations (kerning, uneven justification) TJ adjustments, baseline offsets Ts.
+  // Positions are exact to 1/1000 pt, within kTolerance of layout's.
+  void add(const layout::GlyphRun& run, int font_number, const FontSubset& font);
+  // The text object (empty when nothing was added).
+  std::string finish();
+
+  // Largest horizontal error tolerated before a TJ adjustment is written, points.
+  static constexpr double kTolerance = 0.005;
+
+ private:
+  void begin_array();
+  void end_array();
+  void put_glyph(std::uint16_t cid);
+  void put_adjustment(std::int64_t thousandths);
+  // The extra space after every glyph when it is the same throughout the run, 1/1000 pt.
+  static std::int64_t even_spacing(const layout::GlyphRun& run, const FontSubset& font, double pt);
+
+  std::string out_;
+  float page_height_;
+  int font_ = -1;             // current Tf font number
+  std::int64_t size_ = -1;    // current Tf size, 1/1000 pt
+  std::int64_t line_x_ = 0;   // start of the current text line, 1/1000 pt
+  std::int64_t line_y_ = 0;
+  std::int64_t rise_ = 0;     // current Ts, 1/1000 pt
+  std::int64_t spacing_ = 0;  // current Tc, 1/1000 pt
+  // The Tj/TJ array being written.
+  std::size_t array_start_ = 0;
+  bool in_hex_ = false;
+  bool adjusted_ = false;
+  bool has_glyphs_ = false;
+};
+
+}  // namespace jixiao::pdf

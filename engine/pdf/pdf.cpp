@@ -1,0 +1,127 @@
+#include "pdf/pdf.h"
+
+#include <bit>
+#include <ctime>
+#include <vector>
+
+#include "pdf/content.h"
+#include "pdf/font.h"
+#include "pdf/haru.h"
+#include "pdf/usage.h"
+
+namespace jixiao::pdf {
+
+namespace {
+
+void add_float(Digest& d, float v) { d.add_u32(std::bit_cast<std::uint32_t>(v)); }
+
+// Table borders, with libharu's path operators. Consecutive rules of one width share a path
+// and a stroke; projecting square caps close the corners where borders meet.
+void draw_rules(const HaruDoc& doc, HPDF_Page page, const layout::Page& p, Digest& digest) {
+  if (p.rules.empty()) return;
+  const char* doing = "drawing rules";
+  doc.check(HPDF_Page_SetLineCap(page, HPDF_PROJECTING_SCUARE_END), doing);
+  float width = -1;
+  bool open = false;
+  for (const layout::Rule& r : p.rules) {
+    if (r.width != width) {
+      if (open) doc.check(HPDF_Page_Stroke(page), doing);
+      open = false;
+      width = r.width;
+      doc.check(HPDF_Page_SetLineWidth(page, width), doing);
+    }
+    doc.check(HPDF_Page_MoveTo(page, r.x1, p.height - r.y1), doing);
+    doc.check(HPDF_Page_LineTo(page, r.x2, p.height - r.y2), doing);
+    open = true;
+    for (float v : {r.x1, r.y1, r.x2, r.y2, r.width}) add_float(digest, v);
+  }
+  if (open) doc.check(HPDF_Page_Stroke(page), doing);
+}
+
+// /Resources /Font of a page: only the fonts it shows, named /F<n> as numbered for the
+// whole document (n = 1 + the face's index in DocumentUsage).
+void add_font_resources(const HaruDoc& doc, HPDF_Page page, const std::vector<bool>& used,
+                        const std::vector<EmbeddedFont>& fonts) {
+  const char* doing = "adding page resources";
+  HPDF_Dict resources = doc.made(
+      static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT)), doing);
+  HPDF_Dict dict = nullptr;
+  for (std::size_t i = 0; i < used.size(); ++i) {
+    if (!used[i]) continue;
+    if (!dict) {
+      dict = doc.made(HPDF_Dict_New(doc.mmgr()), doing);
+      doc.check(HPDF_Dict_Add(resources, "Font", dict), doing);
+    }
+    std::string name = "F" + std::to_string(i + 1);
+    doc.check(HPDF_Dict_Add(dict, name.c_str(), fonts[i].dict()), doing);
+  }
+}
+
+void write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUsage& usage,
+                const std::vector<EmbeddedFont>& fonts, Digest& digest) {
+  HPDF_Page page = doc.made(HPDF_AddPage(doc.get()), "adding a page");
+  doc.check(HPDF_Page_SetWidth(page, p.width), "setting the page size");
+  doc.check(HPDF_Page_SetHeight(page, p.height), "setting the page size");
+  add_float(digest, p.width);
+  add_float(digest, p.height);
+  draw_rules(doc, page, p, digest);
+
+  TextWriter text(p.height);
+  std::vector<bool> used(fonts.size(), false);
+  for (const layout::GlyphRun& run : p.runs) {
+    if (run.glyphs.empty()) continue;
+    const auto slot = static_cast<std::size_t>(usage.slot(run.font));
+    used[slot] = true;
+    text.add(run, static_cast<int>(slot) + 1, fonts[slot].subset());
+  }
+  std::string ops = text.finish();
+  digest.add(ops);
+  doc.write(static_cast<HPDF_PageAttr>(page->attr)->stream, ops);
+  add_font_resources(doc, page, used, fonts);
+}
+
+void write_info(const HaruDoc& doc, const Metadata& meta, std::int64_t date, Digest& digest) {
+  const std::string producer = std::string("jixiao with libharu ") + HPDF_GetVersion();
+  const std::pair<const char*, const std::string*> texts[] = {
+      {"Title", &meta.title},       {"Author", &meta.author},   {"Subject", &meta.subject},
+      {"Keywords", &meta.keywords}, {"Creator", &meta.creator}, {"Producer", &producer}};
+  for (const auto& [key, value] : texts) {
+    digest.add(key);
+    digest.add_u32(static_cast<std::uint32_t>(value->size()));
+    digest.add(*value);
+    if (!value->empty()) doc.set_info_text(key, *value);
+  }
+  digest.add_u32(static_cast<std::uint32_t>(static_cast<std::uint64_t>(date) >> 32));
+  digest.add_u32(static_cast<std::uint32_t>(date));
+  doc.set_info_dates(date);
+}
+
+}  // namespace
+
+std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibrary& fonts,
+                      const Metadata& meta) {
+  if (pages.pages.empty())
+    throw Failure({Severity::Error, "pdf.write", "", "", "the layout has no pages to write",
+                   "at least one page", "none", {}});
+  // Pass 1: every face is subset once, to the glyphs of the whole document.
+  const DocumentUsage usage = DocumentUsage::collect(pages, fonts);
+
+  HaruDoc doc;
+  doc.check(HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL), "enabling compression");
+  // /ID: libharu writes none for unencrypted files; ours is a digest of the content, so
+  // identical input gives identical bytes and different documents different IDs.
+  Digest digest;
+  std::vector<EmbeddedFont> embedded;
+  embedded.reserve(usage.faces().size());
+  for (const FaceUsage& face : usage.faces()) embedded.emplace_back(doc, face, fonts, digest);
+
+  for (const layout::Page& page : pages.pages) write_page(doc, page, usage, embedded, digest);
+
+  write_info(doc, meta, meta.date ? *meta.date : static_cast<std::int64_t>(std::time(nullptr)), digest);
+  unsigned char id[16];
+  digest.finish(id);
+  doc.set_id(id);
+  return doc.save();
+}
+
+}  // namespace jixiao::pdf

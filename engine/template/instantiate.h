@@ -1,0 +1,39 @@
+// Template nodes + view → document. Evaluates the expressions parsed at load time; reports
+// missing fields and type errors at the template's line:col and leaves the text empty.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "doc/document.h"
+#include "template/nodes.h"
+#include "template/reporter.h"
+
+namespace jixiao::tmpl {
+
+class Instantiator {
+ public:
+  Instantiator(const FormNode& form, const json& view, Reporter& report)
+      : form_(form), scope_(view), report_(report) {}
+
+  doc::Document run();
+
+ private:
+  // Walks nodes, expanding <for> and <if>, and hands every other node to leaf.
+  template <class Leaf>
+  void expand(const Nodes& nodes, Leaf&& leaf);
+
+  void block(const Node& n, std::vector<doc::Block>& out);
+  void table(const TableNode& t, std::vector<doc::Block>& out);
+  std::string text(const TextTemplate& t);
+  std::optional<Value> eval(const Binding& b);
+  int span(const SpanAttr& s, const char* what);
+
+  const FormNode& form_;
+  Scope scope_;
+  Reporter& report_;
+  std::vector<std::int64_t> iterations_;  // index of the current iteration of each open <for>
+};
+
+}  // namespace jixiao::tmpl

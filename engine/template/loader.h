@@ -1,0 +1,48 @@
+// XML elements → template nodes. Checks element names, attributes and expressions and
+// reports every problem at its line:col; the caller discards the result if any was found.
+#pragma once
+#include <optional>
+
+#include "template/attributes.h"
+#include "template/nodes.h"
+#include "template/reporter.h"
+#include "template/source.h"
+
+namespace jixiao::tmpl {
+
+class Loader {
+ public:
+  Loader(const XmlSource& src, Reporter& report) : src_(src), report_(report) {}
+
+  // root is the document element; returns what could be loaded (check report.has_errors()).
+  FormNode form(pugi::xml_node root);
+
+ private:
+  // What an element's children may be.
+  enum class Context { Blocks, Rows, Cells };
+
+  void children(pugi::xml_node parent, Nodes& out, Context ctx, const doc::TextStyle& style);
+  // Returns whether the element was an <if> (an <else> may follow it).
+  bool element(pugi::xml_node el, Nodes& out, Context ctx, const doc::TextStyle& style);
+  void else_element(pugi::xml_node el, IfNode* if_node, Context ctx, const doc::TextStyle& style);
+  void for_element(pugi::xml_node el, Nodes& out, Context ctx, const doc::TextStyle& style);
+  void if_element(pugi::xml_node el, Nodes& out, Context ctx, const doc::TextStyle& style);
+  void paragraph(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
+  void page_break(pugi::xml_node el, Nodes& out);
+  // <p> and <td> content: text, {…} and <br/>.
+  void inline_content(pugi::xml_node el, TextTemplate& out);
+
+  // loader_table.cpp
+  void table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
+  void row(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
+  void cell(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
+
+  void unexpected(pugi::xml_node el, Context ctx, const char* parent);
+  std::string text_place(pugi::xml_node pcdata) const;
+
+  const XmlSource& src_;
+  Reporter& report_;
+  int loop_depth_ = 0;  // <for> elements around the current one
+};
+
+}  // namespace jixiao::tmpl

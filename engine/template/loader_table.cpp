@@ -1,0 +1,65 @@
+// Loading of <table>, <tr> and <td>. Styles cascade form → table → cell at load time,
+// since they do not depend on the data.
+#include "template/loader.h"
+#include "template/units.h"
+
+namespace jixiao::tmpl {
+
+void Loader::table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
+  Attributes a(src_, el,
+               {"widths", "border", "padding", "line-height", "font", "size", "bold",
+                "space-before", "space-after", "align"},
+               report_);
+  TableNode t;
+  t.place = a.place();
+  t.proto.origin = {src_.file(), t.place};
+  doc::TextStyle table_style = a.style(style);
+  double em = table_style.size;
+  if (const auto* widths = a.require("widths", "14mm 16mm 18mm")) {
+    auto v = parse_lengths(widths->value, em);
+    if (v && !v->empty()) t.proto.column_widths = *v;
+    else a.bad_value(*widths, "one length per column (14mm 16mm 32mm)");
+  }
+  t.proto.border_width = a.length("border", t.proto.border_width, em);
+  // Like CSS: one value for all sides, or vertical then horizontal.
+  if (auto p = a.lengths("padding", em, {1, 2},
+                         "1 or 2 lengths: all sides, or top/bottom then left/right (2 2.5)")) {
+    t.proto.padding_y = (*p)[0];
+    t.proto.padding_x = p->size() > 1 ? (*p)[1] : (*p)[0];
+  }
+  t.proto.line_height = a.number("line-height", t.proto.line_height);
+  t.proto.space_before = a.length("space-before", 0, em);
+  t.proto.space_after = a.length("space-after", 0, em);
+  t.proto.align = static_cast<doc::Align>(a.choice("align", {"left", "center", "right"}, 1));
+  children(el, t.rows, Context::Rows, table_style);
+  out.push_back(Node{std::move(t)});
+}
+
+void Loader::row(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
+  Attributes a(src_, el, {"header", "min-height"}, report_);
+  RowNode r;
+  r.place = a.place();
+  r.proto.header = a.boolean("header", false);
+  r.proto.min_height = a.length("min-height", 0, style.size);
+  children(el, r.cells, Context::Cells, style);
+  out.push_back(Node{std::move(r)});
+}
+
+void Loader::cell(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
+  Attributes a(src_, el,
+               {"colspan", "rowspan", "align", "valign", "font", "size", "bold", "merge"},
+               report_);
+  CellNode c;
+  c.proto.style = a.style(style);
+  c.proto.align =
+      static_cast<doc::Align>(a.choice("align", {"left", "center", "right", "justify"}, 1));
+  c.proto.valign = static_cast<doc::VAlign>(a.choice("valign", {"top", "middle", "bottom"}, 1));
+  c.proto.origin = {src_.file(), a.place()};
+  c.colspan = a.span("colspan");
+  c.rowspan = a.span("rowspan");
+  c.merge_down = a.choice("merge", {"none", "down"}, 0) == 1;
+  inline_content(el, c.text);
+  out.push_back(Node{std::move(c)});
+}
+
+}  // namespace jixiao::tmpl

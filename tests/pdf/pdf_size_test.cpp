@@ -1,0 +1,82 @@
+// Embedded fonts are subsets: a form costs kilobytes, not the megabytes of the CJK font files.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+
+#include "pdf/pdf.h"
+#include "pdf_fixture.h"
+#include "support/support.h"
+
+using namespace jixiao;
+
+namespace {
+
+// n distinct CJK ideographs from U+4E00 on that the face has.
+std::u32string ideographs(layout::FontId f, std::size_t n) {
+  std::u32string s;
+  for (char32_t c = 0x4E00; s.size() < n && c < 0x9FFF; ++c)
+    if (test::font_library().glyph(f, c)) s += c;
+  return s;
+}
+
+std::string form_with(layout::FontId f, std::size_t glyphs) {
+  std::u32string text = ideographs(f, glyphs);
+  layout::LayoutResult doc;
+  layout::Page page;
+  for (std::size_t i = 0; i < text.size(); i += 40)
+    page.runs.push_back(test::shape(f, 10.5f, 50, 60 + 14 * static_cast<float>(i / 40), text.substr(i, 40)));
+  doc.pages.push_back(page);
+  pdf::Metadata meta;
+  meta.title = "大小";
+  meta.date = 0;
+  return pdf::write_pdf(doc, test::font_library(), meta);
+}
+
+}  // namespace
+
+TEST_CASE("a PDF with 50 glyphs of 宋 (uming, 20 MB of TTC) stays small", "[pdf]") {
+  std::string bytes = form_with(test::face("song"), 50);
+  INFO(bytes.size() << " bytes");
+  // Measured 11,271 bytes (HarfBuzz 6.0, uming 0.2.20080216); libharu's own TrueType
+  // embedding of the same text is ~470 KB.
+  CHECK(bytes.size() < 16 * 1024);
+}
+
+TEST_CASE("a PDF with 500 glyphs of 宋 grows with the glyphs, not the font", "[pdf]") {
+  std::string bytes = form_with(test::face("song"), 500);
+  INFO(bytes.size() << " bytes");
+  CHECK(bytes.size() < 150 * 1024);  // measured 116,921 bytes
+  auto r = test::run_command("qpdf --check '" + test::save_temp(bytes, "500.pdf") + "'");
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+}
+
+// Not run by default: `test_pdf "[measure]"` prints sizes for docs/pdf.md.
+TEST_CASE("measure PDF sizes by glyph count", "[.][measure]") {
+  for (const char* family : {"song", "hei", "kai"})
+    for (std::size_t n : {10u, 50u, 200u, 500u, 1000u})
+      WARN(family << " " << n << " glyphs: " << form_with(test::face(family), n).size() << " bytes");
+}
+
+// Not run by default: `test_pdf "[bench]"` times bulk writing (hundreds of forms per process).
+TEST_CASE("time writing forms in bulk", "[.][bench]") {
+  layout::LayoutResult doc;
+  layout::Page page;
+  const char* families[] = {"song", "hei", "kai", "latin"};
+  for (int i = 0; i < 60; ++i) {
+    auto f = test::face(families[i % 4]);
+    std::u32string text = i % 4 == 3 ? U"870996.00 1234567.89" : ideographs(f, 200).substr(static_cast<std::size_t>(i) * 3 % 150, 20);
+    page.runs.push_back(test::shape(f, 10.5f, 50, 40 + 12 * static_cast<float>(i), text));
+    page.rules.push_back({40, 30 + 12 * static_cast<float>(i), 550, 30 + 12 * static_cast<float>(i), 0.5f});
+  }
+  doc.pages = {page, page};
+  pdf::Metadata meta;
+  meta.title = "项目支出绩效自评表";
+  meta.date = 0;
+  auto start = std::chrono::steady_clock::now();
+  std::size_t bytes = 0;
+  const int n = 100;
+  for (int i = 0; i < n; ++i) bytes += pdf::write_pdf(doc, test::font_library(), meta).size();
+  auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  WARN(n << " forms of 2 pages, 4 faces: " << ms / n << " ms each, " << bytes / n << " bytes each");
+}

@@ -1,0 +1,72 @@
+#include "tmpl_helpers.h"
+
+#include <catch2/catch.hpp>
+
+#include "support/support.h"
+
+namespace jixiao::test {
+
+std::string write_template(const std::string& text, const std::string& name) {
+  std::string path = temp_dir("template") + "/" + name;
+  write_file_atomic(path, text);
+  return path;
+}
+
+std::string form_text(const std::string& body, const std::string& attrs) {
+  return "<form id=\"f\" rules=\"r\"" + (attrs.empty() ? "" : " " + attrs) + ">" + body +
+         "</form>";
+}
+
+Loaded load_text(const std::string& text) {
+  Loaded l;
+  l.path = write_template(text);
+  l.tmpl = tmpl::Template::load(l.path, l.sink);
+  return l;
+}
+
+Result run(const std::string& body, const nlohmann::json& view, const std::string& attrs) {
+  Loaded l = load_text(form_text(body, attrs));
+  INFO((l.sink.all().empty() ? "" : format(l.sink.all().front())));
+  REQUIRE(l.tmpl);
+  Result r;
+  r.path = l.path;
+  r.doc = l.tmpl->instantiate(view, r.sink);
+  return r;
+}
+
+std::string only_error(const DiagnosticSink& sink) {
+  std::string all;
+  for (const auto& d : sink.all()) all += format(d) + "\n";
+  INFO(all);
+  REQUIRE(sink.all().size() == 1);
+  return format(sink.all().front());
+}
+
+std::string only_place(const DiagnosticSink& sink) {
+  only_error(sink);
+  return sink.all().front().place;
+}
+
+const doc::Paragraph& paragraph(const doc::Document& d, std::size_t block) {
+  REQUIRE(block < d.blocks.size());
+  REQUIRE(std::holds_alternative<doc::Paragraph>(d.blocks[block]));
+  return std::get<doc::Paragraph>(d.blocks[block]);
+}
+
+const doc::Table& table(const doc::Document& d, std::size_t block) {
+  REQUIRE(block < d.blocks.size());
+  REQUIRE(std::holds_alternative<doc::Table>(d.blocks[block]));
+  return std::get<doc::Table>(d.blocks[block]);
+}
+
+std::vector<std::string> row_texts(const doc::Table& t) {
+  std::vector<std::string> out;
+  for (const auto& r : t.rows) {
+    std::string s;
+    for (std::size_t i = 0; i < r.cells.size(); ++i) s += (i ? "|" : "") + r.cells[i].text;
+    out.push_back(s);
+  }
+  return out;
+}
+
+}  // namespace jixiao::test
