@@ -1,6 +1,7 @@
 // Render benchmark: each example N times in one process (fonts, templates and rule sets
 // loaded once, as in a bulk run) and N times cold (a new jixiao process each time).
 // Prints median and p95 milliseconds per document, peak memory and PDF bytes.
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -36,6 +37,8 @@ bool cold_run(const std::string& cli, const std::string& data, const std::string
   auto t0 = Clock::now();
   pid_t pid = fork();
   if (pid == 0) {
+    int devnull = open("/dev/null", O_WRONLY);  // the CLI's "wrote …" line would drown the table
+    if (devnull >= 0) dup2(devnull, 2);
     execl(cli.c_str(), cli.c_str(), "render", data.c_str(), "-o", out.c_str(), "--date", "0",
           static_cast<char*>(nullptr));
     _exit(127);
