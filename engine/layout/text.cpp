@@ -81,7 +81,7 @@ std::string encode_utf8(char32_t c) {
 }  // namespace
 
 struct TextSetter::Impl {
-  explicit Impl(const FontLibrary& fonts) : faces(fonts), shaper(fonts) {}
+  explicit Impl(const FontLibrary& fonts) : faces(fonts), shaper(fonts), library(&fonts) {}
 
   // Faces, shaping and break opportunities of paragraph p into shaped and breaks.
   ShapedParagraph analyse(std::u32string_view p, float size) {
@@ -112,6 +112,8 @@ struct TextSetter::Impl {
   ShapedText shaped;
   std::vector<std::uint8_t> breaks;
   std::vector<char32_t> missing;  // characters no face has, first occurrence order
+  std::vector<std::string> unknown_families;  // warned about once per setter
+  const FontLibrary* library;
 };
 
 TextSetter::TextSetter(const FontLibrary& fonts) : impl_(std::make_unique<Impl>(fonts)) {}
@@ -128,6 +130,16 @@ TextBlock TextSetter::set(std::string_view utf8, const doc::TextStyle& style, fl
   block.ascent = (block.line_pitch - size) / 2 + 0.88f * size;
 
   im.faces.use(style);
+  if (im.library->face_for(style.family, style.bold) < 0 &&
+      std::find(im.unknown_families.begin(), im.unknown_families.end(), style.family) ==
+          im.unknown_families.end()) {
+    im.unknown_families.push_back(style.family);
+    std::string known;
+    for (const auto& f : im.library->families()) known += (known.empty() ? "" : ", ") + f;
+    sink.report({Severity::Warning, "layout.unknown-family", origin.file, origin.place,
+                 "font family '" + style.family + "' is not in the font manifest; the first fallback face is used",
+                 "one of: " + known, style.family, {}});
+  }
   im.missing.clear();
   decode_utf8(utf8, im.text);
   const LineFormat format{size, max_width, first_line_indent, align};

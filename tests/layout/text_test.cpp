@@ -239,7 +239,8 @@ TEST_CASE("families without a Latin face, bold, unknown family", "[text]") {
   Setter unknown(9, "nosuch");
   b = unknown.set("得分", 200);
   CHECK(b.lines[0].runs[0].font == fonts().fallback().front());
-  CHECK(unknown.sink.all().empty());
+  REQUIRE(unknown.sink.all().size() == 1);  // the unknown family is named once
+  CHECK(unknown.sink.all()[0].code == "layout.unknown-family");
 }
 
 TEST_CASE("a character the face lacks comes from the first fallback face that has it", "[text]") {
@@ -337,4 +338,20 @@ TEST_CASE("min_width is the widest unbreakable piece", "[text]") {
   CHECK(near(s.min_width("收较晚. 以后"), 10.5f + 2.625f));  // 晚. — its space hangs
   CHECK(near(s.min_width("ab\n12345678"), 42));
   CHECK(s.min_width("") == 0);
+}
+
+TEST_CASE("text: a family the manifest lacks is a warning naming the template place", "[layout][text]") {
+  DiagnosticSink sink;
+  auto lib = FontLibrary::load(test::source_path("fonts/fonts.json"), {}, sink);
+  TextSetter setter(*lib);
+  doc::TextStyle style;
+  style.family = "songti";
+  doc::Origin origin{"form.xml", "12:7"};
+  auto block = setter.set("项目", style, 100, doc::Align::Left, 1.3f, 0, origin, sink);
+  setter.set("名称", style, 100, doc::Align::Left, 1.3f, 0, origin, sink);
+  CHECK(block.lines.size() == 1);
+  REQUIRE(sink.all().size() == 1);  // once per family, not once per cell
+  CHECK(format(sink.all()[0]) ==
+        "form.xml:12:7: warning: font family 'songti' is not in the font manifest; the first fallback "
+        "face is used; expected one of: fangsong, hei, kai, latin, song, got songti");
 }
