@@ -4,6 +4,14 @@
 
 namespace jixiao::tmpl {
 
+namespace {
+// "expr.binding" → "template.binding": in a template, the template is what is wrong.
+std::string template_code(const std::string& code) {
+  return code.rfind("expr.", 0) == 0 ? "template." + code.substr(5) : code;
+}
+}  // namespace
+
+
 doc::Document Instantiator::run() {
   doc::Document d;
   d.title = text(form_.title);
@@ -50,7 +58,7 @@ std::optional<Value> Instantiator::eval(const Binding& b) {
   try {
     return evaluate(*b.expr, scope_);
   } catch (const EvalError& e) {
-    report_.error(e.code, b.place, e.message, e.expected, e.got);
+    report_.error(template_code(e.code), b.place, e.message, e.expected, e.got);
     return std::nullopt;
   }
 }
@@ -66,7 +74,7 @@ std::string Instantiator::text(const TextTemplate& t) {
           try {
             out += print(*v, p.binding.filter, *p.binding.expr);
           } catch (const EvalError& e) {
-            report_.error(e.code, p.binding.place, e.message, e.expected, e.got);
+            report_.error(template_code(e.code), p.binding.place, e.message, e.expected, e.got);
           }
         }
         break;

@@ -8,9 +8,13 @@
 #include <vector>
 
 #include "doc/document.h"
-#include "template/expr.h"
+#include "expr/expr.h"
 
 namespace jixiao::tmpl {
+
+// The expression language is shared with rule sets (engine/expr).
+using namespace jixiao::expr;
+
 
 // A {…} binding with the place of its '{' (or of the expression start in each=/test=).
 struct Binding {

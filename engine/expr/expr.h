@@ -1,5 +1,5 @@
-// Expressions of the template language: what stands inside {…} and in each=/test=.
-// Parsed once when the template is loaded; evaluated against a view many times.
+// The expression language shared by templates ({…}, each=, test=) and rule sets (formulas,
+// checks): parsed once when the file is loaded, evaluated against JSON data many times.
 // The grammar is in docs/templates.md.
 #pragma once
 #include <cstddef>
@@ -11,7 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace jixiao::tmpl {
+namespace jixiao::expr {
 
 using json = nlohmann::json;
 
@@ -116,4 +116,4 @@ bool truthy(const Value& v);
 // Prints a value for a binding, applying the filter; throws EvalError for arrays/objects.
 std::string print(const Value& v, const Filter& f, const Expr& e);
 
-}  // namespace jixiao::tmpl
+}  // namespace jixiao::expr

@@ -1,4 +1,4 @@
-#include "template/number_format.h"
+#include "expr/number_format.h"
 
 #include <charconv>
 #include <cmath>
@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace jixiao::tmpl {
+namespace jixiao::expr {
 namespace {
 
 // A finite number as decimal digits: value = 0.digits × 10^point, sign apart.
@@ -144,4 +144,4 @@ std::string format_money(double v) { return finite(v) ? money(decimal_of(v)) : f
 std::string format_money(std::int64_t v) { return money(decimal_of(v)); }
 std::string format_plain(double v) { return nlohmann::json(v).dump(); }
 
-}  // namespace jixiao::tmpl
+}  // namespace jixiao::expr

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <string>
 
-namespace jixiao::tmpl {
+namespace jixiao::expr {
 
 std::string format_fixed(double v, int decimals);        // 0.975, 2 → "0.98"
 std::string format_fixed(std::int64_t v, int decimals);  // 10, 2 → "10.00"
@@ -22,4 +22,4 @@ std::string format_money(std::int64_t v);
 // A JSON float as nlohmann::json prints it: shortest round trip, at least one decimal.
 std::string format_plain(double v);
 
-}  // namespace jixiao::tmpl
+}  // namespace jixiao::expr

@@ -3,9 +3,9 @@
 // loader maps back to file line:col.
 #include <charconv>
 
-#include "template/expr.h"
+#include "expr/expr.h"
 
-namespace jixiao::tmpl {
+namespace jixiao::expr {
 namespace {
 
 bool is_ident_start(char c) {
@@ -369,4 +369,4 @@ ParsedExpr parse_expression(std::string_view text, std::size_t pos, bool braced,
   return Parser(text, pos, braced, error).run();
 }
 
-}  // namespace jixiao::tmpl
+}  // namespace jixiao::expr

@@ -1,10 +1,10 @@
 // Evaluation of template expressions against a view, and printing of the results.
 #include <cmath>
 
-#include "template/expr.h"
-#include "template/number_format.h"
+#include "expr/expr.h"
+#include "expr/number_format.h"
 
-namespace jixiao::tmpl {
+namespace jixiao::expr {
 namespace {
 
 std::string join(const std::vector<std::string>& names) {
@@ -24,7 +24,7 @@ std::string describe(const Value& v) {
 }
 
 [[noreturn]] void type_error(std::string message, std::string expected, std::string got) {
-  throw EvalError{"template.type", std::move(message), std::move(expected), std::move(got)};
+  throw EvalError{"expr.type", std::move(message), std::move(expected), std::move(got)};
 }
 
 Value member(const Value& obj, const Expr& e) {
@@ -36,7 +36,7 @@ Value member(const Value& obj, const Expr& e) {
   if (it == obj.ref->end()) {
     std::vector<std::string> fields;
     for (auto f = obj.ref->begin(); f != obj.ref->end(); ++f) fields.push_back(f.key());
-    throw EvalError{"template.binding", "no field '" + e.name + "' in '" + e.a->text + "'",
+    throw EvalError{"expr.binding", "no field '" + e.name + "' in '" + e.a->text + "'",
                     "one of: " + join(fields), "'" + e.name + "'"};
   }
   return Value::of(*it);
@@ -46,7 +46,7 @@ Value index(const Value& container, const Value& key, const Expr& e) {
   if (container.kind == Value::Kind::Object && key.kind == Value::Kind::String) {
     auto it = container.ref->find(key.string);
     if (it == container.ref->end())
-      throw EvalError{"template.binding",
+      throw EvalError{"expr.binding",
                       "no field '" + std::string(key.string) + "' in '" + e.a->text + "'",
                       "an existing field", "'" + std::string(key.string) + "'"};
     return Value::of(*it);
@@ -59,7 +59,7 @@ Value index(const Value& container, const Value& key, const Expr& e) {
                describe(key));
   auto size = static_cast<std::int64_t>(container.ref->size());
   if (key.integer < 0 || key.integer >= size)
-    throw EvalError{"template.binding",
+    throw EvalError{"expr.binding",
                     "index " + std::to_string(key.integer) + " is out of range: '" + e.a->text +
                         "' has " + std::to_string(size) + " elements",
                     size == 0 ? "an array with elements" : "0 to " + std::to_string(size - 1),
@@ -228,7 +228,7 @@ Value evaluate(const Expr& e, const Scope& scope) {
       Value storage;
       const Value* v = scope.find(e.name, storage);
       if (!v)
-        throw EvalError{"template.binding", "no field or loop variable '" + e.name + "'",
+        throw EvalError{"expr.binding", "no field or loop variable '" + e.name + "'",
                         "one of: " + join(scope.names()), "'" + e.name + "'"};
       return *v;
     }
@@ -303,4 +303,4 @@ std::string print(const Value& v, const Filter& f, const Expr& e) {
   }
 }
 
-}  // namespace jixiao::tmpl
+}  // namespace jixiao::expr

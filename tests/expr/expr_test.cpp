@@ -1,11 +1,11 @@
 // Expressions and number printing, tested below the XML level.
 #include <catch2/catch.hpp>
 
-#include "template/expr.h"
-#include "template/number_format.h"
+#include "expr/expr.h"
+#include "expr/number_format.h"
 
-using jixiao::tmpl::json;
-namespace t = jixiao::tmpl;
+using jixiao::expr::json;
+namespace t = jixiao::expr;
 
 namespace {
 
@@ -219,7 +219,7 @@ TEST_CASE("syntax errors point at the offending character") {
 
 TEST_CASE("evaluation errors say what exists and what was found") {
   auto e = eval_error("p.nme");
-  CHECK(e.code == "template.binding");
+  CHECK(e.code == "expr.binding");
   CHECK(e.message == "no field 'nme' in 'p'");
   CHECK(e.expected ==
         "one of: amount, empty, funds, indicators, name, no, none, rate, total, whole, yes, zero");
@@ -230,19 +230,19 @@ TEST_CASE("evaluation errors say what exists and what was found") {
   e = eval_error("p.funds.totl.rate");
   CHECK(e.message == "no field 'totl' in 'p.funds'");
   e = eval_error("p.indicators[3].name");
-  CHECK(e.code == "template.binding");
+  CHECK(e.code == "expr.binding");
   CHECK(e.message == "index 3 is out of range: 'p.indicators' has 3 elements");
   CHECK(e.expected == "0 to 2");
   e = eval_error("count(p.name)");
-  CHECK(e.code == "template.type");
+  CHECK(e.code == "expr.type");
   CHECK(e.message == "count() of a non-array: 'p.name' is string '档案整理'");
   e = eval_error("p.name + 1");
-  CHECK(e.code == "template.type");
+  CHECK(e.code == "expr.type");
   CHECK(e.message == "arithmetic on a string: 'p.name' in 'p.name + 1'");
   e = eval_error("p.name.x");
-  CHECK(e.code == "template.type");
+  CHECK(e.code == "expr.type");
   e = eval_error("p.none.x");
-  CHECK(e.code == "template.type");
+  CHECK(e.code == "expr.type");
   e = eval_error("p.indicators");
   CHECK(e.message == "cannot print array 'p.indicators'");
   e = eval_error("p.name | fixed:2");
@@ -250,7 +250,7 @@ TEST_CASE("evaluation errors say what exists and what was found") {
   e = eval_error("p.amount / p.zero");
   CHECK(e.message == "division by zero in 'p.amount / p.zero'");
   e = eval_error("p.name < 1");
-  CHECK(e.code == "template.type");
+  CHECK(e.code == "expr.type");
 }
 
 TEST_CASE("loop variables shadow root fields") {
