@@ -21,6 +21,7 @@ struct TextStyle {
 struct Origin {
   std::string file;   // template file
   std::string place;  // "line:col" in the template
+  std::string data;   // JSON pointer of the data shown, when the text is one binding ("/projects/0/name")
 };
 
 // A paragraph of text; '\n' inside text is a hard line break.
@@ -32,11 +33,16 @@ struct Paragraph {
   double space_after = 0;
   double first_line_indent = 0;  // points
   double line_height = 1.3;      // line pitch as a multiple of the font size
+  int heading_level = 0;         // 1 一、 2 （一） 3 1. …; 0 body text. Headings keep with next.
+  bool keep_with_next = false;   // never the last thing on a page
+  int orphans = 2;               // fewest lines left at a page foot (when the paragraph has more)
+  int widows = 2;                // fewest lines carried to the next page
   Origin origin;
 };
 
 struct Cell {
   std::string text;  // '\n' is a hard line break
+  bool stacked = false;  // one character a line (narrow label columns, 003's 年度主要任务完成情况)
   int colspan = 1;
   int rowspan = 1;
   Align align = Align::Center;
@@ -68,6 +74,15 @@ struct PageBreak {};
 
 using Block = std::variant<Paragraph, Table, PageBreak>;
 
+// A running header or footer: text with {page} and {pages} placeholders ("第 {page} 页 共 {pages} 页",
+// "- {page} -"), drawn on every page from first_page on.
+struct PageMark {
+  std::string text;
+  TextStyle style;
+  Align align = Align::Center;
+  int first_page = 1;
+};
+
 struct PageSetup {
   double width = 595.276;  // A4 portrait
   double height = 841.89;
@@ -75,6 +90,10 @@ struct PageSetup {
   double margin_right = 42.52;
   double margin_bottom = 56.69;
   double margin_left = 42.52;
+  std::vector<PageMark> headers;  // drawn in the top margin
+  std::vector<PageMark> footers;  // drawn in the bottom margin
+  double header_offset = 28.35;   // baseline distance from the page top edge (10 mm)
+  double footer_offset = 28.35;   // baseline distance from the page bottom edge
 };
 
 struct Document {
