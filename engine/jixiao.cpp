@@ -6,6 +6,7 @@
 
 #include "layout/layout.h"
 #include "model/model.h"
+#include "model/schema.h"
 #include "pdf/pdf.h"
 #include "scoring/scoring.h"
 #include "template/template.h"
@@ -17,6 +18,7 @@ namespace fs = std::filesystem;
 
 int Result::exit_code() const {
   if (diagnostics.has_errors()) return 2;
+  if (!warnings_exit_3) return 0;
   for (const auto& d : diagnostics.all())
     if (d.severity == Severity::Warning) return 3;
   return 0;
@@ -30,7 +32,8 @@ struct Engine::Impl {
   std::unique_ptr<layout::FontLibrary> fonts;
   DiagnosticSink font_diagnostics;
   std::map<std::string, std::unique_ptr<tmpl::Template>> templates;
-  std::map<std::string, scoring::RuleSet> rule_sets;
+  std::map<std::string, std::unique_ptr<scoring::RuleSet>> rule_sets;
+  std::map<std::string, std::unique_ptr<model::Schema>> schemas;
 
   // First root holding forms/<id>.xml (or rules/<id>.json).
   std::string find(const std::string& sub, const std::string& id, const std::string& ext) const {
@@ -88,7 +91,28 @@ struct Engine::Impl {
       if (local.has_errors()) return nullptr;
       it = rule_sets.emplace(path, std::move(rs)).first;
     }
-    return &it->second;
+    return it->second.get();
+  }
+
+  // The data schema the form names; forms without one accept any data the rules can read.
+  bool validate(const model::Dossier& d, const tmpl::Template& t, DiagnosticSink& sink) {
+    if (t.schema().empty()) return true;
+    std::string path = find("schemas", t.schema(), ".schema.json");
+    if (path.empty()) {
+      sink.error("template.schema", t.file(), "", "schema '" + t.schema() + "' not found",
+                 "a file schemas/" + t.schema() + ".schema.json in a template directory");
+      return false;
+    }
+    auto it = schemas.find(path);
+    if (it == schemas.end()) {
+      DiagnosticSink local;
+      auto schema = model::Schema::load(path, local);
+      for (const auto& diag : local.all()) sink.report(diag);
+      if (!schema) return false;
+      it = schemas.emplace(path, std::move(schema)).first;
+    }
+    it->second->validate(d.source, d.file, sink);
+    return !sink.has_errors();
   }
 
   const layout::FontLibrary* font_library(DiagnosticSink& sink) {
@@ -100,9 +124,9 @@ struct Engine::Impl {
     return font_diagnostics.has_errors() ? nullptr : fonts.get();
   }
 
-  void render(const model::Dossier& d, const tmpl::Template& t,
-              const std::vector<scoring::ProjectScore>& scores, const Request& req, Result& res) {
-    doc::Document document = t.instantiate(make_view(d, scores), res.diagnostics);
+  void render(const model::Dossier& d, const tmpl::Template& t, const scoring::RuleSet& rules,
+              const std::vector<scoring::DocumentScore>& scores, const Request& req, Result& res) {
+    doc::Document document = t.instantiate(make_view(d, rules, scores), res.diagnostics);
     if (res.diagnostics.has_errors()) return;
     const layout::FontLibrary* lib = font_library(res.diagnostics);
     if (!lib) return;
@@ -132,21 +156,22 @@ Engine::~Engine() = default;
 
 Result Engine::run(const Request& req) {
   Result res;
+  res.warnings_exit_3 = req.action == Request::Action::Render;
   auto& sink = res.diagnostics;
   try {
     model::Dossier d = model::load_dossier(req.data_file, sink);
     if (sink.has_errors()) return res;
     const tmpl::Template* t = impl_->template_for(d, sink);
     if (!t) return res;
+    if (!impl_->validate(d, *t, sink)) return res;
     const scoring::RuleSet* rules = impl_->rules_for(*t, sink);
     if (!rules) return res;
-    std::vector<scoring::ProjectScore> scores;
-    for (const auto& p : d.projects) {
-      scores.push_back(scoring::score_project(p, *rules));
-      for (const auto& f : scores.back().findings) {
+    std::vector<scoring::DocumentScore> scores = scoring::score_all(d.source, *rules);
+    for (const auto& s : scores) {
+      for (const auto& f : s.findings) {
         Diagnostic diag{f.severity, f.code, d.file, f.pointer, f.message, {}, {}, {}};
-        if (!f.computed.empty()) diag.expected = f.computed;
-        if (!f.declared.empty()) diag.got = f.declared;
+        if (!f.computed.empty() || !f.declared.empty())
+          diag.message += " (computed " + f.computed + ", declared " + f.declared + ")";
         sink.report(std::move(diag));
       }
     }
@@ -156,7 +181,7 @@ Result Engine::run(const Request& req) {
       return res;
     }
     if (req.action == Request::Action::Check || sink.has_errors()) return res;
-    impl_->render(d, *t, scores, req, res);
+    impl_->render(d, *t, *rules, scores, req, res);
   } catch (const Failure& f) {
     sink.report(f.diagnostic());
   }

@@ -30,7 +30,9 @@ struct Result {
   std::string score_table; // Score: the same for people
   int pages = 0;           // Render: pages written
   std::size_t pdf_bytes = 0;
-  // 0 ok, 2 errors (nothing written), 3 done with warnings.
+  // Render: 0 ok, 2 errors (nothing written), 3 done with warnings. Score and check: 0
+  // unless a finding is an error (findings are their output, not a failure).
+  bool warnings_exit_3 = true;
   int exit_code() const;
 };
 

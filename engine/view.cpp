@@ -4,49 +4,35 @@ namespace jixiao {
 
 namespace {
 
-nlohmann::json points(scoring::Centi c) {
-  // Whole points stay integers so that they print without decimals ("10", "100").
-  if (c % 100 == 0) return nlohmann::json(static_cast<std::int64_t>(c / 100));
-  return nlohmann::json(scoring::from_centi(c));
-}
-
-// data: the project as written. A declared number keeps the way it was written (20.0 is
-// shown "20.0", 6 is shown "6"), as the unit filled in the form.
-nlohmann::json evaluation(const scoring::ProjectScore& s, const nlohmann::json& data) {
-  nlohmann::json inds = nlohmann::json::array();
-  for (std::size_t i = 0; i < s.indicators.size(); ++i) {
-    const auto& is = s.indicators[i];
-    const nlohmann::json& written = data["indicators"][i];
-    bool declared = is.rule == "declared";
-    inds.push_back({{"weight", written["weight"]},
-                    {"score", declared ? written["score"] : points(is.score)},
-                    {"rule", is.rule}});
+// A declared number keeps the way the unit wrote it (20.0 is shown "20.0", 6 is shown "6"),
+// as on the form it fills in; computed ones come from scoring.
+void keep_written(nlohmann::json& evaluation, const nlohmann::json& document,
+                  const scoring::RuleSet& rules, const scoring::DocumentScore& score) {
+  auto list = document.find(rules.indicators);
+  if (list == document.end() || !list->is_array()) return;
+  auto& views = evaluation["indicators"];
+  for (std::size_t i = 0; i < views.size() && i < list->size(); ++i) {
+    const auto& written = (*list)[i];
+    const auto& is = score.indicators[i];
+    if (is.weight_source == "declared") views[i]["weight"] = written[rules.f_weight];
+    if (is.declared && is.score == *is.declared) views[i]["score"] = written[rules.f_score];
   }
-  return {
-      {"funds",
-       {{"total",
-         {{"rate", scoring::from_centi(s.total.rate)},
-          {"weight", points(s.budget.weight)},
-          {"score", scoring::from_centi(s.budget.score)}}},
-        {"fiscal", {{"rate", scoring::from_centi(s.fiscal.rate)}}},
-        {"carryover", {{"rate", scoring::from_centi(s.carryover.rate)}}},
-        {"other", {{"rate", scoring::from_centi(s.other.rate)}}}}},
-      {"indicators", inds},
-      {"total", scoring::from_centi(s.total_score)},
-      {"max", points(s.max_score)},
-      {"grade", s.grade}};
 }
 
 }  // namespace
 
-nlohmann::json make_view(const model::Dossier& dossier,
-                         const std::vector<scoring::ProjectScore>& scores) {
+nlohmann::json make_view(const model::Dossier& dossier, const scoring::RuleSet& rules,
+                         const std::vector<scoring::DocumentScore>& scores) {
   nlohmann::json view = dossier.source;
   view.erase("$schema");
   if (!view.contains("title")) view["title"] = nullptr;
-  auto& projects = view["projects"];
-  for (std::size_t i = 0; i < projects.size() && i < scores.size(); ++i)
-    projects[i]["evaluation"] = evaluation(scores[i], projects[i]);
+  auto docs = view.find(rules.documents);
+  if (docs == view.end() || !docs->is_array()) return view;
+  for (std::size_t i = 0; i < docs->size() && i < scores.size(); ++i) {
+    auto evaluation = scoring::to_view(scores[i]);
+    keep_written(evaluation, (*docs)[i], rules, scores[i]);
+    (*docs)[i]["evaluation"] = std::move(evaluation);
+  }
   return view;
 }
 

@@ -1,4 +1,4 @@
-// The view a template binds to: the data file as read, each project with its scoring
+// The view a template binds to: the data file as read, each document with its scoring
 // results under "evaluation". Glue between scoring and the template stage.
 #pragma once
 #include <nlohmann/json.hpp>
@@ -8,7 +8,7 @@
 
 namespace jixiao {
 
-nlohmann::json make_view(const model::Dossier& dossier,
-                         const std::vector<scoring::ProjectScore>& scores);
+nlohmann::json make_view(const model::Dossier& dossier, const scoring::RuleSet& rules,
+                         const std::vector<scoring::DocumentScore>& scores);
 
 }  // namespace jixiao

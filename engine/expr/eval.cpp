@@ -1,13 +1,15 @@
 // Evaluation of template expressions against a view, and printing of the results.
 #include <cmath>
 
+#include "expr/eval_detail.h"
 #include "expr/expr.h"
 #include "expr/number_format.h"
 
 namespace jixiao::expr {
-namespace {
 
-std::string join(const std::vector<std::string>& names) {
+namespace detail {
+
+std::string join_names(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
   return out.empty() ? "(none)" : out;
@@ -23,9 +25,55 @@ std::string describe(const Value& v) {
   }
 }
 
-[[noreturn]] void type_error(std::string message, std::string expected, std::string got) {
+void type_error(std::string message, std::string expected, std::string got) {
   throw EvalError{"expr.type", std::move(message), std::move(expected), std::move(got)};
 }
+
+void need_number(const Value& v, const Expr& operand, const Expr& whole) {
+  if (v.is_number()) return;
+  std::string what = v.kind == Value::Kind::String ? "arithmetic on a string" : "arithmetic on " + describe(v);
+  type_error(what + ": '" + operand.text + "' in '" + whole.text + "'", "a number", describe(v));
+}
+
+Value element(const Value& container, const Value& key, const std::string& what,
+              const std::string& key_text) {
+  if (container.kind == Value::Kind::Object) {
+    // a[b] with b a string: the member named by b's value (categories[row.level1]).
+    if (key.kind != Value::Kind::String)
+      type_error("key '" + key_text + "' of the object '" + what + "' is not a string",
+                 "a string", describe(key));
+    auto it = container.ref->find(key.string);
+    if (it == container.ref->end()) {
+      std::vector<std::string> fields;
+      for (auto f = container.ref->begin(); f != container.ref->end(); ++f) fields.push_back(f.key());
+      throw EvalError{"expr.binding", "no field '" + std::string(key.string) + "' in '" + what + "'",
+                      "one of: " + join_names(fields), "'" + std::string(key.string) + "'"};
+    }
+    return Value::of(*it);
+  }
+  if (container.kind != Value::Kind::Array)
+    type_error("'" + what + "' is " + describe(container) + ", not an array or object",
+               "an array or object", kind_name(container.kind));
+  if (key.kind != Value::Kind::Int)
+    type_error("index '" + key_text + "' is not a whole number", "a whole number", describe(key));
+  auto size = static_cast<std::int64_t>(container.ref->size());
+  if (key.integer < 0 || key.integer >= size)
+    throw EvalError{"expr.binding",
+                    "index " + std::to_string(key.integer) + " is out of range: '" + what +
+                        "' has " + std::to_string(size) + " elements",
+                    size == 0 ? "an array with elements" : "0 to " + std::to_string(size - 1),
+                    std::to_string(key.integer)};
+  return Value::of((*container.ref)[static_cast<std::size_t>(key.integer)]);
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::describe;
+using detail::join_names;
+using detail::need_number;
+using detail::type_error;
 
 Value member(const Value& obj, const Expr& e) {
   if (obj.kind != Value::Kind::Object)
@@ -37,40 +85,9 @@ Value member(const Value& obj, const Expr& e) {
     std::vector<std::string> fields;
     for (auto f = obj.ref->begin(); f != obj.ref->end(); ++f) fields.push_back(f.key());
     throw EvalError{"expr.binding", "no field '" + e.name + "' in '" + e.a->text + "'",
-                    "one of: " + join(fields), "'" + e.name + "'"};
+                    "one of: " + join_names(fields), "'" + e.name + "'"};
   }
   return Value::of(*it);
-}
-
-Value index(const Value& container, const Value& key, const Expr& e) {
-  if (container.kind == Value::Kind::Object && key.kind == Value::Kind::String) {
-    auto it = container.ref->find(key.string);
-    if (it == container.ref->end())
-      throw EvalError{"expr.binding",
-                      "no field '" + std::string(key.string) + "' in '" + e.a->text + "'",
-                      "an existing field", "'" + std::string(key.string) + "'"};
-    return Value::of(*it);
-  }
-  if (container.kind != Value::Kind::Array)
-    type_error("'" + e.a->text + "' is " + describe(container) + ", not an array", "an array",
-               kind_name(container.kind));
-  if (key.kind != Value::Kind::Int)
-    type_error("index '" + e.b->text + "' is not a whole number", "a whole number",
-               describe(key));
-  auto size = static_cast<std::int64_t>(container.ref->size());
-  if (key.integer < 0 || key.integer >= size)
-    throw EvalError{"expr.binding",
-                    "index " + std::to_string(key.integer) + " is out of range: '" + e.a->text +
-                        "' has " + std::to_string(size) + " elements",
-                    size == 0 ? "an array with elements" : "0 to " + std::to_string(size - 1),
-                    std::to_string(key.integer)};
-  return Value::of((*container.ref)[static_cast<std::size_t>(key.integer)]);
-}
-
-void need_number(const Value& v, const Expr& operand, const Expr& whole) {
-  if (v.is_number()) return;
-  std::string what = v.kind == Value::Kind::String ? "arithmetic on a string" : "arithmetic on " + describe(v);
-  type_error(what + ": '" + operand.text + "' in '" + whole.text + "'", "a number", describe(v));
 }
 
 Value arithmetic(const Expr& e, const Value& a, const Value& b) {
@@ -143,13 +160,6 @@ Value comparison(const Expr& e, const Value& a, const Value& b) {
   return r;
 }
 
-Value boolean(bool b) {
-  Value v;
-  v.kind = Value::Kind::Bool;
-  v.boolean = b;
-  return v;
-}
-
 }  // namespace
 
 const char* kind_name(Value::Kind k) {
@@ -190,13 +200,20 @@ Value Value::of(const json& j) {
   return v;
 }
 
-const Value* Scope::find(std::string_view name, Value& storage) const {
+const Value* Scope::find(std::string_view name, Value& storage, std::string* pointer) const {
   for (auto it = vars_.rbegin(); it != vars_.rend(); ++it)
-    if (it->name == name) return &it->value;
+    if (it->name == name) {
+      if (pointer) *pointer = it->pointer;
+      return &it->value;
+    }
   if (root_.is_object()) {
     auto f = root_.find(name);
     if (f != root_.end()) {
       storage = Value::of(*f);
+      if (pointer) {
+        pointer->clear();
+        append_json_pointer(*pointer, name);
+      }
       return &storage;
     }
   }
@@ -211,46 +228,61 @@ std::vector<std::string> Scope::names() const {
   return out;
 }
 
-Value evaluate(const Expr& e, const Scope& scope) {
+Value evaluate(const Expr& e, const Scope& scope, std::string* pointer) {
+  // Only paths have a place in the data; for anything else the pointer is "".
+  if (pointer && e.kind != ExprKind::Name && e.kind != ExprKind::Member &&
+      e.kind != ExprKind::Index)
+    pointer->clear();
   switch (e.kind) {
     case ExprKind::Literal: {
-      Value v;
       switch (e.literal) {
-        case LiteralKind::Null: break;
-        case LiteralKind::Bool: v = boolean(e.boolean); break;
-        case LiteralKind::Int: v = Value::of_int(e.integer); break;
-        case LiteralKind::Float: v.kind = Value::Kind::Float; v.number = e.number; break;
-        case LiteralKind::String: v.kind = Value::Kind::String; v.string = e.name; break;
+        case LiteralKind::Null: return {};
+        case LiteralKind::Bool: return Value::of_bool(e.boolean);
+        case LiteralKind::Int: return Value::of_int(e.integer);
+        case LiteralKind::Float: return Value::of_float(e.number);
+        case LiteralKind::String: {
+          Value v;
+          v.kind = Value::Kind::String;
+          v.string = e.name;
+          return v;
+        }
       }
-      return v;
+      return {};
     }
     case ExprKind::Name: {
       Value storage;
-      const Value* v = scope.find(e.name, storage);
+      const Value* v = scope.find(e.name, storage, pointer);
       if (!v)
         throw EvalError{"expr.binding", "no field or loop variable '" + e.name + "'",
-                        "one of: " + join(scope.names()), "'" + e.name + "'"};
+                        "one of: " + join_names(scope.names()), "'" + e.name + "'"};
       return *v;
     }
-    case ExprKind::Member: return member(evaluate(*e.a, scope), e);
-    case ExprKind::Index: return index(evaluate(*e.a, scope), evaluate(*e.b, scope), e);
-    case ExprKind::Count: {
-      Value v = evaluate(*e.a, scope);
-      if (v.kind != Value::Kind::Array)
-        type_error("count() of a non-array: '" + e.a->text + "' is " + describe(v), "an array",
-                   kind_name(v.kind));
-      return Value::of_int(static_cast<std::int64_t>(v.ref->size()));
+    case ExprKind::Member: {
+      Value v = member(evaluate(*e.a, scope, pointer), e);
+      if (pointer && !pointer->empty()) append_json_pointer(*pointer, e.name);
+      return v;
     }
+    case ExprKind::Index: {
+      Value container = evaluate(*e.a, scope, pointer);
+      Value key = evaluate(*e.b, scope);
+      Value v = detail::element(container, key, e.a->text, e.b->text);
+      if (pointer && !pointer->empty())
+        append_json_pointer(*pointer, key.kind == Value::Kind::String
+                                             ? std::string(key.string)
+                                             : std::to_string(key.integer));
+      return v;
+    }
+    case ExprKind::Call: return detail::call(e, scope);
     case ExprKind::Neg: {
       Value v = evaluate(*e.a, scope);
       need_number(v, *e.a, e);
-      if (v.kind == Value::Kind::Int) v.integer = -v.integer;
-      else v.number = -v.number;
+      if (v.kind == Value::Kind::Int && v.integer != INT64_MIN) v.integer = -v.integer;
+      else v = Value::of_float(-v.as_double());
       return v;
     }
-    case ExprKind::Not: return boolean(!truthy(evaluate(*e.a, scope)));
-    case ExprKind::And: return boolean(truthy(evaluate(*e.a, scope)) && truthy(evaluate(*e.b, scope)));
-    case ExprKind::Or: return boolean(truthy(evaluate(*e.a, scope)) || truthy(evaluate(*e.b, scope)));
+    case ExprKind::Not: return Value::of_bool(!truthy(evaluate(*e.a, scope)));
+    case ExprKind::And: return Value::of_bool(truthy(evaluate(*e.a, scope)) && truthy(evaluate(*e.b, scope)));
+    case ExprKind::Or: return Value::of_bool(truthy(evaluate(*e.a, scope)) || truthy(evaluate(*e.b, scope)));
     case ExprKind::Binary: {
       Value a = evaluate(*e.a, scope);
       Value b = evaluate(*e.b, scope);
@@ -262,6 +294,15 @@ Value evaluate(const Expr& e, const Scope& scope) {
     }
   }
   return {};
+}
+
+void append_json_pointer(std::string& pointer, std::string_view token) {
+  pointer += '/';
+  for (char c : token) {
+    if (c == '~') pointer += "~0";
+    else if (c == '/') pointer += "~1";
+    else pointer += c;
+  }
 }
 
 bool truthy(const Value& v) {

@@ -3,6 +3,7 @@
 // loader maps back to file line:col.
 #include <charconv>
 
+#include "expr/eval_detail.h"
 #include "expr/expr.h"
 
 namespace jixiao::expr {
@@ -30,7 +31,7 @@ class Parser {
       skip_space();
       if (braced_ && peek() == '|') {
         ++pos_;
-        out.filter = parse_filter();
+        if (!detail::parse_filter(s_, pos_, out.filter, error_)) throw Failed{};
         skip_space();
       }
       if (braced_) {
@@ -71,16 +72,7 @@ class Parser {
     throw Failed{};
   }
 
-  std::string describe_here() const {
-    if (pos_ >= s_.size()) return braced_ ? "end of text (missing '}')" : "end of expression";
-    if (braced_ && s_[pos_] == '}') return "'}'";
-    std::size_t n = 1;
-    unsigned char c = static_cast<unsigned char>(s_[pos_]);
-    if (c >= 0xF0) n = 4;
-    else if (c >= 0xE0) n = 3;
-    else if (c >= 0xC0) n = 2;
-    return "'" + std::string(s_.substr(pos_, n)) + "'";
-  }
+  std::string describe_here() const { return detail::describe_at(s_, pos_, braced_); }
 
   std::string_view peek_word() const {
     std::size_t e = pos_;
@@ -256,16 +248,8 @@ class Parser {
       e->boolean = w == "true";
     } else if (w == "null") {
       e->literal = LiteralKind::Null;
-    } else if (peek() == '(') {
-      if (w != "count")
-        fail(start, "unknown function '" + std::string(w) + "'", "count(…)",
-             "'" + std::string(w) + "'");
-      ++pos_;
-      skip_space();
-      e->kind = ExprKind::Count;
-      e->a = parse_or();
-      if (peek() != ')') fail(pos_, "unexpected " + describe_here(), "')'", describe_here());
-      ++pos_;
+    } else if (followed_by_paren()) {
+      call(*e, w, start);
     } else {
       e->kind = ExprKind::Name;
       e->name = std::string(w);
@@ -274,6 +258,48 @@ class Parser {
     skip_space();
     return e;
   }
+  // Whether '(' comes next, blanks allowed: "max (a, b)" is a call too.
+  bool followed_by_paren() {
+    std::size_t after = pos_;
+    skip_space();
+    if (peek() == '(') return true;
+    pos_ = after;
+    return false;
+  }
+
+  // name(arg, …): a built-in function; the arity is checked here, not when evaluating.
+  void call(Expr& e, std::string_view w, std::size_t start) {
+    const detail::FunctionInfo* f = detail::find_function(w);
+    if (!f)
+      fail(start, "unknown function '" + std::string(w) + "'",
+           "one of: " + detail::function_names(), "'" + std::string(w) + "'");
+    e.kind = ExprKind::Call;
+    e.func = f->func;
+    e.name = std::string(w);
+    ++pos_;
+    skip_space();
+    std::size_t first_arg = pos_;
+    std::string arity = detail::arity_text(*f);
+    while (peek() != ')') {
+      e.args.push_back(parse_or());
+      bool full = f->max_args >= 0 && static_cast<int>(e.args.size()) >= f->max_args;
+      if (peek() == ')') break;
+      if (peek() != ',') fail(pos_, "unexpected " + describe_here(), full ? "')'" : "',' or ')'", describe_here());
+      if (full) fail(pos_, e.name + "() takes " + arity, arity, "another argument");
+      ++pos_;
+      skip_space();
+      if (peek() == ')') fail(pos_, "unexpected ')' after ','", "another argument", "')'");
+    }
+    if (static_cast<int>(e.args.size()) < f->min_args)
+      fail(pos_, e.name + "() takes " + arity, arity,
+           std::to_string(e.args.size()) + (e.args.size() == 1 ? " argument" : " arguments"));
+    if (f->func == Func::Has && e.args[0]->kind != ExprKind::Member &&
+        e.args[0]->kind != ExprKind::Index)
+      fail(first_arg, "has() takes a path to a field", "a path such as r.paragraphs",
+           "'" + e.args[0]->text + "'");
+    ++pos_;
+  }
+
   std::unique_ptr<Expr> parse_number() {
     std::size_t start = pos_;
     while (is_digit(peek())) ++pos_;
@@ -324,41 +350,6 @@ class Parser {
     e->name = std::move(value);
     skip_space();
     return e;
-  }
-
-  Filter parse_filter() {
-    skip_space();
-    std::size_t at = pos_;
-    std::string_view w = peek_word();
-    pos_ += w.size();
-    Filter f;
-    if (w == "money") {
-      f.kind = FilterKind::Money;
-      return f;
-    }
-    if (w == "fixed") f.kind = FilterKind::Fixed;
-    else if (w == "trim") f.kind = FilterKind::Trim;
-    else {
-      pos_ = at;
-      fail(at, w.empty() ? "expected a filter after '|'" : "unknown filter '" + std::string(w) + "'",
-           "fixed:N, trim:N or money", w.empty() ? describe_here() : "'" + std::string(w) + "'");
-    }
-    skip_space();
-    if (peek() != ':')
-      fail(pos_, "filter '" + std::string(w) + "' needs a number of decimals",
-           "':' and a number of decimals (" + std::string(w) + ":2)", describe_here());
-    ++pos_;
-    skip_space();
-    std::size_t nstart = pos_;
-    while (is_digit(peek())) ++pos_;
-    int n = -1;
-    std::from_chars(s_.data() + nstart, s_.data() + pos_, n);
-    if (pos_ == nstart || n < 0 || n > 15) {
-      pos_ = nstart;
-      fail(nstart, "bad number of decimals", "a whole number from 0 to 15", describe_here());
-    }
-    f.decimals = n;
-    return f;
   }
 };
 

@@ -1,66 +1,164 @@
+// The flow: blocks down the pages. Paragraphs split between lines under the widow and orphan
+// rules; a heading (or any keep-with-next paragraph) moves to the next page when what follows
+// cannot start below it; tables are table.cpp / table_pages.cpp. Running headers and footers
+// come last, when the page count is known.
+#include <algorithm>
+#include <deque>
+#include <variant>
+
 #include "layout/pages.h"
+#include "layout/table.h"
 
 namespace jixiao::layout {
 
-PageFlow::PageFlow(const doc::PageSetup& s, LayoutResult& out)
-    : setup_(s),
-      out_(out),
-      left_(static_cast<float>(s.margin_left)),
-      width_(static_cast<float>(s.width - s.margin_left - s.margin_right)),
-      top_(static_cast<float>(s.margin_top)),
-      bottom_(static_cast<float>(s.height - s.margin_bottom)) {
-  new_page();
-}
-
-void PageFlow::new_page() {
-  Page p;
-  p.width = static_cast<float>(setup_.width);
-  p.height = static_cast<float>(setup_.height);
-  out_.pages.push_back(std::move(p));
-  y_ = top_;
-}
-
-void PageFlow::place_line(const TextLine& line, float x, float baseline_y) {
-  for (const auto& run : line.runs) {
-    GlyphRun r = run;
-    r.x += x;
-    r.y = baseline_y;
-    page().runs.push_back(std::move(r));
-  }
-}
-
 namespace {
 
-void lay_out_paragraph(const doc::Paragraph& p, PageFlow& flow, TextSetter& text,
-                       DiagnosticSink& sink) {
-  if (!flow.page_empty()) flow.advance(static_cast<float>(p.space_before));
-  TextBlock block = text.set(p.text, p.style, flow.width(), p.align,
-                             static_cast<float>(p.line_height),
-                             static_cast<float>(p.first_line_indent), p.origin, sink);
-  for (const auto& line : block.lines) {
-    if (block.line_pitch > flow.space_left() && !flow.page_empty()) flow.new_page();
-    flow.place_line(line, flow.left(), flow.cursor() + block.ascent);
-    flow.advance(block.line_pitch);
-  }
-  flow.advance(static_cast<float>(p.space_after));
+bool keeps_with_next(const doc::Block& b) {
+  const auto* p = std::get_if<doc::Paragraph>(&b);
+  return p && (p->heading_level > 0 || p->keep_with_next);
 }
+
+// A block with its text set: the flow looks ahead over a keep-with-next chain, and what it
+// measured there it places without setting the text again.
+using Prepared = std::variant<std::monostate, TextBlock, TableGrid>;
+
+std::uint32_t at_least_one(int n) { return static_cast<std::uint32_t>(std::max(1, n)); }
+
+// Fewest lines of a paragraph that may stand at a page foot: orphans, or all of them when it
+// is too short to split under both rules.
+std::uint32_t first_lines(const doc::Paragraph& p, const TextBlock& b) {
+  const auto n = static_cast<std::uint32_t>(b.lines.size());
+  const std::uint32_t orphans = at_least_one(p.orphans), widows = at_least_one(p.widows);
+  return n < orphans + widows ? n : orphans;
+}
+
+class Flow {
+ public:
+  Flow(const doc::Document& d, const FontLibrary& fonts, DiagnosticSink& sink, LayoutResult& out)
+      : doc_(d), sink_(sink), out_(out), flow_(d.page, out), text_(fonts) {}
+
+  void run() {
+    const auto& blocks = doc_.blocks;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+      Prepared& p = prepared(i);
+      if (keeps_with_next(blocks[i])) keep_with_following(i);
+      if (const auto* para = std::get_if<doc::Paragraph>(&blocks[i])) {
+        place_paragraph(*para, std::get<TextBlock>(p));
+      } else if (std::holds_alternative<doc::Table>(blocks[i])) {
+        place_table(std::get<TableGrid>(p), flow_, sink_);
+      } else if (!flow_.page_empty()) {
+        flow_.new_page();  // PageBreak
+      }
+      ahead_.pop_front();
+      ++first_;
+    }
+    add_page_marks(doc_.page, text_, out_, sink_);
+  }
+
+ private:
+  // The prepared block i (i ≥ first_), preparing the blocks up to it.
+  Prepared& prepared(std::size_t i) {
+    while (first_ + ahead_.size() <= i) {
+      const doc::Block& b = doc_.blocks[first_ + ahead_.size()];
+      Prepared& p = ahead_.emplace_back();
+      if (const auto* para = std::get_if<doc::Paragraph>(&b)) {
+        p = text_.set(para->text, para->style, flow_.width(), para->align,
+                      static_cast<float>(para->line_height),
+                      static_cast<float>(para->first_line_indent), para->origin, sink_);
+      } else if (const auto* t = std::get_if<doc::Table>(&b)) {
+        if (!t->rows.empty() && !t->column_widths.empty()) p = prepare_table(*t, text_, sink_);
+        else p = TableGrid{};
+      }
+    }
+    return ahead_[i - first_];
+  }
+
+  float paragraph_height(std::size_t i, std::uint32_t lines) {
+    const auto& para = std::get<doc::Paragraph>(doc_.blocks[i]);
+    const auto& b = std::get<TextBlock>(prepared(i));
+    return static_cast<float>(para.space_before) + static_cast<float>(lines) * b.line_pitch;
+  }
+
+  // Room block i needs before anything after it may follow on the same page.
+  float start_of(std::size_t i) {
+    const doc::Block& b = doc_.blocks[i];
+    if (const auto* para = std::get_if<doc::Paragraph>(&b))
+      return paragraph_height(i, first_lines(*para, std::get<TextBlock>(prepared(i))));
+    if (std::holds_alternative<doc::Table>(b)) {
+      const TableGrid& g = std::get<TableGrid>(prepared(i));
+      return g.cells.empty() ? 0 : start_height(g);
+    }
+    return 0;  // a page break asks for nothing
+  }
+
+  // Block i keeps with the next: the chain of keep-with-next paragraphs from i and the start
+  // of the block after them go on one page. When they do not fit below the cursor, the chain
+  // moves to a new page, unless it would not fit on a page of its own either.
+  void keep_with_following(std::size_t i) {
+    if (flow_.page_empty()) return;
+    const auto& blocks = doc_.blocks;
+    float chain = 0;
+    std::size_t j = i;
+    for (; j < blocks.size() && keeps_with_next(blocks[j]); ++j) {
+      const auto& para = std::get<doc::Paragraph>(blocks[j]);
+      const auto& b = std::get<TextBlock>(prepared(j));
+      chain += paragraph_height(j, static_cast<std::uint32_t>(b.lines.size())) +
+               static_cast<float>(para.space_after);
+    }
+    const float need = chain + (j < blocks.size() ? start_of(j) : 0);
+    const float own_page = need - static_cast<float>(std::get<doc::Paragraph>(blocks[i]).space_before);
+    if (need > flow_.space_left() + 1e-3f && own_page <= flow_.bottom() - flow_.top() + 1e-3f)
+      flow_.new_page();
+  }
+
+  // Lines go down the page; at a page foot the paragraph leaves at least `orphans` lines
+  // (else it starts on the next page) and carries at least `widows` (else more go with
+  // them). On a page of its own the rules yield: a page takes at least one line.
+  void place_paragraph(const doc::Paragraph& p, const TextBlock& b) {
+    if (!flow_.page_empty()) flow_.advance(static_cast<float>(p.space_before));
+    const std::size_t n = b.lines.size();
+    const std::size_t orphans = at_least_one(p.orphans), widows = at_least_one(p.widows);
+    std::size_t i = 0;
+    while (i < n) {
+      const std::size_t fit = flow_.lines_left(b.line_pitch), rest = n - i;
+      std::size_t take = rest;
+      if (fit < rest) {
+        take = fit;
+        if (rest - take < widows) take = rest > widows ? rest - widows : 0;
+        if (i == 0 && take < orphans) take = 0;
+        if (take == 0) {
+          if (!flow_.page_empty()) {
+            flow_.new_page();
+            continue;
+          }
+          take = std::max<std::size_t>(1, fit);
+        }
+      }
+      for (std::size_t k = i; k < i + take; ++k) {
+        flow_.place_line(b.lines[k], flow_.left(), flow_.cursor() + b.ascent);
+        flow_.advance(b.line_pitch);
+      }
+      i += take;
+      if (i < n) flow_.new_page();
+    }
+    flow_.advance(static_cast<float>(p.space_after));
+  }
+
+  const doc::Document& doc_;
+  DiagnosticSink& sink_;
+  LayoutResult& out_;
+  PageFlow flow_;
+  TextSetter text_;
+  std::deque<Prepared> ahead_;  // prepared blocks first_, first_ + 1, …
+  std::size_t first_ = 0;
+};
 
 }  // namespace
 
 LayoutResult lay_out(const doc::Document& document, const FontLibrary& fonts,
                      DiagnosticSink& sink) {
   LayoutResult result;
-  PageFlow flow(document.page, result);
-  TextSetter text(fonts);
-  for (const auto& block : document.blocks) {
-    if (const auto* p = std::get_if<doc::Paragraph>(&block)) {
-      lay_out_paragraph(*p, flow, text, sink);
-    } else if (const auto* t = std::get_if<doc::Table>(&block)) {
-      lay_out_table(*t, flow, text, sink);
-    } else if (std::holds_alternative<doc::PageBreak>(block)) {
-      if (!flow.page_empty()) flow.new_page();
-    }
-  }
+  Flow(document, fonts, sink, result).run();
   return result;
 }
 

@@ -31,6 +31,10 @@ struct GlyphRun {
   float y = 0;
   std::u32string text;
   std::vector<Glyph> glyphs;
+  // Bold asked for but the face is a regular one (the family has no bold face, or a fallback
+  // face stands in): the PDF stage fills and strokes the outlines (text render mode 2, line
+  // width size/35) so the text still reads as bold.
+  bool synthetic_bold = false;
 };
 
 // A stroked line segment (table borders), page coordinates (top-left origin, y down).

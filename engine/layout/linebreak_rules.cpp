@@ -127,6 +127,70 @@ void keep_runs_whole(std::u32string_view text, std::vector<std::uint8_t>& breaks
   }
 }
 
+// The units of a date: 2021年12月3日, 3号.
+bool is_date_unit(char32_t c) { return c == U'年' || c == U'月' || c == U'日' || c == U'号'; }
+
+// The unit that may follow unit u inside one date: 年 → 月, 月 → 日 or 号.
+bool continues_date(char32_t u, char32_t next) {
+  return (u == U'年' && next == U'月') || (u == U'月' && (next == U'日' || next == U'号'));
+}
+
+// Signs between the ends of a range: 90%～100%, 1~3, 10-20, 2020〜2021, 1–5.
+bool is_range_sign(char32_t c) {
+  return c == U'~' || c == U'-' || c == U'\u2013' || c == U'\u301C' || c == U'\uFF5E';
+}
+
+// What a number may end with before a range sign: a digit, %, ‰, ℃.
+bool ends_number(char32_t c) {
+  return breakchar::is_digit(c) || c == U'%' || c == U'\uFF05' || c == U'\u2030' || c == U'\u2103';
+}
+
+std::size_t digits_end(std::u32string_view text, std::size_t i) {
+  while (i < text.size() && breakchar::is_digit(text[i])) ++i;
+  return i;
+}
+
+// Dates never break inside: a digit run keeps the unit after it (2020年), and a unit keeps
+// the next digit run with its unit when that unit continues the date (年 12月, 月 3日). A
+// line may still break after the date (2021年7月|前), and 2020年12个 breaks after 年: 12 个
+// is no month.
+void keep_dates_whole(std::u32string_view text, std::vector<std::uint8_t>& breaks) {
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    if (!breakchar::is_digit(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t unit = digits_end(text, i);
+    if (unit >= n || !is_date_unit(text[unit])) {
+      i = unit;
+      continue;
+    }
+    breaks[unit] = 0;
+    for (;;) {
+      std::size_t next_end = digits_end(text, unit + 1);
+      if (next_end == unit + 1 || next_end >= n || !continues_date(text[unit], text[next_end])) break;
+      breaks[unit + 1] = 0;
+      breaks[next_end] = 0;
+      unit = next_end;
+    }
+    i = unit + 1;
+  }
+}
+
+// Ranges stay whole: 90%～100% and 1~3 never break beside the sign.
+void keep_ranges_whole(std::u32string_view text, std::vector<std::uint8_t>& breaks) {
+  for (std::size_t i = 1; i + 1 < text.size(); ++i) {
+    if (!is_range_sign(text[i]) || !ends_number(text[i - 1])) continue;
+    char32_t next = text[i + 1];
+    bool starts_number = breakchar::is_digit(next) ||
+                         (breakchar::is_number_prefix(next) && i + 2 < text.size() &&
+                          breakchar::is_digit(text[i + 2]));
+    if (starts_number) breaks[i] = breaks[i + 1] = 0;
+  }
+}
+
 }  // namespace
 
 namespace breakchar {
@@ -154,6 +218,8 @@ void apply_kinsoku(std::u32string_view text, std::vector<std::uint8_t>& breaks) 
   }
   keep_runs_whole(text, breaks, is_digit, is_number_separator);
   keep_runs_whole(text, breaks, is_ascii_alnum, is_word_joiner);
+  keep_dates_whole(text, breaks);
+  keep_ranges_whole(text, breaks);
 }
 
 }  // namespace jixiao::layout

@@ -1,4 +1,5 @@
-// The page being filled and the flow cursor. Internal to the layout stage.
+// The page being filled and the flow cursor, and the running headers and footers added once
+// the page count is known. Internal to the layout stage.
 #pragma once
 #include "layout/layout.h"
 #include "layout/text.h"
@@ -16,12 +17,14 @@ class PageFlow {
   float cursor() const { return y_; }
   float space_left() const { return bottom_ - y_; }
   bool page_empty() const { return y_ <= top_; }
+  // Lines of this pitch that still fit above the bottom margin.
+  std::size_t lines_left(float pitch) const;
 
   void advance(float dy) { y_ += dy; }
   void new_page();
   Page& page() { return out_.pages.back(); }
 
-  // Places a set line with its left end at x and the line box top at the cursor.
+  // Places a set line with its left end at x and its baseline at baseline_y.
   void place_line(const TextLine& line, float x, float baseline_y);
 
  private:
@@ -31,8 +34,10 @@ class PageFlow {
   float y_ = 0;
 };
 
-// Lays out a table at the flow's cursor, continuing on new pages as needed.
-void lay_out_table(const doc::Table& table, PageFlow& flow, TextSetter& text,
-                   DiagnosticSink& sink);
+// Draws the running headers and footers of setup on every page from their first_page on,
+// {page} and {pages} replaced. Runs after the whole document is laid out: only then is the
+// page count known.
+void add_page_marks(const doc::PageSetup& setup, TextSetter& text, LayoutResult& pages,
+                    DiagnosticSink& sink);
 
 }  // namespace jixiao::layout

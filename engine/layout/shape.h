@@ -43,6 +43,11 @@ class FaceChooser {
   // The family's face (or the first fallback face when the family is unknown); -1 when the
   // library has no face at all. Missing characters are drawn as its .notdef.
   FontId primary() const { return primary_; }
+  // Whether a face chosen for the current style must be emboldened by the PDF writer: bold
+  // was asked for and the face is not the family's (or its Latin family's) own bold face.
+  bool synthetic_bold(FontId face) const {
+    return bold_ && face >= 0 && face != real_bold_ && face != real_bold_latin_;
+  }
 
   // faces[i] = face for text[i]. Characters no face has get the primary face and are
   // appended to missing unless already there.
@@ -55,6 +60,9 @@ class FaceChooser {
   const FontLibrary& fonts_;
   FontId primary_ = -1;
   FontId latin_ = -1;
+  bool bold_ = false;
+  FontId real_bold_ = -1;        // the family's bold face, when the manifest has one
+  FontId real_bold_latin_ = -1;  // the same for its Latin family
 };
 
 // Shapes runs of one face with HarfBuzz, one hb_buffer reused for every run.

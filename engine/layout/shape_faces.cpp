@@ -34,6 +34,13 @@ void FaceChooser::use(const doc::TextStyle& style) {
   primary_ = fonts_.face_for(style.family, style.bold);
   if (primary_ < 0 && !fonts_.fallback().empty()) primary_ = fonts_.fallback().front();
   latin_ = fonts_.latin_face_for(style.family, style.bold);
+  bold_ = style.bold;
+  // A family without a bold face answers its regular face for bold: equal ids mean "none".
+  real_bold_ = real_bold_latin_ = -1;
+  if (bold_) {
+    if (primary_ >= 0 && primary_ != fonts_.face_for(style.family, false)) real_bold_ = primary_;
+    if (latin_ >= 0 && latin_ != fonts_.latin_face_for(style.family, false)) real_bold_latin_ = latin_;
+  }
 }
 
 FontId FaceChooser::first_with(FontId preferred, char32_t c) const {

@@ -1,225 +1,148 @@
-// Table layout (TableLayout): fixed column widths, colspan/rowspan resolved like HTML, text
-// set inside each cell, row heights from their content, rows paginated with header rows
-// repeated on every page the table continues on.
+// Preparing a table: fixed column widths, colspan/rowspan resolved like HTML, text set
+// inside each cell, natural row heights. Placing it on pages is table_pages.cpp.
 #include <algorithm>
-#include <cmath>
-#include <set>
-#include <tuple>
 
-#include "layout/pages.h"
+#include "layout/table.h"
 
 namespace jixiao::layout {
 
 namespace {
 
-struct PlacedCell {
-  const doc::Cell* cell = nullptr;
-  int row = 0, col = 0, rowspan = 1, colspan = 1;
-  float x = 0, w = 0;  // relative to the table's left edge
-  TextBlock block;
-};
+void geometry_warning(DiagnosticSink& sink, const doc::Cell& cell, const std::string& what) {
+  sink.warning("layout.table-geometry", cell.origin.file, cell.origin.place, what);
+}
 
-// A row placed on a page: which row, and the top of its box.
-struct PlacedRow {
-  int row;
-  float y;
-};
-
-class TableLayout {
- public:
-  TableLayout(const doc::Table& t, PageFlow& flow, TextSetter& text, DiagnosticSink& sink)
-      : t_(t), flow_(flow), text_(text), sink_(sink) {}
-
-  void run() {
-    resolve_grid();
-    set_cells();
-    size_rows();
-    paginate();
+// Stacked text: one character a line, so white space (and hard breaks) would only add
+// empty lines.
+void strip_space(const std::string& in, std::string& out) {
+  out.clear();
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') continue;
+    if (in.compare(i, 3, "\u3000") == 0) {  // ideographic space
+      i += 2;
+      continue;
+    }
+    out += c;
   }
+}
 
- private:
-  // HTML's table model: a cell takes the first column not covered by a rowspan above.
-  void resolve_grid() {
-    const int ncols = static_cast<int>(t_.column_widths.size());
-    const int nrows = static_cast<int>(t_.rows.size());
-    col_x_.assign(ncols + 1, 0);
-    for (int c = 0; c < ncols; ++c) col_x_[c + 1] = col_x_[c] + static_cast<float>(t_.column_widths[c]);
-    std::vector<std::vector<bool>> taken(nrows, std::vector<bool>(ncols, false));
-    for (int r = 0; r < nrows; ++r) {
-      int c = 0;
-      for (const auto& cell : t_.rows[r].cells) {
-        while (c < ncols && taken[r][c]) ++c;
-        if (c >= ncols) {
-          geometry_warning(cell, "a cell lies beyond the last column");
-          break;
-        }
-        PlacedCell pc;
-        pc.cell = &cell;
-        pc.row = r;
-        pc.col = c;
-        pc.colspan = std::clamp(cell.colspan, 1, ncols - c);
-        pc.rowspan = std::clamp(cell.rowspan, 1, nrows - r);
-        if (pc.colspan != cell.colspan || pc.rowspan != cell.rowspan)
-          geometry_warning(cell, "a cell spans beyond the table");
-        for (int rr = r; rr < r + pc.rowspan; ++rr)
-          for (int cc = c; cc < c + pc.colspan; ++cc) taken[rr][cc] = true;
-        pc.x = col_x_[c];
-        pc.w = col_x_[c + pc.colspan] - col_x_[c];
-        cells_.push_back(std::move(pc));
-        c += cell.colspan;
+// HTML's table model: a cell takes the first column not covered by a rowspan above. A header
+// cell may not span into the body (the header repeats without it): its rowspan is cut.
+void resolve_grid(const doc::Table& t, int header_end, TableGrid& g, DiagnosticSink& sink) {
+  const int ncols = static_cast<int>(t.column_widths.size());
+  const int nrows = static_cast<int>(t.rows.size());
+  std::vector<float> col_x(ncols + 1, 0);
+  for (int c = 0; c < ncols; ++c) col_x[c + 1] = col_x[c] + static_cast<float>(t.column_widths[c]);
+  g.width = col_x.back();
+  std::vector<std::uint8_t> taken(static_cast<std::size_t>(nrows) * ncols, 0);
+  g.row_first.assign(nrows + 1, 0);
+  for (int r = 0; r < nrows; ++r) {
+    g.row_first[r] = static_cast<int>(g.cells.size());
+    int c = 0;
+    for (const auto& cell : t.rows[r].cells) {
+      while (c < ncols && taken[r * ncols + c]) ++c;
+      if (c >= ncols) {
+        geometry_warning(sink, cell, "a cell lies beyond the last column");
+        break;
       }
+      const int span_end = r < header_end ? header_end : nrows;
+      const int colspan = std::clamp(cell.colspan, 1, ncols - c);
+      const int rowspan = std::clamp(cell.rowspan, 1, span_end - r);
+      if (colspan != cell.colspan || rowspan != cell.rowspan)
+        geometry_warning(sink, cell, r < header_end && cell.rowspan > rowspan
+                                         ? "a header cell spans into the body rows"
+                                         : "a cell spans beyond the table");
+      for (int rr = r; rr < r + rowspan; ++rr)
+        for (int cc = c; cc < c + colspan; ++cc) taken[rr * ncols + cc] = 1;
+      TableCell& tc = g.cells.emplace_back();
+      tc.cell = &cell;
+      tc.row = r;
+      tc.last_row = r + rowspan - 1;
+      tc.x = col_x[c];
+      tc.w = col_x[c + colspan] - col_x[c];
+      c += colspan;
     }
   }
+  g.row_first[nrows] = static_cast<int>(g.cells.size());
+}
 
-  void geometry_warning(const doc::Cell& cell, const std::string& what) {
-    sink_.warning("layout.table-geometry", cell.origin.file, cell.origin.place, what);
-  }
-
-  void set_cells() {
-    const float pad_x = static_cast<float>(t_.padding_x);
-    for (auto& pc : cells_) {
-      float inner = std::max(1.0f, pc.w - 2 * pad_x);
-      pc.block = text_.set(pc.cell->text, pc.cell->style, inner, pc.cell->align,
-                           static_cast<float>(t_.line_height), 0, pc.cell->origin, sink_);
+void set_cells(const doc::Table& t, TableGrid& g, TextSetter& text, DiagnosticSink& sink) {
+  std::string stacked;
+  for (auto& tc : g.cells) {
+    const doc::Cell& c = *tc.cell;
+    const auto line_height = static_cast<float>(t.line_height);
+    if (c.stacked) {
+      // A width of 0 leaves one character (cluster) a line; the drawer centres each line.
+      strip_space(c.text, stacked);
+      tc.block = text.set(stacked, c.style, 0, doc::Align::Left, line_height, 0, c.origin, sink);
+    } else {
+      const float inner = std::max(1.0f, tc.w - 2 * g.pad_x);
+      tc.block = text.set(c.text, c.style, inner, c.align, line_height, 0, c.origin, sink);
     }
   }
+}
 
-  float content_height(const PlacedCell& pc) const {
-    return pc.block.height() + 2 * static_cast<float>(t_.padding_y);
-  }
+// Cells ending at each row, grouped by row (a counting sort: cells are few per row).
+void index_endings(TableGrid& g) {
+  const int nrows = g.rows();
+  g.ending_first.assign(nrows + 1, 0);
+  for (const auto& tc : g.cells) ++g.ending_first[tc.last_row + 1];
+  for (int r = 0; r < nrows; ++r) g.ending_first[r + 1] += g.ending_first[r];
+  g.ending.assign(g.cells.size(), 0);
+  std::vector<int> fill(g.ending_first.begin(), g.ending_first.end() - 1);
+  for (int i = 0; i < static_cast<int>(g.cells.size()); ++i) g.ending[fill[g.cells[i].last_row]++] = i;
+}
 
-  // Single-row cells set their row's height; a rowspan cell taller than its rows gives the
-  // difference to the last of them.
-  void size_rows() {
-    const int nrows = static_cast<int>(t_.rows.size());
-    heights_.assign(nrows, 0);
-    for (int r = 0; r < nrows; ++r) heights_[r] = static_cast<float>(t_.rows[r].min_height);
-    for (const auto& pc : cells_)
-      if (pc.rowspan == 1) heights_[pc.row] = std::max(heights_[pc.row], content_height(pc));
-    std::vector<const PlacedCell*> spanning;
-    for (const auto& pc : cells_)
-      if (pc.rowspan > 1) spanning.push_back(&pc);
-    std::stable_sort(spanning.begin(), spanning.end(),
-                     [](auto* a, auto* b) { return a->rowspan < b->rowspan; });
-    for (const auto* pc : spanning) {
-      float have = 0;
-      for (int r = pc->row; r < pc->row + pc->rowspan; ++r) have += heights_[r];
-      float need = content_height(*pc);
-      if (need > have) heights_[pc->row + pc->rowspan - 1] += need - have;
+// Row heights, top down: a row is as tall as its minimum, and as the cells ending in it
+// need beyond what the earlier rows of their span give (so a rowspan cell taller than its
+// rows lengthens the last of them). table_pages.cpp sizes rows on a page the same way.
+void size_rows(const doc::Table& t, TableGrid& g) {
+  const int nrows = g.rows();
+  g.natural.assign(nrows, 0);
+  std::vector<float> top(nrows + 1, 0);
+  for (int r = 0; r < nrows; ++r) {
+    float h = static_cast<float>(t.rows[r].min_height);
+    for (int k = g.ending_first[r]; k < g.ending_first[r + 1]; ++k) {
+      const TableCell& tc = g.cells[g.ending[k]];
+      const float above = top[r] - top[tc.row];
+      h = std::max(h, tc.block.height() + 2 * g.pad_y - above);
     }
+    g.natural[r] = h;
+    top[r + 1] = top[r] + h;
   }
-
-  void paginate() {
-    const int nrows = static_cast<int>(t_.rows.size());
-    int header_end = 0;
-    while (header_end < nrows && t_.rows[header_end].header) ++header_end;
-    float header_h = 0;
-    for (int r = 0; r < header_end; ++r) header_h += heights_[r];
-
-    table_x_ = flow_.left();
-    float total_w = col_x_.back();
-    if (t_.align == doc::Align::Center) table_x_ += (flow_.width() - total_w) / 2;
-    else if (t_.align == doc::Align::Right) table_x_ += flow_.width() - total_w;
-
-    if (!flow_.page_empty()) flow_.advance(static_cast<float>(t_.space_before));
-    float first_h = header_h + (header_end < nrows ? heights_[header_end] : 0);
-    if (first_h > flow_.space_left() && !flow_.page_empty()) flow_.new_page();
-
-    std::vector<PlacedRow> fragment;
-    float y = flow_.cursor();
-    bool body_on_page = false;
-    for (int r = 0; r < nrows; ++r) {
-      bool is_header = r < header_end;
-      if (!is_header && body_on_page && y + heights_[r] > flow_.bottom()) {
-        draw(fragment);
-        fragment.clear();
-        flow_.new_page();
-        y = flow_.cursor();
-        for (int h = 0; h < header_end; ++h) {
-          fragment.push_back({h, y});
-          y += heights_[h];
-        }
-        body_on_page = false;
-      }
-      if (!is_header && y + heights_[r] > flow_.bottom()) {
-        sink_.warning("layout.row-too-tall", t_.origin.file, t_.origin.place,
-                      "table row " + std::to_string(r + 1) + " is taller than the page");
-      }
-      fragment.push_back({r, y});
-      y += heights_[r];
-      body_on_page = body_on_page || !is_header;
-    }
-    draw(fragment);
-    flow_.advance(y - flow_.cursor());
-    flow_.advance(static_cast<float>(t_.space_after));
-  }
-
-  // Draws the cells of rows placed on the current page. A cell spanning rows on several
-  // pages is drawn on each as far as its rows reach; its text goes where it starts, and is
-  // repeated on later pages when it fits there (a category label).
-  void draw(const std::vector<PlacedRow>& rows) {
-    if (rows.empty()) return;
-    std::vector<float> top(t_.rows.size(), -1);
-    for (const auto& pr : rows) top[pr.row] = pr.y;
-    std::set<std::tuple<long, long, long, long>> seen;
-    auto rule = [&](float x1, float y1, float x2, float y2) {
-      auto key = std::make_tuple(std::lround(x1 * 100), std::lround(y1 * 100),
-                                 std::lround(x2 * 100), std::lround(y2 * 100));
-      if (!seen.insert(key).second) return;
-      flow_.page().rules.push_back({x1, y1, x2, y2, static_cast<float>(t_.border_width)});
-    };
-    // A header row repeated on this page appears once more in rows; fragments are per page.
-    for (const auto& pc : cells_) {
-      int first = -1, last = -1;
-      for (int r = pc.row; r < pc.row + pc.rowspan; ++r) {
-        if (top[r] < 0) continue;
-        if (first < 0) first = r;
-        last = r;
-      }
-      if (first < 0) continue;
-      float y0 = top[first], y1 = top[last] + heights_[last];
-      float x0 = table_x_ + pc.x, x1 = x0 + pc.w;
-      rule(x0, y0, x1, y0);
-      rule(x0, y1, x1, y1);
-      rule(x0, y0, x0, y1);
-      rule(x1, y0, x1, y1);
-      bool starts_here = first == pc.row;
-      float inner_h = (y1 - y0) - 2 * static_cast<float>(t_.padding_y);
-      if (!starts_here && pc.block.height() > inner_h + 0.01f) continue;
-      draw_text(pc, x0, y0, y1);
-    }
-  }
-
-  void draw_text(const PlacedCell& pc, float x0, float y0, float y1) {
-    const float pad_y = static_cast<float>(t_.padding_y);
-    float free = (y1 - y0) - 2 * pad_y - pc.block.height();
-    float offset = 0;
-    if (pc.cell->valign == doc::VAlign::Middle) offset = std::max(0.0f, free / 2);
-    else if (pc.cell->valign == doc::VAlign::Bottom) offset = std::max(0.0f, free);
-    float y = y0 + pad_y + offset + pc.block.ascent;
-    float x = x0 + static_cast<float>(t_.padding_x);
-    for (const auto& line : pc.block.lines) {
-      flow_.place_line(line, x, y);
-      y += pc.block.line_pitch;
-    }
-  }
-
-  const doc::Table& t_;
-  PageFlow& flow_;
-  TextSetter& text_;
-  DiagnosticSink& sink_;
-  std::vector<float> col_x_;
-  std::vector<PlacedCell> cells_;
-  std::vector<float> heights_;
-  float table_x_ = 0;
-};
+  g.header_height = top[g.header_end];
+}
 
 }  // namespace
 
-void lay_out_table(const doc::Table& table, PageFlow& flow, TextSetter& text,
-                   DiagnosticSink& sink) {
-  if (table.rows.empty() || table.column_widths.empty()) return;
-  TableLayout(table, flow, text, sink).run();
+TableGrid prepare_table(const doc::Table& t, TextSetter& text, DiagnosticSink& sink) {
+  TableGrid g;
+  g.table = &t;
+  g.pad_x = static_cast<float>(t.padding_x);
+  g.pad_y = static_cast<float>(t.padding_y);
+  const int nrows = static_cast<int>(t.rows.size());
+  while (g.header_end < nrows && t.rows[g.header_end].header) ++g.header_end;
+  resolve_grid(t, g.header_end, g, sink);
+  set_cells(t, g, text, sink);
+  index_endings(g);
+  size_rows(t, g);
+  return g;
+}
+
+float start_height(const TableGrid& g) {
+  float h = static_cast<float>(g.table->space_before) + g.header_height;
+  if (g.header_end >= g.rows()) return h;
+  const int r = g.header_end;
+  float first = g.natural[r];
+  // A row its tallest cell can split may start with two lines of that cell.
+  for (int k = g.ending_first[r]; k < g.ending_first[r + 1]; ++k) {
+    const TableCell& tc = g.cells[g.ending[k]];
+    if (tc.row == r && tc.lines() >= 2 * kMinSplitLines &&
+        tc.block.height() + 2 * g.pad_y >= g.natural[r] - 1e-3f)
+      first = std::min(first, kMinSplitLines * tc.block.line_pitch + 2 * g.pad_y);
+  }
+  return h + first;
 }
 
 }  // namespace jixiao::layout

@@ -146,11 +146,17 @@ TextBlock TextSetter::set(std::string_view utf8, const doc::TextStyle& style, fl
   im.for_each_paragraph([&](std::u32string_view p) {
     fill_lines(im.analyse(p, size), format, block.lines);
   });
+  if (style.bold) {
+    for (auto& line : block.lines)
+      for (auto& run : line.runs) run.synthetic_bold = im.faces.synthetic_bold(run.font);
+  }
 
+  // The data pointer tells the author which value to fix; the template place, where it shows.
+  const std::string in_data = origin.data.empty() ? std::string() : " in " + origin.data;
   for (char32_t c : im.missing) {
     sink.report({Severity::Warning, "layout.missing-glyph", origin.file, origin.place,
                  "no font has the character '" + encode_utf8(c) + "' (" + code_point_name(c) +
-                     "); it is drawn as an empty box",
+                     ")" + in_data + "; it is drawn as an empty box",
                  "", "", {"add a font that has it to the \"fallback\" list of fonts/fonts.json"}});
   }
   return block;

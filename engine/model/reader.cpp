@@ -74,32 +74,15 @@ bool Reader::string(const nlohmann::json& obj, const std::string& ptr, const cha
 }
 
 bool Reader::number(const nlohmann::json& obj, const std::string& ptr, const char* key,
-                    Number& out) {
+                    double& out) {
   const nlohmann::json* v = member(obj, ptr, key, "a number");
   if (!v) return false;
-  if (!v->is_number()) {
-    std::vector<std::string> hints;
-    sink_.report({Severity::Error, "model.type", file_, child(ptr, key),
-                  std::string("wrong type for '") + key + "'", "a number", describe(*v),
-                  v->is_string() ? std::vector<std::string>{"write the number without quotes"}
-                                 : hints});
+  if (!v->is_number() || !std::isfinite(v->get<double>())) {
+    sink_.error("model.type", file_, child(ptr, key), std::string("wrong type for '") + key + "'",
+                "a number", describe(*v));
     return false;
   }
-  out.value = v->get<double>();
-  out.integral = !v->is_number_float();
-  if (!std::isfinite(out.value)) {
-    sink_.error("model.range", file_, child(ptr, key), "number out of range", "a finite number",
-                v->dump());
-    return false;
-  }
-  return true;
-}
-
-bool Reader::number(const nlohmann::json& obj, const std::string& ptr, const char* key,
-                    double& out) {
-  Number n;
-  if (!number(obj, ptr, key, n)) return false;
-  out = n.value;
+  out = v->get<double>();
   return true;
 }
 

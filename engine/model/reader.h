@@ -16,7 +16,6 @@ class Reader {
   bool object(const nlohmann::json& v, const std::string& ptr, const char* what);
   bool string(const nlohmann::json& obj, const std::string& ptr, const char* key,
               std::string& out, bool non_empty = false);
-  bool number(const nlohmann::json& obj, const std::string& ptr, const char* key, Number& out);
   bool number(const nlohmann::json& obj, const std::string& ptr, const char* key, double& out);
   const nlohmann::json* array(const nlohmann::json& obj, const std::string& ptr, const char* key,
                               bool non_empty);

@@ -80,6 +80,7 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
   line_y_ = y;
 
   const double pt = size / 1000.0;  // the size as shown, points
+  set_bold(run.synthetic_bold, size);
   const std::int64_t spacing = even_spacing(run, font, pt);
   if (spacing != spacing_) {
     append_thousandths(out_, spacing);
@@ -114,8 +115,32 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
   end_array();
 }
 
+void TextWriter::set_bold(bool bold, std::int64_t size) {
+  if (bold) {
+    // Stroking the outlines widens every stem by the line width: size/35 is the weight step
+    // of common synthetic-bold implementations, heavy enough to read as bold, light enough
+    // to keep the counters of dense ideographs open.
+    const std::int64_t width = (size + 17) / 35;
+    if (width != stroke_) {
+      append_thousandths(out_, width);
+      out_ += " w\n";
+      stroke_ = width;
+    }
+    saved_ = true;
+  }
+  if (bold != stroking_) {
+    out_ += bold ? "2 Tr\n" : "0 Tr\n";
+    stroking_ = bold;
+  }
+}
+
 std::string TextWriter::finish() {
-  if (!out_.empty()) out_ += "ET\n";
+  if (out_.empty()) return std::move(out_);
+  out_ += "ET\n";
+  if (saved_) {
+    out_.insert(0, "q\n");
+    out_ += "Q\n";
+  }
   return std::move(out_);
 }
 

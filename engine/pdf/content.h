@@ -17,7 +17,9 @@ class TextWriter {
   // Shows a run with font /F<font_number>. Glyphs sitting where the font's advances put them
   // are shown with one Tj; even spacing between all glyphs (justified CJK) becomes Tc, other
   // deviations (kerning, uneven justification) TJ adjustments, baseline offsets Ts.
-  // Positions are exact to 1/1000 pt, within kTolerance of layout's.
+  // Positions are exact to 1/1000 pt, within kTolerance of layout's. A synthetic-bold run is
+  // filled and stroked (2 Tr) with a line width of size/35; the text object is then wrapped in
+  // q … Q so the line width does not leak into later drawing.
   void add(const layout::GlyphRun& run, int font_number, const FontSubset& font);
   // The text object (empty when nothing was added).
   std::string finish();
@@ -30,6 +32,8 @@ class TextWriter {
   void end_array();
   void put_glyph(std::uint16_t cid);
   void put_adjustment(std::int64_t thousandths);
+  // Text render mode and line width for a run; size in 1/1000 pt.
+  void set_bold(bool bold, std::int64_t size);
   // The extra space after every glyph when it is the same throughout the run, 1/1000 pt.
   static std::int64_t even_spacing(const layout::GlyphRun& run, const FontSubset& font, double pt);
 
@@ -41,6 +45,9 @@ class TextWriter {
   std::int64_t line_y_ = 0;
   std::int64_t rise_ = 0;     // current Ts, 1/1000 pt
   std::int64_t spacing_ = 0;  // current Tc, 1/1000 pt
+  bool stroking_ = false;     // current Tr is 2 (fill and stroke: synthetic bold)
+  std::int64_t stroke_ = -1;  // current line width, 1/1000 pt
+  bool saved_ = false;        // a synthetic-bold run changed the graphics state
   // The Tj/TJ array being written.
   std::size_t array_start_ = 0;
   bool in_hex_ = false;

@@ -1,4 +1,5 @@
 #include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "scoring/scoring.h"
@@ -7,52 +8,22 @@ namespace jixiao::scoring {
 
 namespace {
 
-nlohmann::ordered_json indicator_json(const IndicatorScore& is) {
-  return {{"name", is.name},
-          {"weight", from_centi(is.weight)},
-          {"score", from_centi(is.score)},
-          {"score_text", centi_text(is.score, 2)},
-          {"rule", is.rule}};
+using ojson = nlohmann::ordered_json;
+
+ojson indicator_json(const IndicatorScore& is) {
+  ojson j = {{"name", is.name}};
+  if (!is.category.empty()) j["category"] = is.category;
+  j["weight"] = from_centi(is.weight);
+  j["weight_source"] = is.weight_source;
+  j["score"] = from_centi(is.score);
+  j["score_text"] = centi_text(is.score, 2);
+  j["computed"] = is.computed ? ojson(from_centi(*is.computed)) : ojson(nullptr);
+  j["declared"] = is.declared ? ojson(from_centi(*is.declared)) : ojson(nullptr);
+  j["rule"] = is.rule;
+  if (!is.inputs.empty()) j["inputs"] = is.inputs;
+  j["pointer"] = is.pointer;
+  return j;
 }
-
-}  // namespace
-
-std::string to_json(const std::vector<ProjectScore>& scores) {
-  nlohmann::ordered_json docs = nlohmann::ordered_json::array();
-  for (const auto& s : scores) {
-    nlohmann::ordered_json inds = nlohmann::ordered_json::array();
-    auto budget = indicator_json(s.budget);
-    budget["rate"] = from_centi(s.total.rate);
-    budget["rate_text"] = centi_text(s.total.rate, 2);
-    inds.push_back(budget);
-    for (const auto& is : s.indicators) inds.push_back(indicator_json(is));
-    nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-    for (const auto& f : s.findings) {
-      nlohmann::ordered_json fj = {{"severity", severity_name(f.severity)},
-                                   {"code", f.code},
-                                   {"pointer", f.pointer},
-                                   {"message", f.message}};
-      if (!f.computed.empty()) fj["computed"] = f.computed;
-      if (!f.declared.empty()) fj["declared"] = f.declared;
-      findings.push_back(fj);
-    }
-    docs.push_back({{"title", s.title},
-                    {"total", from_centi(s.total_score)},
-                    {"total_text", centi_text(s.total_score, -1)},
-                    {"max", from_centi(s.max_score)},
-                    {"grade", s.grade},
-                    {"indicators", inds},
-                    {"findings", findings}});
-  }
-  nlohmann::ordered_json out = {{"documents", docs}};
-  return out.dump(2) + "\n";
-}
-
-}  // namespace jixiao::scoring
-
-namespace jixiao::scoring {
-
-namespace {
 
 // Columns a string takes in a terminal: CJK and full-width characters take two.
 std::size_t display_width(const std::string& s) {
@@ -61,7 +32,7 @@ std::size_t display_width(const std::string& s) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     int len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     w += len >= 3 ? 2 : 1;
-    i += len;
+    i += static_cast<std::size_t>(len);
   }
   return w;
 }
@@ -74,22 +45,61 @@ std::string pad(const std::string& s, std::size_t width, bool right = false) {
 
 }  // namespace
 
-std::string to_table(const std::vector<ProjectScore>& scores) {
+std::string to_json(const std::vector<DocumentScore>& scores) {
+  ojson docs = ojson::array();
+  for (const auto& s : scores) {
+    ojson inds = ojson::array();
+    for (const auto& l : s.lines) inds.push_back(indicator_json(l));
+    for (const auto& is : s.indicators) inds.push_back(indicator_json(is));
+    ojson cats = ojson::array();
+    for (const auto& c : s.categories)
+      cats.push_back({{"name", c.name}, {"points", from_centi(c.points)}, {"weight", from_centi(c.weight)},
+                      {"score", from_centi(c.score)}});
+    ojson findings = ojson::array();
+    for (const auto& f : s.findings) {
+      ojson fj = {{"severity", severity_name(f.severity)}, {"code", f.code}, {"pointer", f.pointer},
+                  {"message", f.message}};
+      if (!f.computed.empty()) fj["computed"] = f.computed;
+      if (!f.declared.empty()) fj["declared"] = f.declared;
+      findings.push_back(fj);
+    }
+    docs.push_back({{"title", s.title},
+                    {"pointer", s.pointer},
+                    {"total", from_centi(s.total)},
+                    {"total_text", centi_text(s.total, 2)},
+                    {"max", from_centi(s.max)},
+                    {"grade", s.grade},
+                    {"indicators", inds},
+                    {"categories", cats},
+                    {"findings", findings}});
+  }
+  return ojson({{"documents", docs}}).dump(2) + "\n";
+}
+
+std::string to_table(const std::vector<DocumentScore>& scores) {
   std::string out;
   for (const auto& s : scores) {
-    out += s.title + "\n";
-    std::size_t name_w = 12;
-    for (const auto& is : s.indicators) name_w = std::max(name_w, display_width(is.name));
-    auto line = [&](const IndicatorScore& is, const std::string& note) {
-      out += "  " + pad(is.name, name_w) + "  " + pad(centi_text(is.weight, -1), 6, true) + "  " +
-             pad(centi_text(is.score, 2), 6, true) + "  " + is.rule + note + "\n";
+    out += s.title + "  (" + s.pointer + ")\n";
+    std::size_t name_w = 12, rule_w = 8;
+    auto widen = [&](const IndicatorScore& is) {
+      name_w = std::max(name_w, display_width(is.name));
+      rule_w = std::max(rule_w, display_width(is.rule));
     };
-    out += "  " + pad("指标", name_w) + "  " + pad("分值", 6, true) + "  " + pad("得分", 6, true) +
-           "  规则\n";
-    line(s.budget, " (执行率 " + centi_text(s.total.rate, 2) + ")");
-    for (const auto& is : s.indicators) line(is, "");
-    out += "  总分 " + centi_text(s.total_score, -1) + " / " + centi_text(s.max_score, -1) +
-           "  评分等级 " + s.grade + "\n";
+    for (const auto& l : s.lines) widen(l);
+    for (const auto& is : s.indicators) widen(is);
+    out += "  " + pad("指标", name_w) + "  " + pad("分值", 6, true) + "  " + pad("规则", rule_w) + "  " +
+           pad("得分", 6, true) + "  依据\n";
+    auto line = [&](const IndicatorScore& is) {
+      std::string note = is.inputs;
+      if (is.computed && is.declared && *is.computed != *is.declared)
+        note += (note.empty() ? "" : "; ") + std::string("computed ") + centi_text(*is.computed, -1) +
+                ", declared " + centi_text(*is.declared, -1);
+      out += "  " + pad(is.name, name_w) + "  " + pad(centi_text(is.weight, -1), 6, true) + "  " +
+             pad(is.rule, rule_w) + "  " + pad(centi_text(is.score, 2), 6, true) + "  " + note + "\n";
+    };
+    for (const auto& l : s.lines) line(l);
+    for (const auto& is : s.indicators) line(is);
+    out += "  总分 " + centi_text(s.total, -1) + " / " + centi_text(s.max, -1) + "  评分等级 " + s.grade + "\n";
     for (const auto& f : s.findings) {
       out += std::string("  ") + severity_name(f.severity) + ": " + f.pointer + ": " + f.message;
       if (!f.computed.empty() || !f.declared.empty())
@@ -99,6 +109,35 @@ std::string to_table(const std::vector<ProjectScore>& scores) {
     out += "\n";
   }
   return out;
+}
+
+namespace {
+
+nlohmann::json points(Centi c) {
+  // Whole points stay integers so that they print without decimals ("10", "100").
+  if (c % 100 == 0) return nlohmann::json(static_cast<std::int64_t>(c / 100));
+  return nlohmann::json(from_centi(c));
+}
+
+nlohmann::json score_view(const IndicatorScore& is) {
+  return {{"weight", points(is.weight)},
+          {"score", from_centi(is.score)},
+          {"computed", is.computed ? nlohmann::json(from_centi(*is.computed)) : nlohmann::json(nullptr)},
+          {"rule", is.rule}};
+}
+
+}  // namespace
+
+nlohmann::json to_view(const DocumentScore& s) {
+  nlohmann::json lines = nlohmann::json::object();
+  for (const auto& l : s.lines) lines[l.rule] = score_view(l);
+  nlohmann::json inds = nlohmann::json::array();
+  for (const auto& is : s.indicators) inds.push_back(score_view(is));
+  nlohmann::json cats = nlohmann::json::object();
+  for (const auto& c : s.categories)
+    cats[c.name] = {{"points", points(c.points)}, {"weight", points(c.weight)}, {"score", from_centi(c.score)}};
+  return {{"values", s.values}, {"lines", lines},     {"indicators", inds}, {"categories", cats},
+          {"total", from_centi(s.total)}, {"max", points(s.max)}, {"grade", s.grade}};
 }
 
 }  // namespace jixiao::scoring

@@ -1,62 +1,225 @@
-#include "scoring/scoring.h"
-
 #include <algorithm>
 
+#include "expr/expr.h"
 #include "model/reader.h"
+#include "scoring/scoring.h"
 
 namespace jixiao::scoring {
 
-RuleSet load_rule_set(const std::string& path, DiagnosticSink& sink) {
-  RuleSet rs;
-  rs.file = path;
+namespace {
+
+using json = nlohmann::json;
+
+class RuleReader {
+ public:
+  RuleReader(const std::string& path, DiagnosticSink& sink) : path_(path), sink_(sink), r_(path, sink) {}
+
+  Formula formula(const json& obj, const std::string& ptr, const char* key, bool required = true) {
+    Formula f;
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) sink_.error("rules.missing", path_, model::child(ptr, key),
+                                std::string("missing '") + key + "'", "an expression");
+      return f;
+    }
+    f.pointer = model::child(ptr, key);
+    if (it->is_number()) {  // a plain number is an expression too
+      f.text = it->dump();
+    } else if (it->is_string()) {
+      f.text = it->get<std::string>();
+    } else {
+      sink_.error("rules.type", path_, f.pointer, "bad expression", "an expression string",
+                  model::describe(*it));
+      return f;
+    }
+    expr::ParseError err;
+    expr::ParsedExpr parsed = expr::parse_expression(f.text, 0, false, err);
+    if (!parsed.ok()) {
+      sink_.error("rules.expression", path_, f.pointer,
+                  err.message + " at character " + std::to_string(err.pos + 1) + " of \"" + f.text + "\"",
+                  err.expected, err.got);
+      return f;
+    }
+    f.expr = std::shared_ptr<const expr::Expr>(std::move(parsed.expr));
+    return f;
+  }
+
+  Centi points(const json& obj, const std::string& ptr, const char* key) {
+    double v = 0;
+    return r_.number(obj, ptr, key, v) ? to_centi(v) : 0;
+  }
+
+  std::string text(const json& obj, const std::string& ptr, const char* key, bool required,
+                   const std::string& fallback = {}) {
+    if (!obj.contains(key) && !required) return fallback;
+    std::string out;
+    r_.string(obj, ptr, key, out, required);
+    return out;
+  }
+
+  Method method(const json& c, const std::string& ptr) {
+    Method m;
+    std::string kind = text(c, ptr, "method", false, "declared");
+    if (kind == "declared") m.kind = Method::Kind::Declared;
+    else if (kind == "ratio") m.kind = Method::Kind::Ratio;
+    else if (kind == "band") m.kind = Method::Kind::Band;
+    else
+      sink_.error("rules.value", path_, model::child(ptr, "method"), "unknown scoring method '" + kind + "'",
+                  "one of: declared, ratio, band");
+    if (auto b = c.find("band"); b != c.end() && b->is_object()) {
+      std::string bp = model::child(ptr, "band");
+      r_.number(*b, bp, "full_low", m.full_low);
+      r_.number(*b, bp, "full_high", m.full_high);
+      r_.number(*b, bp, "below_per_point", m.below_per_point);
+      r_.number(*b, bp, "above_per_point", m.above_per_point);
+    } else if (m.kind == Method::Kind::Band) {
+      sink_.error("rules.missing", path_, model::child(ptr, "band"), "a band method needs its band",
+                  "{full_low, full_high, below_per_point, above_per_point}");
+    }
+    return m;
+  }
+
+  Severity severity(const json& obj, const std::string& ptr) {
+    std::string s = text(obj, ptr, "severity", false, "error");
+    if (s == "error") return Severity::Error;
+    if (s == "warning") return Severity::Warning;
+    if (s == "note") return Severity::Note;
+    sink_.error("rules.value", path_, model::child(ptr, "severity"), "unknown severity '" + s + "'",
+                "error, warning or note");
+    return Severity::Error;
+  }
+
+  model::Reader& reader() { return r_; }
+
+ private:
+  const std::string& path_;
+  DiagnosticSink& sink_;
+  model::Reader r_;
+};
+
+void read_fields(const json& j, RuleSet& rs) {
+  auto f = j.find("fields");
+  if (f == j.end() || !f->is_object()) return;
+  auto take = [&](const char* key, std::string& out) {
+    if (auto it = f->find(key); it != f->end() && it->is_string()) out = it->get<std::string>();
+  };
+  take("category", rs.f_category);
+  take("name", rs.f_name);
+  take("weight", rs.f_weight);
+  take("score", rs.f_score);
+  take("target", rs.f_target);
+  take("actual", rs.f_actual);
+  take("reason", rs.f_reason);
+  take("inputs", rs.f_inputs);
+}
+
+}  // namespace
+
+std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& sink) {
+  auto rs = std::make_unique<RuleSet>();
+  rs->file = path;
   std::string text = read_file(path);
-  nlohmann::json j;
+  json j;
   try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+    j = json::parse(text);
+  } catch (const json::parse_error& e) {
     sink.error("rules.json", path, to_string(line_col(text, e.byte > 0 ? e.byte - 1 : 0)),
                "malformed rule set", "well-formed JSON", e.what());
     return rs;
   }
-  model::Reader r(path, sink);
+  RuleReader rr(path, sink);
+  auto& r = rr.reader();
   if (!r.object(j, "", "the rule set")) return rs;
-  r.string(j, "", "id", rs.id, true);
-  if (j.contains("label") && j["label"].is_string()) rs.label = j["label"].get<std::string>();
-  double v = 0;
-  if (const auto* b = r.member(j, "", "budget_line", "an object {weight, rate_decimals}")) {
-    if (r.object(*b, "/budget_line", "'budget_line'")) {
-      if (r.number(*b, "/budget_line", "weight", v)) rs.budget_weight = to_centi(v);
-      model::Number d;
-      if (r.number(*b, "/budget_line", "rate_decimals", d)) {
-        if (!d.integral || d.value < 0 || d.value > 2)
-          sink.error("rules.value", path, "/budget_line/rate_decimals", "bad number of decimals",
-                     "0, 1 or 2", model::describe((*b)["rate_decimals"]));
-        else
-          rs.rate_decimals = static_cast<int>(d.value);
-      }
+  rs->id = rr.text(j, "", "id", true);
+  rs->label = rr.text(j, "", "label", false);
+  rs->documents = rr.text(j, "", "documents", false, rs->documents);
+  rs->title = rr.text(j, "", "title", false, rs->title);
+  rs->indicators = rr.text(j, "", "indicators", false, rs->indicators);
+  read_fields(j, *rs);
+  if (auto lb = j.find("lower_is_better"); lb != j.end()) {
+    rs->lower_is_better_field = rr.text(*lb, "/lower_is_better", "field", true);
+    if (const json* vs = r.array(*lb, "/lower_is_better", "equals", true))
+      for (const auto& v : *vs)
+        if (v.is_string()) rs->lower_is_better.push_back(v.get<std::string>());
+  }
+  if (auto v = j.find("values"); v != j.end()) {
+    if (!v->is_object()) {
+      sink.error("rules.type", path, "/values", "bad values", "an object of name: expression");
+    } else {
+      // Kept in file order: a value may use the ones before it.
+      for (auto it = v->begin(); it != v->end(); ++it)
+        rs->values.push_back({it.key(), rr.formula(*v, "/values", it.key().c_str())});
     }
   }
-  if (r.number(j, "", "total", v)) rs.total_points = to_centi(v);
-  if (const auto* cats = r.array(j, "", "categories", true)) {
+  if (auto ls = j.find("lines"); ls != j.end() && ls->is_array()) {
+    for (std::size_t i = 0; i < ls->size(); ++i) {
+      std::string lp = model::child("/lines", i);
+      const json& l = (*ls)[i];
+      if (!r.object(l, lp, "a line")) continue;
+      Line line;
+      line.id = rr.text(l, lp, "id", true);
+      line.name = rr.text(l, lp, "name", true);
+      line.weight = rr.points(l, lp, "weight");
+      line.score = rr.formula(l, lp, "score");
+      line.pointer = rr.text(l, lp, "pointer", false);
+      line.shows = rr.text(l, lp, "shows", false);
+      line.value = rr.formula(l, lp, "value", false);
+      rs->lines.push_back(std::move(line));
+    }
+  }
+  if (const json* cats = r.array(j, "", "categories", true)) {
     for (std::size_t i = 0; i < cats->size(); ++i) {
       std::string cp = model::child("/categories", i);
-      Category c;
-      if (!r.object((*cats)[i], cp, "a category")) continue;
-      r.string((*cats)[i], cp, "name", c.name, true);
-      if (r.number((*cats)[i], cp, "points", v)) c.points = to_centi(v);
-      rs.categories.push_back(c);
+      const json& c = (*cats)[i];
+      if (!r.object(c, cp, "a category")) continue;
+      Category cat;
+      cat.name = rr.text(c, cp, "name", true);
+      cat.points = rr.points(c, cp, "points");
+      cat.method = rr.method(c, cp);
+      rs->categories.push_back(cat);
     }
   }
-  if (const auto* gs = r.array(j, "", "grades", true)) {
+  if (auto fs = j.find("formulas"); fs != j.end() && fs->is_array()) {
+    for (std::size_t i = 0; i < fs->size(); ++i) {
+      std::string fp = model::child("/formulas", i);
+      const json& f = (*fs)[i];
+      if (!r.object(f, fp, "a formula")) continue;
+      IndicatorFormula formula;
+      formula.match = rr.text(f, fp, "match", true);
+      if (const json* in = r.array(f, fp, "inputs", true))
+        for (const auto& name : *in)
+          if (name.is_string()) formula.inputs.push_back(name.get<std::string>());
+      formula.score = rr.formula(f, fp, "score");
+      rs->formulas.push_back(std::move(formula));
+    }
+  }
+  if (auto cs = j.find("checks"); cs != j.end() && cs->is_array()) {
+    for (std::size_t i = 0; i < cs->size(); ++i) {
+      std::string kp = model::child("/checks", i);
+      const json& c = (*cs)[i];
+      if (!r.object(c, kp, "a check")) continue;
+      Check check;
+      check.code = rr.text(c, kp, "code", true);
+      check.severity = rr.severity(c, kp);
+      check.message = rr.text(c, kp, "message", true);
+      check.pointer = rr.text(c, kp, "pointer", false);
+      check.test = rr.formula(c, kp, "test");
+      check.computed = rr.formula(c, kp, "computed", false);
+      check.declared = rr.formula(c, kp, "declared", false);
+      rs->checks.push_back(std::move(check));
+    }
+  }
+  rs->total_points = rr.points(j, "", "total");
+  if (const json* gs = r.array(j, "", "grades", true)) {
     for (std::size_t i = 0; i < gs->size(); ++i) {
       std::string gp = model::child("/grades", i);
-      GradeBand g;
       if (!r.object((*gs)[i], gp, "a grade band")) continue;
-      r.string((*gs)[i], gp, "grade", g.grade, true);
-      if (r.number((*gs)[i], gp, "min", v)) g.min = to_centi(v);
-      rs.grades.push_back(g);
+      GradeBand g;
+      g.grade = rr.text((*gs)[i], gp, "grade", true);
+      g.min = rr.points((*gs)[i], gp, "min");
+      rs->grades.push_back(g);
     }
-    std::stable_sort(rs.grades.begin(), rs.grades.end(),
+    std::stable_sort(rs->grades.begin(), rs->grades.end(),
                      [](const GradeBand& a, const GradeBand& b) { return a.min > b.min; });
   }
   return rs;

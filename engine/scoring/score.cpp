@@ -1,21 +1,17 @@
-#include "scoring/scoring.h"
-
+#include <algorithm>
+#include <cmath>
 #include <map>
+
+#include "model/reader.h"
+#include "scoring/evaluate.h"
+#include "scoring/indicator.h"
+#include "scoring/scoring.h"
 
 namespace jixiao::scoring {
 
 namespace {
 
-// 执行率 = 全年执行数 / 全年预算数, rounded half up to the shown decimals, in hundredths.
-// Figures are money with at most two decimals, so the division is exact in integers.
-Centi execution_rate(const model::FundLine& line, int decimals) {
-  Centi executed = to_centi(line.executed), annual = to_centi(line.annual);
-  if (annual <= 0 || executed <= 0) return 0;  // the form shows 0.00 for lines without budget
-  Centi unit = decimals == 2 ? 1 : decimals == 1 ? 10 : 100;
-  // round(executed / annual / unit * 100) * unit, half up, in integers.
-  Centi q = (2 * executed * 100 + annual * unit) / (2 * annual * unit);
-  return q * unit;
-}
+using json = nlohmann::json;
 
 std::string grade_of(const RuleSet& rules, Centi total) {
   for (const auto& g : rules.grades)
@@ -23,88 +19,173 @@ std::string grade_of(const RuleSet& rules, Centi total) {
   return {};
 }
 
+std::string number_text(double v) { return centi_text(to_centi(v), -1); }
+
+void compute_values(const json& doc, const RuleSet& rules, DocumentScore& s) {
+  for (const auto& v : rules.values) {
+    std::string error;
+    auto n = eval_number(v.formula, {doc, &s.values, std::nullopt}, error);
+    if (n) {
+      s.values[v.name] = *n;
+    } else {
+      s.values[v.name] = nullptr;
+      s.findings.push_back({Severity::Warning, "scoring.value", s.pointer,
+                            "cannot compute " + v.name + " (" + v.formula.text + "): " + error, "", ""});
+    }
+  }
+}
+
+void score_lines(const json& doc, const RuleSet& rules, DocumentScore& s) {
+  for (const auto& line : rules.lines) {
+    IndicatorScore is;
+    is.name = line.name;
+    is.weight = line.weight;
+    is.weight_source = "rule";
+    is.rule = line.id;
+    is.pointer = s.pointer + line.pointer;
+    std::string error;
+    auto v = eval_number(line.score, {doc, &s.values, from_centi(line.weight)}, error);
+    if (v) {
+      is.computed = std::clamp<Centi>(to_centi(*v), 0, line.weight);
+      is.score = *is.computed;
+      std::string e2;
+      auto shown = eval_number(line.value, {doc, &s.values, std::nullopt}, e2);
+      is.inputs = shown ? line.shows + " " + centi_text(to_centi(*shown), 2) : line.score.text;
+    } else {
+      s.findings.push_back({Severity::Error, "scoring.line", is.pointer,
+                            "cannot compute " + line.name + ": " + error, "", ""});
+    }
+    s.total += is.score;
+    s.lines.push_back(std::move(is));
+  }
+}
+
+void run_checks(const json& doc, const RuleSet& rules, DocumentScore& s) {
+  for (const auto& c : rules.checks) {
+    std::string error;
+    FormulaScope scope{doc, &s.values, std::nullopt};
+    auto ok = eval_test(c.test, scope, error);
+    if (ok && *ok) continue;
+    Finding f{c.severity, c.code, s.pointer + c.pointer, c.message, "", ""};
+    if (!ok) {
+      f.severity = Severity::Warning;
+      f.message += " — cannot check: " + error;
+    } else {
+      std::string e2;
+      if (auto v = eval_number(c.computed, scope, e2)) f.computed = number_text(*v);
+      if (auto v = eval_number(c.declared, scope, e2)) f.declared = number_text(*v);
+    }
+    s.findings.push_back(std::move(f));
+  }
+}
+
+// 分值 of every indicator: as the data gives it, else the category's points left after the
+// given ones, split evenly over the rest.
+void assign_weights(const json& list, const RuleSet& rules, std::vector<IndicatorScore>& out) {
+  std::map<std::string, std::vector<std::size_t>> open;  // category → indicators without weight
+  std::map<std::string, Centi> given;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const json& ind = list[i];
+    auto w = ind.find(rules.f_weight);
+    if (w != ind.end() && w->is_number()) {
+      out[i].weight = to_centi(w->get<double>());
+      out[i].weight_source = "declared";
+      given[out[i].category] += out[i].weight;
+    } else {
+      open[out[i].category].push_back(i);
+    }
+  }
+  for (const auto& [category, members] : open) {
+    Centi points = 0;
+    for (const auto& c : rules.categories)
+      if (c.name == category) points = c.points;
+    Centi left = std::max<Centi>(0, points - given[category]);
+    auto parts = split_points(left, members.size());
+    for (std::size_t k = 0; k < members.size(); ++k) {
+      out[members[k]].weight = parts[k];
+      out[members[k]].weight_source = "split";
+    }
+  }
+}
+
+void summarise(const RuleSet& rules, DocumentScore& s, const std::string& list_pointer) {
+  std::map<std::string, CategoryScore> by;
+  std::map<std::string, std::string> first;
+  for (const auto& is : s.indicators) {
+    auto& c = by[is.category];
+    c.name = is.category;
+    c.weight += is.weight;
+    c.score += is.score;
+    first.emplace(is.category, is.pointer);
+  }
+  Centi weights = 0;
+  for (const auto& l : s.lines) weights += l.weight;
+  for (const auto& cat : rules.categories) {
+    CategoryScore c = by.count(cat.name) ? by[cat.name] : CategoryScore{cat.name, 0, 0, 0};
+    c.points = cat.points;
+    weights += c.weight;
+    if (c.weight != c.points) {
+      s.findings.push_back({Severity::Warning, "scoring.category-points",
+                            first.count(cat.name) ? first[cat.name] : list_pointer,
+                            "分值 of " + cat.name + " do not add up to the category's points",
+                            centi_text(c.points, -1), centi_text(c.weight, -1)});
+    }
+    s.categories.push_back(c);
+    by.erase(cat.name);
+  }
+  for (const auto& [name, c] : by) {
+    weights += c.weight;
+    s.findings.push_back({Severity::Error, "scoring.unknown-category", first[name],
+                          "'" + name + "' is not a category of rule set " + rules.id,
+                          "", ""});
+  }
+  if (weights != rules.total_points) {
+    s.findings.push_back({Severity::Warning, "scoring.weight-sum", list_pointer,
+                          "分值 do not add up to the total points", centi_text(rules.total_points, -1),
+                          centi_text(weights, -1)});
+  }
+}
+
 }  // namespace
 
-ProjectScore score_project(const model::Project& p, const RuleSet& rules) {
-  ProjectScore s;
-  s.title = p.name;
-  s.total.rate = execution_rate(p.funds.total, rules.rate_decimals);
-  s.fiscal.rate = execution_rate(p.funds.fiscal, rules.rate_decimals);
-  s.carryover.rate = execution_rate(p.funds.carryover, rules.rate_decimals);
-  s.other.rate = execution_rate(p.funds.other, rules.rate_decimals);
+DocumentScore score_document(const json& doc, const std::string& pointer, const RuleSet& rules) {
+  DocumentScore s;
+  s.pointer = pointer;
+  if (auto t = doc.find(rules.title); t != doc.end() && t->is_string()) s.title = t->get<std::string>();
+  compute_values(doc, rules, s);
+  score_lines(doc, rules, s);
 
-  // The budget line earns the shown rate × its weight; a rate above 100% earns no more.
-  s.budget.name = "预算执行率";
-  s.budget.rule = "budget-execution-rate";
-  s.budget.weight = rules.budget_weight;
-  Centi rate = std::min<Centi>(s.total.rate, 100);
-  s.budget.score = rate * rules.budget_weight / 100;
-  if (to_centi(p.funds.total.annual) <= 0) {
-    s.findings.push_back({Severity::Error, "scoring.budget-zero", p.funds.total.pointer + "/annual",
-                          "全年预算数 of 年度资金总额 is zero: 执行率 cannot be computed", "", ""});
+  std::string list_pointer = model::child(pointer, rules.indicators);
+  auto list_it = doc.find(rules.indicators);
+  static const json kNone = json::array();
+  const json& list = list_it != doc.end() && list_it->is_array() ? *list_it : kNone;
+  s.indicators.resize(list.size());
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    s.indicators[i].pointer = model::child(list_pointer, i);
+    if (auto c = list[i].find(rules.f_category); c != list[i].end() && c->is_string())
+      s.indicators[i].category = c->get<std::string>();
+    if (auto n = list[i].find(rules.f_name); n != list[i].end() && n->is_string())
+      s.indicators[i].name = n->get<std::string>();
   }
-  if (s.total.rate > 100) {
-    s.findings.push_back({Severity::Warning, "scoring.rate-above-100", p.funds.total.pointer,
-                          "全年执行数 exceeds 全年预算数; the budget line is capped at its weight",
-                          centi_text(s.total.rate, 2), ""});
+  assign_weights(list, rules, s.indicators);
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    score_indicator(list[i], rules, s.indicators[i], s.findings);
+    s.total += s.indicators[i].score;
   }
-
-  Centi sum_weights = rules.budget_weight;
-  s.total_score = s.budget.score;
-  std::map<std::string, Centi> by_category;
-  std::map<std::string, std::string> first_pointer;
-  for (const auto& ind : p.indicators) {
-    IndicatorScore is;
-    is.name = ind.name;
-    is.weight = to_centi(ind.weight.value);
-    is.score = to_centi(ind.score.value);
-    is.rule = "declared";
-    if (is.score > is.weight) {
-      s.findings.push_back({Severity::Error, "scoring.score-above-weight", ind.pointer + "/score",
-                            "得分 exceeds 分值", centi_text(is.weight, -1), centi_text(is.score, -1)});
-    }
-    if (is.score < 0 || is.weight < 0) {
-      s.findings.push_back({Severity::Error, "scoring.negative", ind.pointer,
-                            "分值 and 得分 cannot be negative", "", ""});
-    }
-    if (is.score < is.weight && (ind.deviation_reason.empty() || ind.deviation_reason == "无偏差" ||
-                                 ind.deviation_reason == "无")) {
-      s.findings.push_back({Severity::Warning, "scoring.deduction-without-reason",
-                            ind.pointer + "/deviation_reason",
-                            "得分 is below 分值 but 偏差原因分析及改进措施 gives no reason",
-                            centi_text(is.weight, -1), centi_text(is.score, -1)});
-    }
-    by_category[ind.level1] += is.weight;
-    first_pointer.emplace(ind.level1, ind.pointer + "/level1");
-    sum_weights += is.weight;
-    s.total_score += is.score;
-    s.indicators.push_back(is);
-  }
-  for (const auto& cat : rules.categories) {
-    auto it = by_category.find(cat.name);
-    Centi got = it == by_category.end() ? 0 : it->second;
-    if (got != cat.points) {
-      s.findings.push_back({Severity::Warning, "scoring.category-points",
-                            it == by_category.end() ? p.pointer + "/indicators" : first_pointer[cat.name],
-                            "分值 of " + cat.name + " do not add up to the points of the category",
-                            centi_text(cat.points, -1), centi_text(got, -1)});
-    }
-  }
-  for (const auto& [name, points] : by_category) {
-    bool known = false;
-    for (const auto& cat : rules.categories) known = known || cat.name == name;
-    if (!known)
-      s.findings.push_back({Severity::Warning, "scoring.unknown-category", first_pointer[name],
-                            "一级指标 '" + name + "' is not a category of rule set " + rules.id, "", ""});
-  }
-  if (sum_weights != rules.total_points) {
-    s.findings.push_back({Severity::Warning, "scoring.weight-sum", p.pointer + "/indicators",
-                          "分值 (with the budget line) do not add up to the total",
-                          centi_text(rules.total_points, -1), centi_text(sum_weights, -1)});
-  }
-  s.max_score = rules.total_points;
-  s.grade = grade_of(rules, s.total_score);
+  summarise(rules, s, list_pointer);
+  run_checks(doc, rules, s);
+  s.max = rules.total_points;
+  s.grade = grade_of(rules, s.total);
   return s;
+}
+
+std::vector<DocumentScore> score_all(const json& data, const RuleSet& rules) {
+  std::vector<DocumentScore> out;
+  auto docs = data.find(rules.documents);
+  if (docs == data.end() || !docs->is_array()) return out;
+  for (std::size_t i = 0; i < docs->size(); ++i)
+    out.push_back(score_document((*docs)[i], model::child("/" + rules.documents, i), rules));
+  return out;
 }
 
 }  // namespace jixiao::scoring

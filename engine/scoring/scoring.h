@@ -1,25 +1,52 @@
-// Scoring: a rule set (a data file under templates/rules/) applied to a project → 执行率,
-// points, total, grade and findings. Knows nothing of templates, fonts or PDF.
+// Scoring: a rule set (a data file under templates/rules/) applied to the documents of a
+// data file → weights (分值), scores (得分), totals (总分), grades (评分等级) and findings.
+// Rule sets carry their formulas and checks as expressions (engine/expr), so a new city's
+// or year's rules are a file. Knows nothing of templates, fonts or PDF.
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "diag/diag.h"
-#include "model/model.h"
+
+namespace jixiao::expr {
+struct Expr;
+}
 
 namespace jixiao::scoring {
 
 // Points and rates are kept in hundredths so that sums are exact (9.80 + 12.50 + …), the
 // way the forms print them.
 using Centi = std::int64_t;
-Centi to_centi(double value);      // rounds half away from zero
+Centi to_centi(double value);      // rounds half away from zero, on the shortest decimal
 double from_centi(Centi c);
-std::string centi_text(Centi c, int decimals);  // 980, 2 → "9.80"; trailing-trimmed when decimals < 0
+std::string centi_text(Centi c, int decimals);  // 980, 2 → "9.80"; trailing zeros trimmed when decimals < 0
 
-struct Category {  // 一级指标 and the points it carries
+// An expression of the rule set with where it was written.
+struct Formula {
+  std::shared_ptr<const expr::Expr> expr;
+  std::string text;     // as written
+  std::string pointer;  // in the rule set file
+};
+
+// How an indicator of a category is scored when the data allows computing it.
+struct Method {
+  enum class Kind { Declared, Ratio, Band } kind = Kind::Declared;
+  // Band (苏州 填表说明): actual/target within [full_low, full_high] earns the full weight;
+  // each percentage point below full_low deducts below_per_point of the weight, each
+  // point above full_high deducts above_per_point.
+  double full_low = 1.0, full_high = 1.0;
+  double below_per_point = 0.05, above_per_point = 0.01;
+};
+
+struct Category {  // 一级指标 / 类别 and the points it carries
   std::string name;
   Centi points = 0;
+  Method method;
 };
 
 struct GradeBand {  // 评分等级: the grade of totals at or above min
@@ -27,56 +54,115 @@ struct GradeBand {  // 评分等级: the grade of totals at or above min
   std::string grade;
 };
 
+// A scored line computed from the document rather than listed among its indicators (the
+// Shenzhen budget line: 执行率 × 10).
+struct Line {
+  std::string id, name;
+  Centi weight = 0;
+  Formula score;
+  std::string pointer;  // data the line is computed from, relative to the document
+  std::string shows;    // label of what the score is computed from ("执行率")
+  Formula value;        // … and its value, shown beside the score
+};
+
+// An indicator scored by a formula over its "inputs" (003's 预算执行率, 公用经费控制率 …).
+struct IndicatorFormula {
+  std::string match;                // the indicator's name
+  std::vector<std::string> inputs;  // every one must be given for the formula to apply
+  Formula score;
+};
+
+// A check finance bureaus make: when test is false, a finding.
+struct Check {
+  std::string code;
+  Severity severity = Severity::Error;
+  std::string message;
+  std::string pointer;  // data concerned, relative to the document
+  Formula test, computed, declared;
+};
+
+struct NamedFormula {
+  std::string name;
+  Formula formula;
+};
+
 struct RuleSet {
-  std::string id;
-  std::string label;
-  std::string file;
-  Centi budget_weight = 1000;  // 预算执行率 line, 10 points
-  int rate_decimals = 2;       // 执行率 shown to two decimals; points use the shown rate
-  Centi total_points = 10000;
+  std::string id, label, file;
+  std::string documents = "projects";  // array of the data root holding the documents
+  std::string title = "name";          // field naming a document
+  std::string indicators = "indicators";
+  // Fields of an indicator object.
+  std::string f_category = "category", f_name = "name", f_weight = "weight", f_score = "score",
+              f_target = "target", f_actual = "actual", f_reason = "deviation_reason",
+              f_inputs = "inputs";
+  // Indicators whose field (e.g. level2) is one of these are 反向 (lower is better: costs)
+  // even when their target is written without "≤".
+  std::string lower_is_better_field;
+  std::vector<std::string> lower_is_better;
+  std::vector<NamedFormula> values;  // derived numbers, in order (may use earlier ones)
+  std::vector<Line> lines;
   std::vector<Category> categories;
+  std::vector<IndicatorFormula> formulas;
+  std::vector<Check> checks;
+  Centi total_points = 10000;
   std::vector<GradeBand> grades;  // highest first
 };
 
 // Reads a rule set file; problems are reported with the file's JSON pointers.
-RuleSet load_rule_set(const std::string& path, DiagnosticSink& sink);
+std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& sink);
 
 struct Finding {
   Severity severity = Severity::Warning;
-  std::string code;     // "scoring.category-points", …
-  std::string pointer;  // JSON pointer of the data concerned
+  std::string code;      // "scoring.declared-differs", …
+  std::string pointer;   // JSON pointer of the data concerned
   std::string message;
   std::string computed;  // may be empty
   std::string declared;  // may be empty
 };
 
-struct FundRate {
-  Centi rate = 0;  // 执行率 in hundredths as shown (0.98 → 98)
-};
-
 struct IndicatorScore {
-  std::string name;
+  std::string name, category;
   Centi weight = 0;
-  Centi score = 0;
-  std::string rule;  // how the score was reached: "declared", "budget-execution-rate"
+  std::string weight_source;  // "declared", "split", "rule"
+  Centi score = 0;            // the score that counts
+  std::optional<Centi> computed, declared;
+  std::string rule;    // "declared", "formula", "ratio", "band", "budget-line", …
+  std::string inputs;  // what the rule used, for people ("27.22, 48.45 …" or "≤93.69 → 87.1")
+  std::string pointer;
 };
 
-struct ProjectScore {
+struct CategoryScore {
+  std::string name;
+  Centi points = 0, weight = 0, score = 0;
+};
+
+struct DocumentScore {
   std::string title;
-  FundRate total, fiscal, carryover, other;
-  IndicatorScore budget;                  // 年度资金总额 line: weight 10, score = rate × 10
-  std::vector<IndicatorScore> indicators; // in data order
-  Centi total_score = 0;                  // 总分
-  Centi max_score = 0;                    // 分值 of the 总分 row
+  std::string pointer;                     // "/projects/0"
+  nlohmann::json values = nlohmann::json::object();
+  std::vector<IndicatorScore> lines;       // scored lines (budget line)
+  std::vector<IndicatorScore> indicators;  // in data order
+  std::vector<CategoryScore> categories;   // in rule set order
+  Centi total = 0, max = 0;
   std::string grade;
   std::vector<Finding> findings;
 };
 
-ProjectScore score_project(const model::Project& project, const RuleSet& rules);
+// Scores every document of the data (rules.documents) in order.
+std::vector<DocumentScore> score_all(const nlohmann::json& data, const RuleSet& rules);
+DocumentScore score_document(const nlohmann::json& document, const std::string& pointer,
+                             const RuleSet& rules);
 
-// {"documents": [{title, total, grade, indicators: [{name, weight, score, rule}], findings}]}
-std::string to_json(const std::vector<ProjectScore>& scores);
-// The same for people: one block per project, each indicator with weight, score and rule.
-std::string to_table(const std::vector<ProjectScore>& scores);
+// Category points split evenly in two-decimal steps; the remainder lands on the middle
+// indicator (index n/2), as seed 000 shows: 22 over 6 → 3.66 ×5 and 3.7 fourth.
+std::vector<Centi> split_points(Centi points, std::size_t n);
+
+// {"documents": [{title, total, grade, indicators: [{name, weight, score, rule…}], findings}]}
+std::string to_json(const std::vector<DocumentScore>& scores);
+// The same for people: each indicator with weight, rule, inputs and score, then total,
+// grade and findings.
+std::string to_table(const std::vector<DocumentScore>& scores);
+// What a template sees under "evaluation".
+nlohmann::json to_view(const DocumentScore& score);
 
 }  // namespace jixiao::scoring

@@ -113,6 +113,19 @@ double Attributes::number(std::string_view name, double fallback) {
   return *v;
 }
 
+int Attributes::whole(std::string_view name, int fallback, int min, int max) {
+  const Attr* a = find(name);
+  if (!a) return fallback;
+  std::string_view v = a->value;
+  int n = 0;
+  auto r = std::from_chars(v.data(), v.data() + v.size(), n);
+  if (v.empty() || r.ec != std::errc() || r.ptr != v.data() + v.size() || n < min || n > max) {
+    bad_value(*a, "a whole number from " + std::to_string(min) + " to " + std::to_string(max));
+    return fallback;
+  }
+  return n;
+}
+
 bool Attributes::boolean(std::string_view name, bool fallback) {
   int c = choice(name, {"false", "true"}, fallback ? 1 : 0);
   return c == 1;

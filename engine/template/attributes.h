@@ -40,6 +40,8 @@ class Attributes {
                                              std::initializer_list<std::size_t> counts,
                                              std::string_view expected);
   double number(std::string_view name, double fallback);
+  // A whole number from min to max (orphans="2", level="1").
+  int whole(std::string_view name, int fallback, int min, int max);
   bool boolean(std::string_view name, bool fallback);
   doc::TextStyle style(const doc::TextStyle& inherited);
   // One of `choices` (its index), or fallback when absent or bad.

@@ -19,6 +19,8 @@ doc::Document Instantiator::run() {
   d.author = text(form_.author);
   d.keywords = text(form_.keywords);
   d.page = form_.page;
+  d.page.headers = marks(form_.headers);
+  d.page.footers = marks(form_.footers);
   expand(form_.body, [&](const Node& n) { block(n, d.blocks); });
   return d;
 }
@@ -27,23 +29,25 @@ template <class Leaf>
 void Instantiator::expand(const Nodes& nodes, Leaf&& leaf) {
   for (const Node& n : nodes) {
     if (const auto* f = std::get_if<ForNode>(&n.v)) {
-      auto v = eval(f->each);
+      std::string pointer;
+      auto v = eval(f->each, &pointer);
       if (!v) continue;
-      if (v->kind != Value::Kind::Array) {
+      if (v->kind == Value::Kind::Array) {
+        std::int64_t i = 0;
+        for (const json& item : *v->ref) {
+          iterate(*f, item, i, nullptr, pointer, leaf);
+          ++i;
+        }
+      } else if (v->kind == Value::Kind::Object) {
+        // Members in the order of the view's object: by key, as nlohmann::json keeps them.
+        std::int64_t i = 0;
+        for (auto it = v->ref->begin(); it != v->ref->end(); ++it, ++i)
+          iterate(*f, *it, i, &it.key(), pointer, leaf);
+      } else {
         report_.error("template.type", f->each.place,
                       "<for each> over a non-array: '" + f->each.expr->text + "' is " +
                           kind_name(v->kind),
-                      "an array", kind_name(v->kind));
-        continue;
-      }
-      std::int64_t i = 0;
-      for (const json& item : *v->ref) {
-        scope_.push(f->var, Value::of(item));
-        scope_.push(f->index_var, Value::of_int(i));
-        iterations_.push_back(i++);
-        expand(f->body, leaf);
-        iterations_.pop_back();
-        scope_.pop(2);
+                      "an array or object", kind_name(v->kind));
       }
     } else if (const auto* c = std::get_if<IfNode>(&n.v)) {
       auto v = eval(c->test);
@@ -54,23 +58,50 @@ void Instantiator::expand(const Nodes& nodes, Leaf&& leaf) {
   }
 }
 
-std::optional<Value> Instantiator::eval(const Binding& b) {
+template <class Leaf>
+void Instantiator::iterate(const ForNode& f, const json& item, std::int64_t i,
+                           const std::string* key, const std::string& pointer, Leaf& leaf) {
+  // The element's JSON pointer, so that Origin::data can name what a cell shows.
+  std::string at;
+  if (!pointer.empty()) {
+    at = pointer;
+    append_json_pointer(at, key ? *key : std::to_string(i));
+  }
+  scope_.push(f.var, Value::of(item), std::move(at));
+  scope_.push(f.index_var, Value::of_int(i));
+  std::size_t pushed = 2;
+  if (key) {
+    Value k;  // views the key inside the view's object, which outlives the loop
+    k.kind = Value::Kind::String;
+    k.string = *key;
+    scope_.push(f.key_var, k);
+    ++pushed;
+  }
+  iterations_.push_back(i);
+  expand(f.body, leaf);
+  iterations_.pop_back();
+  scope_.pop(pushed);
+}
+
+std::optional<Value> Instantiator::eval(const Binding& b, std::string* pointer) {
   try {
-    return evaluate(*b.expr, scope_);
+    return evaluate(*b.expr, scope_, pointer);
   } catch (const EvalError& e) {
     report_.error(template_code(e.code), b.place, e.message, e.expected, e.got);
     return std::nullopt;
   }
 }
 
-std::string Instantiator::text(const TextTemplate& t) {
+std::string Instantiator::text(const TextTemplate& t, std::string* data) {
   std::string out;
+  // Only a text that is exactly one binding shows one value of the data.
+  bool one = data && t.pieces.size() == 1 && t.pieces[0].kind == Piece::Kind::Bind;
   for (const Piece& p : t.pieces) {
     switch (p.kind) {
       case Piece::Kind::Literal: out += p.literal; break;
       case Piece::Kind::Break: out += '\n'; break;
       case Piece::Kind::Bind:
-        if (auto v = eval(p.binding)) {
+        if (auto v = eval(p.binding, one ? data : nullptr)) {
           try {
             out += print(*v, p.binding.filter, *p.binding.expr);
           } catch (const EvalError& e) {
@@ -97,10 +128,20 @@ int Instantiator::span(const SpanAttr& s, const char* what) {
   return static_cast<int>(v->integer);
 }
 
+std::vector<doc::PageMark> Instantiator::marks(const std::vector<MarkNode>& nodes) {
+  std::vector<doc::PageMark> out;
+  for (const MarkNode& m : nodes) {
+    doc::PageMark mark = m.proto;
+    mark.text = text(m.text);  // {page} and {pages} are literal pieces since loading
+    out.push_back(std::move(mark));
+  }
+  return out;
+}
+
 void Instantiator::block(const Node& n, std::vector<doc::Block>& out) {
   if (const auto* p = std::get_if<ParagraphNode>(&n.v)) {
     doc::Paragraph para = p->proto;
-    para.text = text(p->text);
+    para.text = text(p->text, &para.origin.data);
     out.emplace_back(std::move(para));
   } else if (const auto* t = std::get_if<TableNode>(&n.v)) {
     table(*t, out);
@@ -123,7 +164,7 @@ void Instantiator::table(const TableNode& t, std::vector<doc::Block>& out) {
       const auto* c = std::get_if<CellNode>(&cn.v);
       if (!c) return;
       doc::Cell cell = c->proto;
-      cell.text = text(c->text);
+      cell.text = text(c->text, &cell.origin.data);
       cell.colspan = span(c->colspan, "colspan");
       cell.rowspan = span(c->rowspan, "rowspan");
       row.cells.push_back(std::move(cell));

@@ -24,10 +24,17 @@ class Instantiator {
   template <class Leaf>
   void expand(const Nodes& nodes, Leaf&& leaf);
 
+  // Runs the body of f once for an element of the array or object it walks.
+  template <class Leaf>
+  void iterate(const ForNode& f, const json& item, std::int64_t i, const std::string* key,
+               const std::string& pointer, Leaf& leaf);
   void block(const Node& n, std::vector<doc::Block>& out);
   void table(const TableNode& t, std::vector<doc::Block>& out);
-  std::string text(const TextTemplate& t);
-  std::optional<Value> eval(const Binding& b);
+  std::vector<doc::PageMark> marks(const std::vector<MarkNode>& nodes);
+  // With data: when the text is one binding of a path, the JSON pointer of its value (else "").
+  std::string text(const TextTemplate& t, std::string* data = nullptr);
+  // With pointer: the JSON pointer of the value, when it is a path into the data.
+  std::optional<Value> eval(const Binding& b, std::string* pointer = nullptr);
   int span(const SpanAttr& s, const char* what);
 
   const FormNode& form_;

@@ -11,7 +11,8 @@ namespace {
 
 const char* allowed_in(int ctx) {
   switch (ctx) {
-    case 0: return "one of: <p>, <table>, <page-break>, <for>, <if>, <else>";
+    case 0: return "one of: <p>, <h>, <table>, <page-break>, <for>, <if>, <else>";
+    case 3: return "one of: <p>, <h>, <table>, <page-break>, <for>, <if>, <else>, <header>, <footer>";
     case 1: return "one of: <tr>, <for>, <if>, <else>";
     default: return "one of: <td>, <for>, <if>, <else>";
   }
@@ -49,14 +50,19 @@ FormNode Loader::form(pugi::xml_node root) {
                   "<" + std::string(root.name()) + ">");
     return f;
   }
+  root_ = root;
+  form_ = &f;
   Attributes a(src_, root,
-               {"id", "rules", "title", "subject", "author", "keywords", "page", "orientation",
-                "margin", "font", "size"},
+               {"id", "rules", "schema", "title", "subject", "author", "keywords", "page",
+                "orientation", "margin", "font", "size", "header-offset", "footer-offset"},
                report_);
   if (a.require("id", "shenzhen-project-selfeval-2021")) f.id = a.text("id");
   if (a.require("rules", "shenzhen-project-2021")) f.rules = a.text("rules");
+  f.schema = a.text("schema");
   if (const auto* id = a.find("id"); id && id->value.empty()) a.bad_value(*id, "a form id");
   if (const auto* r = a.find("rules"); r && r->value.empty()) a.bad_value(*r, "a rule set name");
+  if (const auto* sc = a.find("schema"); sc && sc->value.empty())
+    a.bad_value(*sc, "a schema name (shenzhen-project-selfeval)");
   f.title = a.text_template("title");
   f.subject = a.text_template("subject");
   f.author = a.text_template("author");
@@ -86,7 +92,10 @@ FormNode Loader::form(pugi::xml_node root) {
     f.page.margin_bottom = v.size() > 2 ? v[2] : v[0];
     f.page.margin_left = v.size() > 2 ? v[3] : f.page.margin_right;
   }
+  f.page.header_offset = a.length("header-offset", f.page.header_offset, style.size);
+  f.page.footer_offset = a.length("footer-offset", f.page.footer_offset, style.size);
   children(root, f.body, Context::Blocks, style);
+  form_ = nullptr;
   return f;
 }
 
@@ -101,13 +110,15 @@ std::string Loader::text_place(pugi::xml_node pcdata) const {
 
 void Loader::unexpected(pugi::xml_node el, Context ctx, const char* parent) {
   auto where = "<" + std::string(parent) + ">";
+  // <header> and <footer> are only allowed directly in <form>: list them only there.
+  int allowed = ctx == Context::Blocks && el.parent() == root_ ? 3 : static_cast<int>(ctx);
   if (el.type() == pugi::node_element) {
     report_.error("template.element", src_.place(src_.element_offset(el)),
                   "unknown element <" + std::string(el.name()) + "> in " + where,
-                  allowed_in(static_cast<int>(ctx)), "<" + std::string(el.name()) + ">");
+                  allowed_in(allowed), "<" + std::string(el.name()) + ">");
   } else {
     report_.error("template.element", text_place(el), "text is not allowed directly in " + where,
-                  allowed_in(static_cast<int>(ctx)), snippet(el.value()));
+                  allowed_in(allowed), snippet(el.value()));
   }
 }
 
@@ -141,6 +152,10 @@ bool Loader::element(pugi::xml_node el, Nodes& out, Context ctx, const doc::Text
     return true;
   } else if (ctx == Context::Blocks && name == "p") {
     paragraph(el, out, style);
+  } else if (ctx == Context::Blocks && name == "h") {
+    heading(el, out, style);
+  } else if (ctx == Context::Blocks && (name == "header" || name == "footer")) {
+    page_mark(el, style);
   } else if (ctx == Context::Blocks && name == "table") {
     table(el, out, style);
   } else if (ctx == Context::Blocks && name == "page-break") {
@@ -166,6 +181,7 @@ void Loader::for_element(pugi::xml_node el, Nodes& out, Context ctx,
     else a.bad_value(*as, "a name of letters, digits and '_' (item, p, ind)");
   }
   f.index_var = f.var + "_index";
+  f.key_var = f.var + "_key";
   ++loop_depth_;
   children(el, f.body, ctx, style);
   --loop_depth_;
@@ -196,24 +212,6 @@ void Loader::else_element(pugi::xml_node el, IfNode* if_node, Context ctx,
   children(el, if_node->else_body, ctx, style);
 }
 
-void Loader::paragraph(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
-  Attributes a(src_, el,
-               {"align", "font", "size", "bold", "indent", "space-before", "space-after",
-                "line-height"},
-               report_);
-  ParagraphNode p;
-  p.proto.style = a.style(style);
-  double em = p.proto.style.size;
-  p.proto.align = static_cast<doc::Align>(a.choice("align", {"left", "center", "right", "justify"}, 0));
-  p.proto.first_line_indent = a.length("indent", 0, em);
-  p.proto.space_before = a.length("space-before", 0, em);
-  p.proto.space_after = a.length("space-after", 0, em);
-  p.proto.line_height = a.number("line-height", p.proto.line_height);
-  p.proto.origin = {src_.file(), a.place()};
-  inline_content(el, p.text);
-  out.push_back(Node{std::move(p)});
-}
-
 void Loader::page_break(pugi::xml_node el, Nodes& out) {
   Attributes a(src_, el, {"between"}, report_);
   PageBreakNode n;
@@ -231,37 +229,6 @@ void Loader::page_break(pugi::xml_node el, Nodes& out) {
                     c.type() == pugi::node_element ? "<" + std::string(c.name()) + ">"
                                                    : snippet(c.value()));
   out.push_back(Node{n});
-}
-
-void Loader::inline_content(pugi::xml_node el, TextTemplate& out) {
-  for (auto c : el.children()) {
-    if (c.type() == pugi::node_pcdata) {
-      std::size_t o = src_.text_offset(c);
-      append_text(src_, c.value(), src_.map_decoded(c.value(), o, src_.text_end(o)), out, report_);
-    } else if (c.type() == pugi::node_cdata) {
-      // <![CDATA[…]]> is literal text, braces included.
-      std::string_view v = c.value();
-      if (!out.pieces.empty() && out.pieces.back().kind == Piece::Kind::Literal) {
-        out.pieces.back().literal += v;
-      } else {
-        Piece p;
-        p.literal = std::string(v);
-        out.pieces.push_back(std::move(p));
-      }
-    } else if (c.type() == pugi::node_element && std::strcmp(c.name(), "br") == 0) {
-      Attributes a(src_, c, {}, report_);
-      if (c.first_child())
-        report_.error("template.element", a.place(), "<br> must be empty", "<br/>", "content");
-      Piece p;
-      p.kind = Piece::Kind::Break;
-      out.pieces.push_back(std::move(p));
-    } else if (c.type() == pugi::node_element) {
-      report_.error("template.element", src_.place(src_.element_offset(c)),
-                    "unknown element <" + std::string(c.name()) + "> in <" + el.name() + ">",
-                    "text, {…} bindings and <br/>", "<" + std::string(c.name()) + ">");
-    }
-  }
-  collapse_white_space(out);
 }
 
 }  // namespace jixiao::tmpl

@@ -27,10 +27,15 @@ class Loader {
   void else_element(pugi::xml_node el, IfNode* if_node, Context ctx, const doc::TextStyle& style);
   void for_element(pugi::xml_node el, Nodes& out, Context ctx, const doc::TextStyle& style);
   void if_element(pugi::xml_node el, Nodes& out, Context ctx, const doc::TextStyle& style);
-  void paragraph(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
   void page_break(pugi::xml_node el, Nodes& out);
-  // <p> and <td> content: text, {…} and <br/>.
-  void inline_content(pugi::xml_node el, TextTemplate& out);
+
+  // loader_text.cpp
+  void paragraph(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
+  void heading(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
+  // <header>/<footer>: only directly in <form>; adds to form_.
+  void page_mark(pugi::xml_node el, const doc::TextStyle& style);
+  // <p>, <h>, <td>, <header> and <footer> content: text, {…} and (if breaks) <br/>.
+  void inline_content(pugi::xml_node el, TextTemplate& out, bool breaks = true);
 
   // loader_table.cpp
   void table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
@@ -42,7 +47,9 @@ class Loader {
 
   const XmlSource& src_;
   Reporter& report_;
-  int loop_depth_ = 0;  // <for> elements around the current one
+  int loop_depth_ = 0;       // <for> elements around the current one
+  pugi::xml_node root_;      // <form>
+  FormNode* form_ = nullptr;  // being loaded, for <header> and <footer>
 };
 
 }  // namespace jixiao::tmpl

@@ -12,7 +12,7 @@ void Loader::table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
                report_);
   TableNode t;
   t.place = a.place();
-  t.proto.origin = {src_.file(), t.place};
+  t.proto.origin = {src_.file(), t.place, {}};
   doc::TextStyle table_style = a.style(style);
   double em = table_style.size;
   if (const auto* widths = a.require("widths", "14mm 16mm 18mm")) {
@@ -47,17 +47,18 @@ void Loader::row(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
 
 void Loader::cell(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   Attributes a(src_, el,
-               {"colspan", "rowspan", "align", "valign", "font", "size", "bold", "merge"},
+               {"colspan", "rowspan", "align", "valign", "font", "size", "bold", "merge", "stacked"},
                report_);
   CellNode c;
   c.proto.style = a.style(style);
   c.proto.align =
       static_cast<doc::Align>(a.choice("align", {"left", "center", "right", "justify"}, 1));
   c.proto.valign = static_cast<doc::VAlign>(a.choice("valign", {"top", "middle", "bottom"}, 1));
-  c.proto.origin = {src_.file(), a.place()};
+  c.proto.origin = {src_.file(), a.place(), {}};
   c.colspan = a.span("colspan");
   c.rowspan = a.span("rowspan");
   c.merge_down = a.choice("merge", {"none", "down"}, 0) == 1;
+  c.proto.stacked = a.boolean("stacked", false);
   inline_content(el, c.text);
   out.push_back(Node{std::move(c)});
 }

@@ -74,6 +74,7 @@ struct ForNode {
   Binding each;
   std::string var;        // as="p"
   std::string index_var;  // "p_index"
+  std::string key_var;    // "p_key", bound when each is an object
   Nodes body;
 };
 
@@ -87,12 +88,21 @@ struct Node {
   std::variant<ParagraphNode, TableNode, RowNode, CellNode, PageBreakNode, ForNode, IfNode> v;
 };
 
+// <header> or <footer>: text whose {page} and {pages} are left for layout as literal
+// placeholders; its other bindings see only the view's top-level fields.
+struct MarkNode {
+  doc::PageMark proto;  // style, alignment, first page; text comes from `text`
+  TextTemplate text;
+};
+
 // What <form> says.
 struct FormNode {
   std::string id;
   std::string rules;
+  std::string schema;  // the data schema (templates/schemas/<schema>.schema.json); may be empty
   TextTemplate title, subject, author, keywords;
-  doc::PageSetup page;
+  doc::PageSetup page;  // headers and footers come from `headers`, `footers`
+  std::vector<MarkNode> headers, footers;
   Nodes body;
 };
 

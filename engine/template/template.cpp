@@ -32,6 +32,7 @@ std::unique_ptr<Template> Template::load(const std::string& path, DiagnosticSink
 const std::string& Template::file() const { return impl_->file; }
 const std::string& Template::form_id() const { return impl_->form.id; }
 const std::string& Template::rule_set() const { return impl_->form.rules; }
+const std::string& Template::schema() const { return impl_->form.schema; }
 
 doc::Document Template::instantiate(const nlohmann::json& view, DiagnosticSink& sink) const {
   // A Reporter per call: within one call each mistake is reported once, however many

@@ -179,9 +179,10 @@ TEST_CASE("syntax errors point at the offending character") {
   e = syntax_error("count(p");
   CHECK(e.pos == 7);
   CHECK(e.expected == "')'");
-  e = syntax_error("sum(p.x)");
+  e = syntax_error("total(p.x)");
   CHECK(e.pos == 0);
-  CHECK(e.message == "unknown function 'sum'");
+  CHECK(e.message == "unknown function 'total'");
+  CHECK(e.expected == "one of: abs, count, has, if, join, max, min, round, sum");
   e = syntax_error("p.rate | fixed");
   CHECK(e.pos == 14);
   CHECK(e.message == "filter 'fixed' needs a number of decimals");

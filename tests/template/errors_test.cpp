@@ -75,7 +75,10 @@ TEST_CASE("unknown elements and misplaced text") {
   CHECK(load_error("<table widths=\"1\"/>") ==
         "T:1:1: error: the template's root element must be <form>; expected <form>, got <table>");
   CHECK(load_error(in_form("  <para>x</para>")) ==
-        "T:2:3: error: unknown element <para> in <form>; expected one of: <p>, <table>, "
+        "T:2:3: error: unknown element <para> in <form>; expected one of: <p>, <h>, <table>, "
+        "<page-break>, <for>, <if>, <else>, <header>, <footer>, got <para>");
+  CHECK(load_error(in_form("  <for each=\"x\" as=\"y\"><para/></for>")) ==
+        "T:2:24: error: unknown element <para> in <for>; expected one of: <p>, <h>, <table>, "
         "<page-break>, <for>, <if>, <else>, got <para>");
   CHECK(load_error(in_form("  <table widths=\"1\">\n    <td>x</td>\n  </table>")) ==
         "T:3:5: error: unknown element <td> in <table>; expected one of: <tr>, <for>, <if>, "
@@ -101,7 +104,8 @@ TEST_CASE("unknown elements and misplaced text") {
 TEST_CASE("unknown, repeated and missing attributes") {
   CHECK(load_error(in_form("  <p colour=\"red\">x</p>")) ==
         "T:2:6: error: unknown attribute 'colour' on <p>; expected one of: align, font, size, "
-        "bold, indent, space-before, space-after, line-height, got 'colour'");
+        "bold, indent, space-before, space-after, line-height, keep-with-next, orphans, widows, "
+        "got 'colour'");
   CHECK(load_error(in_form("  <p align=\"left\" align=\"right\">x</p>")) ==
         "T:2:19: error: attribute 'align' given twice on <p>; expected each attribute once, got "
         "'align'");
@@ -219,8 +223,8 @@ TEST_CASE("type errors at instantiation") {
   CHECK(instantiate_error(in_form("  <for each=\"projects\" as=\"p\">\n"
                                   "    <for each=\"p.name\" as=\"c\"/>\n  </for>"),
                           kProjects) ==
-        "T:3:16: error: <for each> over a non-array: 'p.name' is string; expected an array, got "
-        "string");
+        "T:3:16: error: <for each> over a non-array: 'p.name' is string; expected an array or "
+        "object, got string");
   CHECK(instantiate_error(in_form("  <p>{count(projects[0].name)}</p>"), kProjects) ==
         "T:2:6: error: count() of a non-array: 'projects[0].name' is string '甲'; expected an "
         "array, got string");

@@ -47,11 +47,9 @@ json project1() {
         indicator("满意度指标", "服务对象满意度指标", "档案查询人员满意度", "100%", "100%", 20.0,
                   20.0, nullptr)}}};
   p["evaluation"] = {
-      {"funds",
-       {{"total", {{"rate", 0.9786} , {"weight", 10}, {"score", 9.786}}},
-        {"fiscal", {{"rate", 0.975}}},
-        {"carryover", {{"rate", 0.0}}},
-        {"other", {{"rate", 0.0}}}}},
+      {"lines", {{"budget", {{"weight", 10}, {"score", 9.786}}}}},
+      {"values",
+       {{"rate_total", 0.9786}, {"rate_fiscal", 0.975}, {"rate_carryover", 0.0}, {"rate_other", 0.0}}},
       {"indicators",
        {{{"weight", 12.5}, {"score", 12.5}},
         {{"weight", 12.5}, {"score", 12.5}},
@@ -78,11 +76,9 @@ json project2() {
       {"goals", {{"expected", "完成运维。"}, {"actual", "完成运维。"}}},
       {"indicators", {indicator("产出指标", "数量指标", "检查次数（次）", "≥12", 12, 100.0, 100.0, "无偏差")}}};
   p["evaluation"] = {
-      {"funds",
-       {{"total", {{"rate", 1.0}, {"weight", 10}, {"score", 10.0}}},
-        {"fiscal", {{"rate", 1.0}}},
-        {"carryover", {{"rate", 1.0}}},
-        {"other", {{"rate", 0.0}}}}},
+      {"lines", {{"budget", {{"weight", 10}, {"score", 10.0}}}}},
+      {"values",
+       {{"rate_total", 1.0}, {"rate_fiscal", 1.0}, {"rate_carryover", 1.0}, {"rate_other", 0.0}}},
       {"indicators", {{{"weight", 100.0}, {"score", 100.0}}}},
       {"total", 100.0},
       {"max", 100},
@@ -117,6 +113,7 @@ TEST_CASE("the Shenzhen template loads without errors") {
   CHECK(sink.all().empty());
   CHECK(t->form_id() == "shenzhen-project-selfeval-2021");
   CHECK(t->rule_set() == "shenzhen-project-2021");
+  CHECK(t->schema() == "shenzhen-project-selfeval");
 }
 
 TEST_CASE("the Shenzhen template: one page per project, title and table") {

@@ -1,0 +1,104 @@
+// PageFlow, and the running headers and footers (PageMark).
+#include "layout/pages.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace jixiao::layout {
+
+PageFlow::PageFlow(const doc::PageSetup& s, LayoutResult& out)
+    : setup_(s),
+      out_(out),
+      left_(static_cast<float>(s.margin_left)),
+      width_(static_cast<float>(s.width - s.margin_left - s.margin_right)),
+      top_(static_cast<float>(s.margin_top)),
+      bottom_(static_cast<float>(s.height - s.margin_bottom)) {
+  new_page();
+}
+
+std::size_t PageFlow::lines_left(float pitch) const {
+  if (pitch <= 0) return static_cast<std::size_t>(-1);
+  const float room = space_left() + 1e-3f;  // N lines fit in exactly N pitches
+  return room <= 0 ? 0 : static_cast<std::size_t>(std::floor(room / pitch));
+}
+
+void PageFlow::new_page() {
+  Page p;
+  p.width = static_cast<float>(setup_.width);
+  p.height = static_cast<float>(setup_.height);
+  out_.pages.push_back(std::move(p));
+  y_ = top_;
+}
+
+void PageFlow::place_line(const TextLine& line, float x, float baseline_y) {
+  for (const auto& run : line.runs) {
+    GlyphRun& r = page().runs.emplace_back(run);
+    r.x += x;
+    r.y = baseline_y;
+  }
+}
+
+namespace {
+
+// text with every {page} and {pages} replaced, into out (reused page after page).
+void substitute(const std::string& text, int page, int pages, std::string& out) {
+  out.clear();
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (text.compare(i, 6, "{page}") == 0) {
+      out += std::to_string(page);
+      i += 6;
+    } else if (text.compare(i, 7, "{pages}") == 0) {
+      out += std::to_string(pages);
+      i += 7;
+    } else {
+      out += text[i++];
+    }
+  }
+}
+
+// Lines of a mark. A header's first baseline sits at header_offset and further lines go
+// down into the margin; a footer's last baseline sits at footer_offset from the bottom edge
+// and earlier lines go up, so both grow away from the page edge.
+void draw_marks(const std::vector<doc::PageMark>& marks, bool header, const doc::PageSetup& s,
+                TextSetter& text, LayoutResult& pages, DiagnosticSink& sink) {
+  const int total = static_cast<int>(pages.pages.size());
+  const auto left = static_cast<float>(s.margin_left);
+  const auto width = static_cast<float>(s.width - s.margin_left - s.margin_right);
+  std::string buffer;
+  for (const doc::PageMark& mark : marks) {
+    const doc::Align align = mark.align == doc::Align::Justify ? doc::Align::Left : mark.align;
+    bool warned = false;
+    for (int n = std::max(1, mark.first_page); n <= total; ++n) {
+      substitute(mark.text, n, total, buffer);
+      // Characters no font has are named once per mark, not once per page.
+      DiagnosticSink quiet;
+      TextBlock block = text.set(buffer, mark.style, width, align, 1.2f, 0, doc::Origin{},
+                                 warned ? quiet : sink);
+      warned = true;
+      Page& page = pages.pages[static_cast<std::size_t>(n - 1)];
+      const float count = static_cast<float>(block.lines.size());
+      float baseline = header ? static_cast<float>(s.header_offset)
+                              : page.height - static_cast<float>(s.footer_offset) -
+                                    (count - 1) * block.line_pitch;
+      for (const TextLine& line : block.lines) {
+        for (const GlyphRun& run : line.runs) {
+          GlyphRun& r = page.runs.emplace_back(run);
+          r.x += left;
+          r.y = baseline;
+        }
+        baseline += block.line_pitch;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void add_page_marks(const doc::PageSetup& setup, TextSetter& text, LayoutResult& pages,
+                    DiagnosticSink& sink) {
+  draw_marks(setup.headers, true, setup, text, pages, sink);
+  draw_marks(setup.footers, false, setup, text, pages, sink);
+}
+
+}  // namespace jixiao::layout

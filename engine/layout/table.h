@@ -1,0 +1,79 @@
+// Tables, internal to the layout stage. A table is prepared first (grid, cell text, natural
+// row heights) so that keep-with-next can ask how much room its start needs, then placed:
+// rows paginated, split inside their cells' text when they do not fit, header rows repeated.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "layout/pages.h"
+
+namespace jixiao::layout {
+
+struct TableCell {
+  const doc::Cell* cell = nullptr;
+  int row = 0, last_row = 0;  // rows spanned: row … last_row
+  float x = 0, w = 0;         // relative to the table's left edge
+  TextBlock block;
+  std::uint32_t lines() const { return static_cast<std::uint32_t>(block.lines.size()); }
+};
+
+// The grid of a table with its cell text set. Cells are in row-major order of their first
+// row, so drawing them in index order reads like the source.
+struct TableGrid {
+  const doc::Table* table = nullptr;
+  std::vector<TableCell> cells;
+  // Cells starting at row r: cells[row_first[r] … row_first[r + 1]).
+  std::vector<int> row_first;
+  // Cells whose last row is r: ending[ending_first[r] … ending_first[r + 1]).
+  std::vector<int> ending;
+  std::vector<int> ending_first;
+  std::vector<float> natural;  // row heights when no page break falls in the table
+  int header_end = 0;          // rows [0, header_end) are header rows
+  float header_height = 0;
+  float width = 0;
+  float pad_x = 0, pad_y = 0;
+
+  int rows() const { return static_cast<int>(row_first.size()) - 1; }
+};
+
+// Resolves the grid (HTML's table model) and sets every cell's text.
+TableGrid prepare_table(const doc::Table& table, TextSetter& text, DiagnosticSink& sink);
+
+// Room the table needs before its first body row can start: space before, the header rows
+// and the first body row (or the two lines of it a split would leave at a page foot).
+float start_height(const TableGrid& grid);
+
+// Places the table at the flow's cursor, continuing on new pages as needed.
+void place_table(const TableGrid& grid, PageFlow& flow, DiagnosticSink& sink);
+
+// A cell's box, or the part of it on one page, with the lines of its text drawn there.
+struct CellPiece {
+  int cell = 0;
+  float y0 = 0, y1 = 0;  // page coordinates
+  std::uint32_t line_begin = 0, line_end = 0;
+  bool aligned = false;  // the cell's valign applies here; otherwise its lines start at the top
+};
+
+// Draws the pieces of one page: the borders, each stretch of rule once, and the text.
+// Keeps its buffers from page to page.
+class TableDrawer {
+ public:
+  explicit TableDrawer(const TableGrid& grid) : grid_(grid) {}
+  void draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& flow);
+
+ private:
+  struct Segment {
+    long key;        // position across the rule, 1/100 pt, for grouping
+    float at, a, b;  // position across, and the extent along it
+  };
+  void add_rules(std::vector<Segment>& segments, bool horizontal, Page& page) const;
+
+  const TableGrid& grid_;
+  std::vector<Segment> horizontal_, vertical_;
+};
+
+// Minimum lines of a row's tallest cell left on either side of a split: fewer, and the
+// whole row moves to the next page instead.
+constexpr std::uint32_t kMinSplitLines = 2;
+
+}  // namespace jixiao::layout

@@ -1,0 +1,80 @@
+// Drawing the cell pieces of one page: borders and text.
+//
+// Borders: every piece contributes its four edges; edges on one line are merged into maximal
+// stretches, so each stretch of rule is drawn once, whatever the spans (a rowspan cell's edge
+// beside three rows is one rule, not drawn again by each row's cells), and a table's outer
+// frame and column lines are single strokes down the page.
+#include <algorithm>
+#include <cmath>
+
+#include "layout/table.h"
+
+namespace jixiao::layout {
+
+namespace {
+
+constexpr float kJoin = 0.01f;  // edges closer than this, points, are one line
+
+long key_of(float v) { return std::lround(v * 100); }
+
+}  // namespace
+
+void TableDrawer::add_rules(std::vector<Segment>& segments, bool horizontal, Page& page) const {
+  std::sort(segments.begin(), segments.end(), [](const Segment& x, const Segment& y) {
+    return x.key != y.key ? x.key < y.key : x.a < y.a;
+  });
+  const auto width = static_cast<float>(grid_.table->border_width);
+  auto emit = [&](const Segment& s) {
+    if (horizontal) page.rules.push_back({s.a, s.at, s.b, s.at, width});
+    else page.rules.push_back({s.at, s.a, s.at, s.b, width});
+  };
+  for (std::size_t i = 0; i < segments.size();) {
+    Segment run = segments[i++];
+    while (i < segments.size() && segments[i].key == run.key && segments[i].a <= run.b + kJoin) {
+      run.b = std::max(run.b, segments[i].b);
+      ++i;
+    }
+    emit(run);
+  }
+  segments.clear();
+}
+
+void TableDrawer::draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& flow) {
+  if (pieces.empty()) return;
+  // Cell order is source order (row-major): text extracts as the table reads.
+  std::sort(pieces.begin(), pieces.end(),
+            [](const CellPiece& a, const CellPiece& b) { return a.cell < b.cell; });
+  const float pad_x = grid_.pad_x, pad_y = grid_.pad_y;
+  for (const CellPiece& p : pieces) {
+    const TableCell& tc = grid_.cells[p.cell];
+    const float x0 = table_x + tc.x, x1 = x0 + tc.w;
+    horizontal_.push_back({key_of(p.y0), p.y0, x0, x1});
+    horizontal_.push_back({key_of(p.y1), p.y1, x0, x1});
+    vertical_.push_back({key_of(x0), x0, p.y0, p.y1});
+    vertical_.push_back({key_of(x1), x1, p.y0, p.y1});
+    if (p.line_end <= p.line_begin) continue;
+
+    const TextBlock& block = tc.block;
+    float offset = 0;
+    if (p.aligned) {
+      const float used = static_cast<float>(p.line_end - p.line_begin) * block.line_pitch;
+      const float free = (p.y1 - p.y0) - 2 * pad_y - used;
+      const doc::VAlign v = tc.cell->valign;
+      if (v == doc::VAlign::Middle) offset = std::max(0.0f, free / 2);
+      else if (v == doc::VAlign::Bottom) offset = std::max(0.0f, free);
+    }
+    float baseline = p.y0 + pad_y + offset + block.ascent;
+    for (std::uint32_t k = p.line_begin; k < p.line_end; ++k) {
+      const TextLine& line = block.lines[k];
+      // Stacked text was set at width 0: each character is centred in the cell here.
+      const float x = tc.cell->stacked ? x0 + (tc.w - line.width) / 2 : x0 + pad_x;
+      flow.place_line(line, x, baseline);
+      baseline += block.line_pitch;
+    }
+  }
+  Page& page = flow.page();
+  add_rules(horizontal_, true, page);
+  add_rules(vertical_, false, page);
+}
+
+}  // namespace jixiao::layout

@@ -1,0 +1,24 @@
+// Evaluating rule-set formulas against a document. Internal to the scoring stage.
+#pragma once
+#include <optional>
+#include <string>
+
+#include "expr/expr.h"
+#include "scoring/scoring.h"
+
+namespace jixiao::scoring {
+
+// The names a formula sees: the fields of root (the document, or an indicator's inputs),
+// then "values" (the rule set's derived numbers) and "weight".
+struct FormulaScope {
+  const nlohmann::json& root;
+  const nlohmann::json* values = nullptr;
+  std::optional<double> weight;
+};
+
+// The formula's value as a number, or std::nullopt with why in error.
+std::optional<double> eval_number(const Formula& f, const FormulaScope& scope, std::string& error);
+// The formula's truth, or std::nullopt with why in error.
+std::optional<bool> eval_test(const Formula& f, const FormulaScope& scope, std::string& error);
+
+}  // namespace jixiao::scoring
