@@ -17,7 +17,7 @@ namespace jixiao {
 namespace fs = std::filesystem;
 
 int Result::exit_code() const {
-  if (diagnostics.has_errors()) return 2;
+  if (diagnostics.has_errors() || finding_errors) return 2;
   if (!warnings_exit_3) return 0;
   for (const auto& d : diagnostics.all())
     if (d.severity == Severity::Warning) return 3;
@@ -167,8 +167,13 @@ Result Engine::run(const Request& req) {
     const scoring::RuleSet* rules = impl_->rules_for(*t, sink);
     if (!rules) return res;
     std::vector<scoring::DocumentScore> scores = scoring::score_all(d.source, *rules);
+    bool findings_are_output = req.action == Request::Action::Score;
     for (const auto& s : scores) {
       for (const auto& f : s.findings) {
+        if (findings_are_output) {  // printed with the scores, not again as diagnostics
+          res.finding_errors = res.finding_errors || f.severity == Severity::Error;
+          continue;
+        }
         Diagnostic diag{f.severity, f.code, d.file, f.pointer, f.message, {}, {}, {}};
         if (!f.computed.empty() || !f.declared.empty())
           diag.message += " (computed " + f.computed + ", declared " + f.declared + ")";

@@ -33,6 +33,7 @@ struct Result {
   // Render: 0 ok, 2 errors (nothing written), 3 done with warnings. Score and check: 0
   // unless a finding is an error (findings are their output, not a failure).
   bool warnings_exit_3 = true;
+  bool finding_errors = false;  // Score: an error among the findings (they are in score_json)
   int exit_code() const;
 };
 
