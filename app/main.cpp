@@ -16,6 +16,7 @@ const char* kUsage = R"(usage:
   jixiao render DATA.json -o OUT.pdf [options]   render the data's form to PDF
   jixiao score DATA.json [--json]                 scores, totals, grades and findings
   jixiao check DATA.json                          validation and checks only
+  jixiao templates [--templates DIR]              the forms found, with their rule sets and schemas
 options:
   -o, --output FILE     the PDF to write (render); written only when there is no error
   --date WHEN           PDF creation date: seconds since 1970 or YYYY-MM-DD[THH:MM:SSZ]
@@ -54,7 +55,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   jixiao::Request req;
-  if (command == "render") req.action = jixiao::Request::Action::Render;
+  bool list_forms = command == "templates";
+  if (list_forms) {}
+  else if (command == "render") req.action = jixiao::Request::Action::Render;
   else if (command == "score") req.action = jixiao::Request::Action::Score;
   else if (command == "check") req.action = jixiao::Request::Action::Check;
   else return usage("unknown command '" + command + "'");
@@ -82,6 +85,16 @@ int main(int argc, char** argv) {
     } catch (const std::invalid_argument& e) {
       return usage(e.what());
     }
+  }
+  if (list_forms) {
+    if (!req.data_file.empty()) return usage("templates takes no data file");
+    jixiao::Engine engine(std::move(opt));
+    jixiao::DiagnosticSink sink;
+    for (const auto& f : engine.forms(sink))
+      std::cout << f.id << "\t" << (f.rules.empty() ? "-" : f.rules) << "\t"
+                << (f.schema.empty() ? "-" : f.schema) << "\t" << f.file << "\n";
+    for (const auto& d : sink.all()) std::cerr << jixiao::format(d) << "\n";
+    return sink.has_errors() ? 2 : 0;
   }
   if (req.data_file.empty()) return usage("no data file");
   if (req.action == jixiao::Request::Action::Render && req.output_file.empty())

@@ -154,6 +154,27 @@ Engine::Engine(Options options) : impl_(std::make_unique<Impl>()) {
 
 Engine::~Engine() = default;
 
+std::vector<FormInfo> Engine::forms(DiagnosticSink& sink) {
+  std::vector<FormInfo> out;
+  std::vector<std::string> seen;
+  for (const auto& root : impl_->template_roots) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    for (auto& e : fs::directory_iterator(fs::path(root) / "forms", ec))
+      if (e.path().extension() == ".xml") files.push_back(e.path());
+    std::sort(files.begin(), files.end());
+    for (const auto& f : files) {
+      std::string id = f.stem().string();
+      if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;  // shadowed by a user's
+      seen.push_back(id);
+      auto t = tmpl::Template::load(f.string(), sink);
+      if (!t) continue;
+      out.push_back({t->form_id(), f.string(), t->rule_set(), t->schema()});
+    }
+  }
+  return out;
+}
+
 Result Engine::run(const Request& req) {
   Result res;
   res.warnings_exit_3 = req.action == Request::Action::Render;

@@ -39,11 +39,18 @@ struct Result {
 
 // Keeps what is costly to load — fonts, parsed templates, rule sets — across requests, so
 // a bulk run parses each once.
+struct FormInfo {
+  std::string id, file, rules, schema;
+};
+
 class Engine {
  public:
   explicit Engine(Options options);
   ~Engine();
   Result run(const Request& request);
+  // Every form template found (user directories first), with what it names; a template
+  // that does not load is reported to sink and left out.
+  std::vector<FormInfo> forms(DiagnosticSink& sink);
 
  private:
   struct Impl;
