@@ -10,6 +10,7 @@
 #include "pdf/pdf.h"
 #include "scoring/scoring.h"
 #include "template/template.h"
+#include "prefill.h"
 #include "view.h"
 
 namespace jixiao {
@@ -124,7 +125,7 @@ struct Engine::Impl {
     return font_diagnostics.has_errors() ? nullptr : fonts.get();
   }
 
-  void render(const model::Dossier& d, const tmpl::Template& t, const scoring::RuleSet& rules,
+  void render(const model::Dossier& d, const tmpl::Template& t, const scoring::RuleSet* rules,
               const std::vector<scoring::DocumentScore>& scores, const Request& req, Result& res) {
     doc::Document document = t.instantiate(make_view(d, rules, scores), res.diagnostics);
     if (res.diagnostics.has_errors()) return;
@@ -184,10 +185,19 @@ Result Engine::run(const Request& req) {
     if (sink.has_errors()) return res;
     const tmpl::Template* t = impl_->template_for(d, sink);
     if (!t) return res;
-    if (!impl_->validate(d, *t, sink)) return res;
-    const scoring::RuleSet* rules = impl_->rules_for(*t, sink);
-    if (!rules) return res;
-    std::vector<scoring::DocumentScore> scores = scoring::score_all(d.source, *rules);
+    prefill(d, impl_->find("prefill", d.form, ".json"), sink);
+    if (sink.has_errors() || !impl_->validate(d, *t, sink)) return res;
+    const scoring::RuleSet* rules = nullptr;
+    if (!t->rule_set().empty()) {
+      rules = impl_->rules_for(*t, sink);
+      if (!rules) return res;
+    } else if (req.action == Request::Action::Score) {
+      sink.error("score.no-rules", d.file, "/form", "form '" + d.form + "' is not scored (its template names no rule set)",
+                 "a form with rules=\"…\"");
+      return res;
+    }
+    std::vector<scoring::DocumentScore> scores;
+    if (rules) scores = scoring::score_all(d.source, *rules);
     bool findings_are_output = req.action == Request::Action::Score;
     for (const auto& s : scores) {
       for (const auto& f : s.findings) {
@@ -207,7 +217,7 @@ Result Engine::run(const Request& req) {
       return res;
     }
     if (req.action == Request::Action::Check || sink.has_errors()) return res;
-    impl_->render(d, *t, *rules, scores, req, res);
+    impl_->render(d, *t, rules, scores, req, res);
   } catch (const Failure& f) {
     sink.report(f.diagnostic());
   }

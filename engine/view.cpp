@@ -21,11 +21,13 @@ void keep_written(nlohmann::json& evaluation, const nlohmann::json& document,
 
 }  // namespace
 
-nlohmann::json make_view(const model::Dossier& dossier, const scoring::RuleSet& rules,
+nlohmann::json make_view(const model::Dossier& dossier, const scoring::RuleSet* rules_or_null,
                          const std::vector<scoring::DocumentScore>& scores) {
   nlohmann::json view = dossier.source;
   view.erase("$schema");
   if (!view.contains("title")) view["title"] = nullptr;
+  if (!rules_or_null) return view;
+  const scoring::RuleSet& rules = *rules_or_null;
   auto docs = view.find(rules.documents);
   if (docs == view.end() || !docs->is_array()) return view;
   for (std::size_t i = 0; i < docs->size() && i < scores.size(); ++i) {

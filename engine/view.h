@@ -8,7 +8,8 @@
 
 namespace jixiao {
 
-nlohmann::json make_view(const model::Dossier& dossier, const scoring::RuleSet& rules,
+// rules may be null: a form that is not scored (a declaration) has no "evaluation".
+nlohmann::json make_view(const model::Dossier& dossier, const scoring::RuleSet* rules,
                          const std::vector<scoring::DocumentScore>& scores);
 
 }  // namespace jixiao

@@ -42,7 +42,8 @@ class LineBreaker {
   std::vector<std::uint32_t> to_utf32_;  // UTF-16 index → UTF-32 index
 };
 
-// The Chinese rules applied to UAX #14's answer (in linebreak_rules.cpp).
+// The Chinese rules applied to UAX #14's answer (in linebreak_rules.cpp): 禁则, numbers,
+// Latin words, dates and ranges.
 void apply_kinsoku(std::u32string_view text, std::vector<std::uint8_t>& breaks);
 
 }  // namespace jixiao::layout

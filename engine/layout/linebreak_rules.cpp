@@ -150,10 +150,20 @@ std::size_t digits_end(std::u32string_view text, std::size_t i) {
   return i;
 }
 
+// Past one space, if there is one: dates are often written 2021 年 12 月 (Word's spacing
+// between Chinese and digits, kept in the data).
+std::size_t skip_space(std::u32string_view text, std::size_t i) {
+  return i < text.size() && text[i] == U' ' ? i + 1 : i;
+}
+
+void clear_between(std::vector<std::uint8_t>& breaks, std::size_t first, std::size_t last) {
+  for (std::size_t k = first + 1; k <= last; ++k) breaks[k] = 0;
+}
+
 // Dates never break inside: a digit run keeps the unit after it (2020年), and a unit keeps
-// the next digit run with its unit when that unit continues the date (年 12月, 月 3日). A
-// line may still break after the date (2021年7月|前), and 2020年12个 breaks after 年: 12 个
-// is no month.
+// the next digit run with its unit when that unit continues the date (年 12月, 月 3日); a
+// space may stand on either side of a unit. A line may still break after the date
+// (2021年7月|前), and 2020年12个 breaks after 年: 12 个 is no month.
 void keep_dates_whole(std::u32string_view text, std::vector<std::uint8_t>& breaks) {
   const std::size_t n = text.size();
   std::size_t i = 0;
@@ -162,18 +172,20 @@ void keep_dates_whole(std::u32string_view text, std::vector<std::uint8_t>& break
       ++i;
       continue;
     }
-    std::size_t unit = digits_end(text, i);
+    std::size_t unit = skip_space(text, digits_end(text, i));
     if (unit >= n || !is_date_unit(text[unit])) {
-      i = unit;
+      i = digits_end(text, i);
       continue;
     }
-    breaks[unit] = 0;
+    clear_between(breaks, i, unit);
     for (;;) {
-      std::size_t next_end = digits_end(text, unit + 1);
-      if (next_end == unit + 1 || next_end >= n || !continues_date(text[unit], text[next_end])) break;
-      breaks[unit + 1] = 0;
-      breaks[next_end] = 0;
-      unit = next_end;
+      const std::size_t digits = skip_space(text, unit + 1);
+      const std::size_t next = skip_space(text, digits_end(text, digits));
+      if (digits >= n || !breakchar::is_digit(text[digits]) || next >= n ||
+          !continues_date(text[unit], text[next]))
+        break;
+      clear_between(breaks, unit, next);
+      unit = next;
     }
     i = unit + 1;
   }

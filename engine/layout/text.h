@@ -37,7 +37,10 @@ class TextSetter {
   // aligns each line within max_width (Justify spreads all but the last line of each
   // paragraph). first_line_indent applies after each hard break too.
   // line_height is the pitch as a multiple of the size. Characters no face has are
-  // reported to sink (code "layout.missing-glyph") naming the origin.
+  // reported to sink (code "layout.missing-glyph") naming the origin: the template's file
+  // and place, and the data pointer (origin.data) in the message. Bold text in a face that
+  // is not a real bold face comes back with GlyphRun::synthetic_bold set.
+  // max_width 0 sets one character (cluster) a line: stacked cells.
   TextBlock set(std::string_view utf8, const doc::TextStyle& style, float max_width,
                 doc::Align align, float line_height, float first_line_indent,
                 const doc::Origin& origin, DiagnosticSink& sink);
@@ -54,7 +57,8 @@ class TextSetter {
 // Break opportunities of UTF-32 text: result[i] is true when a line may break before
 // text[i] (i in 1..size-1). UAX #14 from ICU, then the Chinese 禁则: never before closing
 // punctuation, never after opening punctuation, never inside a number (digits with their
-// separators, sign, percent). Exposed for tests.
+// separators, sign, percent), a date (2021年12月3日, 2021 年 7 月) or a range (90%～100%).
+// Exposed for tests.
 std::vector<bool> break_opportunities(std::u32string_view text);
 
 }  // namespace jixiao::layout

@@ -57,7 +57,7 @@ FormNode Loader::form(pugi::xml_node root) {
                 "orientation", "margin", "font", "size", "header-offset", "footer-offset"},
                report_);
   if (a.require("id", "shenzhen-project-selfeval-2021")) f.id = a.text("id");
-  if (a.require("rules", "shenzhen-project-2021")) f.rules = a.text("rules");
+  f.rules = a.text("rules");  // none: the form is not scored (a declaration)
   f.schema = a.text("schema");
   if (const auto* id = a.find("id"); id && id->value.empty()) a.bad_value(*id, "a form id");
   if (const auto* r = a.find("rules"); r && r->value.empty()) a.bad_value(*r, "a rule set name");
