@@ -1,5 +1,6 @@
 // parse_value: comparators around a number, date or duration; numbers with thousands
 // separators, percent, ranges and units; words. Character-level reading is in value_scan.cpp.
+#include <algorithm>
 #include <charconv>
 
 #include "scoring/value.h"
@@ -21,7 +22,8 @@ ParsedValue fail(ParsedValue v, std::string why) {
 }
 
 bool is_nil(const std::u32string& s) {
-  for (std::u32string_view n : {U"", U"无", U"/", U"\\", U"-", U"--", U"—", U"——", U"–", U"―"})
+  for (std::u32string_view n : {U"", U"无", U"/", U"\\", U"-", U"--", U"—", U"——", U"–", U"―", U"N/A", U"n/a",
+                                U"不适用"})
     if (s == n) return true;
   return false;
 }
@@ -116,10 +118,20 @@ bool read_decimal(const std::u32string& s, std::size_t& i, double& out, std::str
   return true;
 }
 
-// A unit is short and names a measure; anything else after a number ("左右", "余", "多",
-// "?") makes the value unreadable rather than a guess.
-bool unit_ok(const std::u32string& u) {
-  static const std::u32string_view kProse = U"约左右多余几等或及以前后内完成达超近每不未已和与至到上下";
+// A unit is short and names a measure ("套", "万元", "人次", "m²", "次 / 月" → "次/月");
+// anything else after a number ("左右", "余", "多", "?", "无") makes the value unreadable
+// rather than a guess. Returns false for those.
+bool clean_unit(std::u32string& u) {
+  static const std::u32string_view kProse =
+      U"约左右多余几等或及以前后内完成达超近每不未已和与至到上下无有效底末好差否是零一二三四五六七八九十两半";
+  trim(u);
+  if (auto slash = u.find(U'/'); slash != std::u32string::npos) {  // one "/" between two units
+    std::u32string a = u.substr(0, slash), b = u.substr(slash + 1);
+    trim(a);
+    trim(b);
+    if (a.empty() || b.empty() || b.find(U'/') != std::u32string::npos) return false;
+    u = a + U'/' + b;
+  }
   if (u.size() > 5) return false;
   for (char32_t c : u) {
     bool measure = is_cjk(c) || (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z') || c == U'/' ||
@@ -150,15 +162,14 @@ Read read_number(const std::u32string& s, ParsedValue& v) {
       if (!read_decimal(s, j, v.upper, why)) return v.problem = why, Read::Bad;
       skip_spaces(s, j);
       if (j < s.size() && s[j] == U'%') v.percent = true, ++j;  // "90-100%": both percent
-      if (!(v.upper > v.number)) return v.problem = "a range whose lower bound is not below its upper one", Read::Bad;
+      if (!(v.upper > v.number))
+        return v.problem = "a range whose lower bound is not below its upper one", Read::Bad;
       v.comparator = Comparator::Ge;
       i = j;
     }
   }
-  std::u32string unit;
-  for (std::size_t k = i; k < s.size(); ++k)
-    if (s[k] != U' ') unit += s[k];
-  if ((v.percent && !unit.empty()) || !unit_ok(unit))
+  std::u32string unit = s.substr(i);
+  if ((v.percent && !unit.empty()) || !clean_unit(unit))
     return v.problem = "unexpected \"" + to_utf8(s.substr(i)) + "\" after the number", Read::Bad;
   std::size_t k = 0;  // "3个月" → 月, like "一个月"
   if (std::u32string t = time_unit_at(unit, k); !t.empty() && k == unit.size()) unit = t;
@@ -172,6 +183,8 @@ Read read_quantity(const std::u32string& core, bool end_of_year, ParsedValue& v)
   if (core.empty()) return Read::No;
   if (Read r = read_date(core, end_of_year, v); r != Read::No) return r;
   if (Read r = read_words_number(core, v); r != Read::No) return r;
+  bool year = core.size() > 4 && core[4] == U'年' && std::all_of(core.begin(), core.begin() + 4, digit);
+  if (year) return Read::No;  // "2021年度目标": a phrase naming a year, not 2021 of something
   if (digit(core[0])) return read_number(core, v);
   if (core.size() > 1 && (core[0] == U'-' || core[0] == U'+') && digit(core[1]))
     return v.problem = "a signed number (a ratio to a negative value means nothing)", Read::Bad;
@@ -192,13 +205,21 @@ bool number_in_words(const std::u32string& s) {
   return rest.empty();
 }
 
+// A word or phrase: "有效提升", "完成2021年新增系统的运维". It may name a year ("2021年"), but
+// any other digit or a comparison sign means a quantity not read — "大约100", "约≥90%".
 ParsedValue read_word(const std::u32string& s, ParsedValue v) {
-  static const std::u32string_view kPunct = U"、，,;；:：()“”‘’\"·《》「」【】 ";
+  static const std::u32string_view kSigns = U"%<>=≥≤≈~?";
   bool cjk = false;
-  for (char32_t c : s) {
-    bool letter = (c >= U'a' && c <= U'z') || (c >= U'A' && c <= U'Z');
-    if (is_cjk(c)) cjk = true;
-    else if (!letter && kPunct.find(c) == std::u32string_view::npos) return fail(v, "no number, date or known word");
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (digit(s[i])) {
+      std::size_t j = i;
+      while (j < s.size() && digit(s[j])) ++j;
+      bool year = j - i == 4 && j < s.size() && s[j] == U'年' && !(j + 1 < s.size() && digit(s[j + 1]));
+      if (!year) return fail(v, "no number, date or known word");
+      i = j;
+    }
+    if (is_cjk(s[i])) cjk = true;
+    if (kSigns.find(s[i]) != std::u32string_view::npos) return fail(v, "no number, date or known word");
   }
   if (!cjk) return fail(v, "no number, date or known word");
   if (number_in_words(s)) return fail(v, "a number written in words");
@@ -260,6 +281,8 @@ ParsedValue parse_value(std::string_view text) {
                          (q.kind == Kind::Date ? "date" : "number"));
     if (suffix->within && timed) q.kind = Kind::Period;  // "一个月内", "3天内"
   }
+  if (q.upper > 0 && (prefix != Comparator::None || suffix))  // "≥90%-100%": which bound?
+    return fail(v, "a range with a comparison");
   Comparator c = Comparator::None;
   if (!combine(c, prefix) || !combine(c, suffix ? suffix->cmp : Comparator::None) || !combine(c, q.comparator))
     return fail(v, "conflicting comparisons");

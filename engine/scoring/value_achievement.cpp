@@ -71,10 +71,13 @@ std::optional<double> quantity(const ParsedValue& t, const ParsedValue& a) {
     return av <= 0 ? 1.0 : tv / av;  // nothing spent is within any ceiling
   }
   if (down) return std::nullopt;
-  if (tv == 0) {  // no ratio to 0
-    if (t.comparator == Comparator::Eq) return up && av == 0 ? std::nullopt : std::optional(av == 0 ? 1.0 : 0.0);
-    if (t.comparator == Comparator::Gt) return av > 0 || a.comparator == Comparator::Gt ? std::optional(1.0) : std::nullopt;
-    return 1.0;  // ≥0 or a bare 0 as a floor
+  if (tv == 0) {  // no ratio to 0: met or not
+    if (t.comparator == Comparator::Eq) {
+      if (up && av == 0) return std::nullopt;  // "≥0" against "=0"
+      return av == 0 ? 1.0 : 0.0;
+    }
+    if (t.comparator == Comparator::Gt && av == 0 && a.comparator != Comparator::Gt) return std::nullopt;
+    return 1.0;  // ≥0, >0 reached, or a bare 0 as a floor
   }
   return av / tv;
 }
@@ -144,7 +147,8 @@ std::optional<double> achievement(const ParsedValue& target, const ParsedValue& 
     case Kind::Qualitative: return words(target, actual);
     case Kind::Number:
     case Kind::Period:  // both quantities: "一个月内" meets "20天"? no (月 ≠ days), "1个月" yes
-      return actual.kind == Kind::Number || actual.kind == Kind::Period ? quantity(target, actual) : std::nullopt;
+      if (actual.kind != Kind::Number && actual.kind != Kind::Period) return std::nullopt;
+      return quantity(target, actual);
     default: return std::nullopt;
   }
 }

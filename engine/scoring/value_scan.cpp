@@ -42,7 +42,8 @@ bool fold(std::string_view s, std::u32string& out) {
   out.clear();
   for (std::size_t i = 0; i < s.size();) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
+                    : (c & 0xF8) == 0xF0 ? 4 : 0;
     if (len == 0 || i + len > s.size()) return false;
     char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
     for (std::size_t k = 1; k < len; ++k) {
@@ -194,15 +195,19 @@ Read read_date(std::u32string_view s, bool end_of_year, ParsedValue& v) {
     if (i == s.size()) {
       if (!end_of_year) return bad(v, "a year without a month");
       month = 12;
+    } else if (!digit(s[i])) {
+      return Read::No;  // "2021年度目标": a phrase, not a date
     } else {
       if (!read_int(s, i, 2, month) || i >= s.size() || s[i] != U'月') return bad(v, "not a calendar date");
-      if (++i < s.size() && (!read_int(s, i, 2, day) || i + 1 != s.size() || (s[i] != U'日' && s[i] != U'号')))
+      if (++i + 1 == s.size() && s[i] == U'份') ++i;  // 12月份
+      if (i < s.size() && (!read_int(s, i, 2, day) || i + 1 != s.size() || (s[i] != U'日' && s[i] != U'号')))
         return bad(v, "not a calendar date");
     }
   } else {
     return Read::No;
   }
-  if (year < 1900 || year > 2100 || month < 1 || month > 12 || (day != 0 && (day < 1 || day > days_in_month(year, month))))
+  if (year < 1900 || year > 2100 || month < 1 || month > 12 ||
+      (day != 0 && (day < 1 || day > days_in_month(year, month))))
     return bad(v, "not a calendar date");
   v.kind = ParsedValue::Kind::Date;
   v.year = year;

@@ -115,6 +115,7 @@ TEST_CASE("value parser: full width, spaces, comparator words and units", "[scor
   check("≥ 95 %", num(Ge, 95, true));
   check("46万元", num(None, 46, false, "万元"));
   check("1次/月", num(None, 1, false, "次/月"));
+  check("1 次 / 月", num(None, 1, false, "次/月"));
   check("不超过50万元", num(Le, 50, false, "万元"));
   check("不低于90%", num(Ge, 90, true));
   check("95%及以上", num(Ge, 95, true));
@@ -126,9 +127,12 @@ TEST_CASE("value parser: full width, spaces, comparator words and units", "[scor
   check("一般", word("一般"));
   check("不超过预算", word("不超过预算"));  // a phrase, not a comparison
   check("按规定时间内完成", word("按规定时间内完成"));
+  check("完成2021年新增系统的运维。", word("完成2021年新增系统的运维"));  // a year in prose
+  check("2021年度目标", word("2021年度目标"));
   check("", nil());
   check("—", nil());
   check("/", nil());
+  check("不适用", nil());
 }
 
 TEST_CASE("value parser: ranges, periods and dates", "[scoring][value]") {
@@ -147,6 +151,7 @@ TEST_CASE("value parser: ranges, periods and dates", "[scoring][value]") {
   check("2021年内", date(Le, 2021, 12, 0));
   check("2021年12月31日前", date(Le, 2021, 12, 31));
   check("2021-12-03", date(None, 2021, 12, 3));
+  check("2021年12月份", date(None, 2021, 12, 0));
   check("不晚于2021年6月", date(Le, 2021, 6, 0));
 }
 
@@ -155,13 +160,18 @@ TEST_CASE("value parser: what is not read is unreadable, with the reason", "[sco
   check("百分之九十", bad("a number written in words"));
   check("大约100", bad("no number, date or known word"));
   check("abc", bad("no number, date or known word"));
+  check("于2021年12月前完成", bad("no number, date or known word"));
   check("100%?", bad("unexpected \"?\" after the number"));
   check("100左右", bad("unexpected \"左右\" after the number"));
   check("100余次", bad("unexpected \"余次\" after the number"));
+  check("2无", bad("unexpected \"无\" after the number"));
+  check("1万 元", bad("unexpected \"万 元\" after the number"));
   check("100%完成", bad("unexpected \"完成\" after the number"));
   check("≥", bad("a comparison without a number"));
   check("≥有效提升", bad("a comparison without a number"));
   check("≤95%以上", bad("conflicting comparisons"));
+  check("≥90%-100%", bad("a range with a comparison"));
+  check("90%-100%以上", bad("a range with a comparison"));
   check("100%-90%", bad("a range whose lower bound is not below its upper one"));
   check("1,5", bad("a malformed number"));
   check("12.", bad("a malformed number"));

@@ -4,8 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
-#include <cstdio>
-#include <fstream>
+#include <iomanip>
 #include <map>
 #include <sstream>
 
@@ -726,7 +725,7 @@ TEST_CASE("the Suzhou template: two projects, the second on a new page") {
   CHECK(table(d, 10).rows[0].cells[1].text == "第二个项目");
 }
 
-TEST_CASE("render: the seed 000 example through the CLI, read back with pdftotext", "[render][seed000]") {
+TEST_CASE("render: the seed 000 example through the CLI and back through pdftotext", "[render][seed000]") {
   auto dir = temp_dir("suzhou");
   const std::string pdf = dir + "/suzhou.pdf";
   auto r = run_jixiao("render " + example_path() + " -o " + pdf);
@@ -777,6 +776,6 @@ TEST_CASE("render: the seed 000 example through the CLI, read back with pdftotex
   CHECK(has(kFootnote));
 
   const double share = fidelity(kSeed, raw.out);
-  WARN("seed 000 fidelity: " << share << " of the seed's non-space characters (multiset) in pdftotext -raw");
+  WARN("seed 000 fidelity: " << std::fixed << std::setprecision(4) << share << " of the seed's non-space characters (multiset) in pdftotext -raw");
   CHECK(share >= 0.97);
 }
