@@ -51,3 +51,17 @@ TEST_CASE("score without --json prints a table for people", "[cli][score]") {
   CHECK(r.out.find("执行率 0.87") != std::string::npos);
   CHECK(r.out.find("computed 0, declared 6") != std::string::npos);
 }
+
+TEST_CASE("score: the national default form (财预〔2020〕10号)", "[cli][score][mof]") {
+  auto r = test::run_jixiao("score " + test::source_path("examples/mof-2020-project-selfeval.json") + " --json");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  auto doc = nlohmann::json::parse(r.out)["documents"][0];
+  // 执行率 87.10/89.00 = 97.87% is not rounded before it scores: 9.79 of 10.
+  CHECK(doc["indicators"][0]["score_text"] == "9.79");
+  CHECK(doc["total_text"] == "99.79");
+  CHECK(doc["grade"] == "优");
+  CHECK(doc["categories"][1]["points"].get<double>() == 30);  // 效益 30, 满意度 10
+  CHECK(doc["categories"][2]["points"].get<double>() == 10);
+  CHECK(doc["findings"].empty());
+}
