@@ -97,7 +97,7 @@ TEST_CASE("flow: a paragraph leaving fewer than `orphans` lines at the foot move
   CHECK(page_texts(res.pages[1]) == expect_lines("乙", 1, 3));
 }
 
-TEST_CASE("flow: a heading never ends a page; it moves with its text", "[layout][flow]") {
+TEST_CASE("flow: a heading never ends a page, it moves with its text", "[layout][flow]") {
   auto d = on_20_line_pages();
   d.blocks.push_back(para(numbered_lines(18, "甲")));
   d.blocks.push_back(heading("一、部门基本情况", 1));

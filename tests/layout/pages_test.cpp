@@ -86,7 +86,7 @@ TEST_CASE("pages: a character no font has in a footer is named once, not once a 
   CHECK(sink.all()[0].code == "layout.missing-glyph");
 }
 
-TEST_CASE("pages: landscape is the page size swapped; lines take the wider body", "[layout][pages]") {
+TEST_CASE("pages: landscape is the page size swapped, lines take the wider body", "[layout][pages]") {
   doc::Document d;
   std::swap(d.page.width, d.page.height);  // A4 landscape, as the template gives it
   d.page.footers.push_back(mark("{page}/{pages}", doc::Align::Right));

@@ -4,7 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <iostream>
+#include <iomanip>
 #include <map>
 #include <sstream>
 
@@ -24,8 +24,9 @@ constexpr double kMm = 72.0 / 25.4;
 const std::string kTemplate = source_path("templates/forms/suzhou-project-declaration-2021.xml");
 const std::string kExample = source_path("examples/suzhou-2021-project-declaration.json");
 
-// The seed, as extracted from the real PDF (tab-separated cells; <p>…</p> are paragraph marks
-// of the source system). The fidelity figure is measured against it.
+// Seed 001 (/work/shared/seeds/001_d061c36c742e9f2b.txt) verbatim: the text extraction of the
+// real PDF (tab-separated cells; <p>…</p> are paragraph marks of the source system, not text).
+// The fidelity figure is measured against it.
 const char* const kSeed = R"seed(
 
 苏州市级财政支出项目绩效目标申报表
@@ -124,6 +125,20 @@ const std::string& example_pdf() {
     return out;
   }();
   return pdf;
+}
+
+// Whether want is in text whole, or in two pieces, the second after the first: a cell that a
+// page break splits comes out of pdftotext -raw with the rest of its row and the repeated
+// header rows between its pieces.
+bool in_text_split_once(const std::string& text, const std::string& want) {
+  if (text.find(want) != std::string::npos) return true;
+  for (std::size_t cut = want.size() - 1; cut > 0; --cut) {  // the longest first piece found
+    if ((static_cast<unsigned char>(want[cut]) & 0xC0) == 0x80) continue;  // inside a character
+    auto at = text.find(want.substr(0, cut));
+    if (at == std::string::npos) continue;
+    return text.find(want.substr(cut), at + cut) != std::string::npos;
+  }
+  return false;
 }
 
 // Code points of a UTF-8 string.
@@ -259,7 +274,7 @@ TEST_CASE("declaration: rendered end to end, every text of the example is in the
     std::string want = strip_space(s);
     if (want.empty()) return;
     INFO(s);
-    CHECK(text.find(want) != std::string::npos);
+    CHECK(in_text_split_once(text, want));
     ++checked;
   };
   const auto& p = data["projects"][0];
@@ -290,12 +305,16 @@ TEST_CASE("declaration: rendered end to end, every text of the example is in the
 TEST_CASE("declaration: fidelity to the seed", "[cli][declaration]") {
   auto r = run_command("pdftotext -raw " + example_pdf() + " -");
   REQUIRE(r.exit_code == 0);
+  CHECK(fidelity(kSeed, kSeed) == 1);  // the measure itself: tags and blanks do not count
+  CHECK(fidelity(kSeed, "") == 0);
   const double figure = fidelity(kSeed, r.out);
   auto info = run_command("pdfinfo " + example_pdf());
   std::string pages;
   if (auto at = info.out.find("Pages:"); at != std::string::npos)
     pages = strip_space(info.out.substr(at + 6, info.out.find('\n', at) - at - 6));
-  std::cout << "declaration (seed 001): fidelity " << figure << ", " << pages << " pages\n";
+  WARN("seed 001 rendered on " << pages << " pages");
+  WARN("seed 001 fidelity: " << std::fixed << std::setprecision(4) << figure
+                              << " of the seed's non-space characters (multiset) in pdftotext -raw");
   CHECK(info.out.find("Title:           苏州市级财政支出项目绩效目标申报表") != std::string::npos);
   CHECK(info.out.find("595.276 x 841.89 pts (A4)") != std::string::npos);
   CHECK(figure >= 0.98);
