@@ -8,6 +8,7 @@
 #include "layout/linebreak.h"
 #include "layout/shape.h"
 #include "layout/text_lines.h"
+#include "diag/utf8.h"
 
 namespace jixiao::layout {
 
@@ -18,36 +19,15 @@ namespace {
 // and would only raise missing-glyph warnings); '\n' is kept for the caller to split on.
 void decode_utf8(std::string_view in, std::u32string& out) {
   out.clear();
-  const auto* s = reinterpret_cast<const unsigned char*>(in.data());
-  const std::size_t n = in.size();
-  std::size_t i = 0;
-  while (i < n) {
-    unsigned char b = s[i];
-    if (b < 0x80) {
-      ++i;
-      if (b == '\t') b = ' ';
-      if ((b < 0x20 && b != '\n') || b == 0x7F) continue;
-      out.push_back(b);
-      continue;
-    }
-    int len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
-    char32_t c = len == 4 ? (b & 0x07u) : len == 3 ? (b & 0x0Fu) : (b & 0x1Fu);
-    bool ok = len > 0 && b <= 0xF4 && i + static_cast<std::size_t>(len) <= n;
-    for (int k = 1; ok && k < len; ++k) {
-      unsigned char cont = s[i + static_cast<std::size_t>(k)];
-      ok = (cont & 0xC0) == 0x80;
-      c = (c << 6) | (cont & 0x3Fu);
-    }
-    // Overlong forms, surrogates and values past U+10FFFF are malformed too.
-    ok = ok && !(len == 3 && c < 0x800) && !(len == 4 && (c < 0x10000 || c > 0x10FFFF)) &&
-         !(c >= 0xD800 && c <= 0xDFFF);
-    if (!ok) {
+  for (std::size_t i = 0; i < in.size();) {
+    char32_t c = 0;
+    if (!next_code_point(in, i, c)) {
       out.push_back(U'\uFFFD');
-      ++i;  // resynchronise on the next byte
       continue;
     }
+    if (c == U'\t') c = U' ';
+    if ((c < 0x20 && c != U'\n') || c == 0x7F) continue;
     out.push_back(c);
-    i += static_cast<std::size_t>(len);
   }
 }
 
@@ -60,21 +40,7 @@ std::string code_point_name(char32_t c) {
 
 std::string encode_utf8(char32_t c) {
   std::string s;
-  if (c < 0x80) {
-    s += static_cast<char>(c);
-  } else if (c < 0x800) {
-    s += static_cast<char>(0xC0 | (c >> 6));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    s += static_cast<char>(0xE0 | (c >> 12));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    s += static_cast<char>(0xF0 | (c >> 18));
-    s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    s += static_cast<char>(0x80 | (c & 0x3F));
-  }
+  append_utf8(s, c);
   return s;
 }
 

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "scoring/value.h"
+#include "diag/utf8.h"
 
 namespace jixiao::scoring::value_detail {
 
@@ -41,18 +42,8 @@ bool count_unit(std::u32string_view u) {
 bool fold(std::string_view s, std::u32string& out) {
   out.clear();
   for (std::size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                    : (c & 0xF8) == 0xF0 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (std::size_t k = 1; k < len; ++k) {
-      unsigned char b = static_cast<unsigned char>(s[i + k]);
-      if ((b & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (b & 0x3F);
-    }
-    static const char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    char32_t cp = 0;
+    if (!next_code_point(s, i, cp)) return false;
     if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // １２ ＞＝ ８５％ ～ → ASCII
     else if (cp == 0x3000 || cp == 0xA0) cp = U' ';
     else if (cp == U'≧') cp = U'≥';
@@ -60,32 +51,11 @@ bool fold(std::string_view s, std::u32string& out) {
     else if (cp == U'〜') cp = U'~';
     else if (cp == U'﹪') cp = U'%';
     out += cp;
-    i += len;
   }
   return true;
 }
 
-std::string to_utf8(std::u32string_view s) {
-  std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
+std::string to_utf8(std::u32string_view s) { return jixiao::to_utf8(s); }
 
 void trim(std::u32string& s) {
   auto space = [](char32_t c) { return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n'; };
