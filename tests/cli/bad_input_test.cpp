@@ -127,3 +127,14 @@ TEST_CASE("a template binding to a field that does not exist: file:line:col", "[
   CHECK(err.find("expected") != std::string::npos);
   CHECK(err.find("department") != std::string::npos);
 }
+
+TEST_CASE("a character no font has: a warning naming it and its place in the data", "[cli][fonts]") {
+  auto dir = test::temp_dir("glyph");
+  write(dir + "/data.json", replace(test::slurp(kExample), "\"name\": \"档案整理\"", "\"name\": \"档案整理\\ue000\""));
+  auto r = test::run_jixiao("render " + dir + "/data.json -o " + dir + "/out.pdf");
+  INFO(r.err);
+  CHECK(r.exit_code == 3);  // written, with the warning
+  CHECK(test::file_exists(dir + "/out.pdf"));
+  CHECK(r.err.find("warning: no font has the character '\xee\x80\x80' (U+E000) in /projects/0/name") != std::string::npos);
+  CHECK(r.err.find("shenzhen-project-selfeval-2021.xml:") != std::string::npos);  // and the template place
+}
