@@ -1,3 +1,4 @@
+#include "diag/utf8.h"
 #include "layout_fixture.h"
 
 #include <algorithm>
@@ -19,27 +20,7 @@ const layout::FontLibrary& layout_fonts() {
   return *lib;
 }
 
-std::string utf8(const std::u32string& text) {
-  std::string s;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      s += static_cast<char>(c);
-    } else if (c < 0x800) {
-      s += static_cast<char>(0xC0 | (c >> 6));
-      s += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      s += static_cast<char>(0xE0 | (c >> 12));
-      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      s += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      s += static_cast<char>(0xF0 | (c >> 18));
-      s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      s += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return s;
-}
+std::string utf8(const std::u32string& text) { return to_utf8(text); }
 
 doc::PageSetup page_with_body(float body_height, float width) {
   doc::PageSetup s;

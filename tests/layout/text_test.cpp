@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "diag/utf8.h"
 #include "layout/text.h"
 #include "support/support.h"
 
@@ -27,27 +28,7 @@ const FontLibrary& fonts() {
   return *lib;
 }
 
-std::string utf8(const std::u32string& text) {
-  std::string s;
-  for (char32_t c : text) {
-    if (c < 0x80) {
-      s += static_cast<char>(c);
-    } else if (c < 0x800) {
-      s += static_cast<char>(0xC0 | (c >> 6));
-      s += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      s += static_cast<char>(0xE0 | (c >> 12));
-      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      s += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      s += static_cast<char>(0xF0 | (c >> 18));
-      s += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      s += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      s += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return s;
-}
+std::string utf8(const std::u32string& text) { return to_utf8(text); }
 
 std::string text_of(const TextLine& line) {
   std::string s;

@@ -1,3 +1,4 @@
+#include "diag/utf8.h"
 #include "pdf_fixture.h"
 
 #include <hb.h>
@@ -47,27 +48,7 @@ layout::GlyphRun shape(layout::FontId font, float size, float x, float y, const 
   return run;
 }
 
-std::string to_utf8(const std::u32string& s) {
-  std::string out;
-  for (char32_t c : s) {
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
-  return out;
-}
+std::string to_utf8(const std::u32string& s) { return jixiao::to_utf8(s); }
 
 std::string save_temp(const std::string& bytes, const std::string& name) {
   std::string path = temp_dir("pdf") + "/" + name;
