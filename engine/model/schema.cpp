@@ -89,6 +89,19 @@ class Validator {
         return;
       }
     }
+    if (v.is_number() && (schema.contains("minimum") || schema.contains("maximum"))) {
+      double x = v.get<double>();
+      bool low = schema.contains("minimum") && x < schema["minimum"].get<double>();
+      bool high = schema.contains("maximum") && x > schema["maximum"].get<double>();
+      if (low || high) {
+        std::string range = schema.contains("minimum") ? "at least " + schema["minimum"].dump() : "";
+        if (schema.contains("maximum"))
+          range += (range.empty() ? "" : " and ") + std::string("at most ") + schema["maximum"].dump();
+        sink_.error("model.range", file_, ptr, field_name(ptr) + " is out of range", "a number " + range,
+                    describe(v));
+        return;
+      }
+    }
     if (v.is_string() && schema.contains("minLength") &&
         v.get<std::string>().find_first_not_of(" \t\r\n") == std::string::npos &&
         schema["minLength"].get<int>() > 0) {

@@ -1,8 +1,8 @@
 // Data validation against the form's JSON Schema (templates/schemas/*.schema.json), so a
 // new form's data shape is a file, not C++. The subset of draft 2020-12 understood:
 // type (one or a list), required, properties, additionalProperties (false or a schema),
-// items, minItems, minLength, enum, const, $ref to "#/$defs/…"; title, description and
-// examples are documentation. Every problem is reported with its JSON pointer.
+// items, minItems, minLength, minimum, maximum, enum, const, $ref to "#/$defs/…"; title,
+// description and examples are documentation. Every problem is reported with its JSON pointer.
 #pragma once
 #include <memory>
 #include <string>

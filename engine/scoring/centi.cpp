@@ -6,6 +6,10 @@
 namespace jixiao::scoring {
 
 Centi to_centi(double value) {
+  // Beyond ±90 trillion (in hundredths) no form has a figure; saturate rather than overflow.
+  constexpr double kLimit = 9e15;
+  if (!(value * 100.0 < kLimit)) return static_cast<Centi>(kLimit);
+  if (!(value * 100.0 > -kLimit)) return -static_cast<Centi>(kLimit);
   // Shortest decimal first: 0.145 is 0.14499… in binary but is written 0.145 in the data.
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.9f", value * 100.0);

@@ -153,3 +153,9 @@ TEST_CASE("schema: types, enums, $ref and additionalProperties schemas", "[model
   CHECK(check(R"({"a": [1, 2], "e": "1"})") == std::vector<std::string>{"/e | wrong type for 'e' | a number or null | string \"1\""});
   CHECK(check(R"({"a": [1, 2], "f": 2})") == std::vector<std::string>{"/f | unexpected value for 'f' | 1 | number 2"});
 }
+
+TEST_CASE("a negative weight is out of range, not a silent score", "[model][schema]") {
+  auto text = replace(example_text(), "\"weight\": 12.5,", "\"weight\": -12.5,");
+  CHECK(errors(text) == std::vector<std::string>{
+                            "/projects/0/indicators/0/weight | 'weight' is out of range | a number at least 0 | number -12.5"});
+}
