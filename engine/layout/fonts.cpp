@@ -4,6 +4,7 @@
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 #include <hb.h>
+#include <hb-subset.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -19,6 +20,8 @@ struct Face {
   FT_Face ft = nullptr;
   hb_face_t* hb_face = nullptr;
   hb_font_t* hb_font = nullptr;
+  hb_face_t* subset_face = nullptr;  // see FontLibrary::subset_face
+  int subsets = 0;
 };
 
 struct FamilyFaces {
@@ -38,6 +41,7 @@ struct FontLibrary::Impl {
   ~Impl() {
     for (auto& f : faces) {
       if (f.hb_font) hb_font_destroy(f.hb_font);
+      if (f.subset_face) hb_face_destroy(f.subset_face);
       if (f.hb_face) hb_face_destroy(f.hb_face);
       if (f.ft) FT_Done_Face(f.ft);
     }
@@ -241,5 +245,12 @@ std::vector<std::string> FontLibrary::families() const {
 
 hb_face_t* FontLibrary::harfbuzz_face(FontId id) const { return impl_->faces.at(id).hb_face; }
 hb_font_t* FontLibrary::harfbuzz_font(FontId id) const { return impl_->faces.at(id).hb_font; }
+
+hb_face_t* FontLibrary::subset_face(FontId id) const {
+  constexpr int kPrepareAfter = 64;  // breaks even after ~80 subsets (bench/render)
+  Face& f = impl_->faces.at(id);
+  if (!f.subset_face && ++f.subsets >= kPrepareAfter) f.subset_face = hb_subset_preprocess(f.hb_face);
+  return f.subset_face ? f.subset_face : f.hb_face;
+}
 
 }  // namespace jixiao::layout

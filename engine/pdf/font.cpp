@@ -53,7 +53,8 @@ void add_width(const HaruDoc& doc, HPDF_Array array, double w) {
 
 EmbeddedFont::EmbeddedFont(const HaruDoc& doc, const FaceUsage& usage,
                            const layout::FontLibrary& fonts, Digest& digest)
-    : subset_(fonts.harfbuzz_face(usage.font()), fonts.harfbuzz_font(usage.font()), usage.glyphs(),
+    : subset_(fonts.harfbuzz_face(usage.font()), fonts.subset_face(usage.font()),
+              fonts.harfbuzz_font(usage.font()), usage.glyphs(),
               fonts.info(usage.font()).postscript_name) {
   const layout::FontInfo& info = fonts.info(usage.font());
   std::string ps = clean_ps_name(info.postscript_name);

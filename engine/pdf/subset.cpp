@@ -54,8 +54,8 @@ double width_per_mille(hb_font_t* font, hb_codepoint_t gid) {
 
 }  // namespace
 
-FontSubset::FontSubset(hb_face_t* face, hb_font_t* font, const std::vector<std::uint32_t>& glyphs,
-                       const std::string& name) {
+FontSubset::FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
+                       const std::vector<std::uint32_t>& glyphs, const std::string& name) {
   std::unique_ptr<hb_subset_input_t, InputDeleter> input(hb_subset_input_create_or_fail());
   if (!input) fail(name, "out of memory");
   hb_set_t* gids = hb_subset_input_glyph_set(input.get());
@@ -76,7 +76,7 @@ FontSubset::FontSubset(hb_face_t* face, hb_font_t* font, const std::vector<std::
   // A visible .notdef box beats an invisible gap where layout had no glyph.
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_NOTDEF_OUTLINE);
 
-  std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(hb_subset_plan_create_or_fail(face, input.get()));
+  std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(hb_subset_plan_create_or_fail(source, input.get()));
   if (!plan) fail(name, "HarfBuzz could not plan the subset");
   old_to_new_ = hb_map_reference(const_cast<hb_map_t*>(hb_subset_plan_old_to_new_glyph_mapping(plan.get())));
   const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan.get());

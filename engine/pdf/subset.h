@@ -17,8 +17,11 @@ class FontSubset {
   // composite glyphs; drops hinting and every table a PDF TrueType program does not need.
   // font supplies the advances (scale = units per em, as FontLibrary sets it up).
   // Throws Failure ("pdf.write") when HarfBuzz cannot subset the face.
-  FontSubset(hb_face_t* face, hb_font_t* font, const std::vector<std::uint32_t>& glyphs,
-             const std::string& name);
+  // face: the font as loaded (its table list decides what is dropped); source: the face to
+  // subset — the same, or one prepared for repeated subsetting (hb_subset_preprocess), which
+  // must give the same bytes.
+  FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
+             const std::vector<std::uint32_t>& glyphs, const std::string& name);
   ~FontSubset();
   FontSubset(FontSubset&& other) noexcept;
   FontSubset& operator=(FontSubset&&) = delete;

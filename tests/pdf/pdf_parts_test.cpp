@@ -27,7 +27,7 @@ pdf::FontSubset subset_for(const layout::GlyphRun& run) {
   for (const auto& g : run.glyphs) gids.push_back(g.id);
   std::sort(gids.begin(), gids.end());
   gids.erase(std::unique(gids.begin(), gids.end()), gids.end());
-  return pdf::FontSubset(lib.harfbuzz_face(run.font), lib.harfbuzz_font(run.font), gids, "test");
+  return pdf::FontSubset(lib.harfbuzz_face(run.font), lib.harfbuzz_face(run.font), lib.harfbuzz_font(run.font), gids, "test");
 }
 
 }  // namespace
