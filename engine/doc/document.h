@@ -43,6 +43,7 @@ struct Paragraph {
 struct Cell {
   std::string text;  // '\n' is a hard line break
   bool stacked = false;  // one character a line (narrow label columns, 003's 年度主要任务完成情况)
+  double first_line_indent = 0;  // points, at the start of each paragraph of the cell
   int colspan = 1;
   int rowspan = 1;
   Align align = Align::Center;

@@ -78,7 +78,8 @@ void set_cells(const doc::Table& t, TableGrid& g, TextSetter& text, DiagnosticSi
       tc.block = text.set(stacked, c.style, 0, doc::Align::Left, line_height, 0, c.origin, sink);
     } else {
       const float inner = std::max(1.0f, tc.w - 2 * g.pad_x);
-      tc.block = text.set(c.text, c.style, inner, c.align, line_height, 0, c.origin, sink);
+      tc.block = text.set(c.text, c.style, inner, c.align, line_height,
+                          static_cast<float>(c.first_line_indent), c.origin, sink);
     }
   }
 }

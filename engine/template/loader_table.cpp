@@ -47,7 +47,8 @@ void Loader::row(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
 
 void Loader::cell(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   Attributes a(src_, el,
-               {"colspan", "rowspan", "align", "valign", "font", "size", "bold", "merge", "stacked"},
+               {"colspan", "rowspan", "align", "valign", "font", "size", "bold", "merge", "stacked",
+                "indent"},
                report_);
   CellNode c;
   c.proto.style = a.style(style);
@@ -59,6 +60,7 @@ void Loader::cell(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   c.rowspan = a.span("rowspan");
   c.merge_down = a.choice("merge", {"none", "down"}, 0) == 1;
   c.proto.stacked = a.boolean("stacked", false);
+  c.proto.first_line_indent = a.length("indent", 0, c.proto.style.size);  // narratives: 2em
   inline_content(el, c.text);
   out.push_back(Node{std::move(c)});
 }

@@ -165,3 +165,21 @@ TEST_CASE("table: a page break before the table when its header and first row do
   REQUIRE(res.pages.size() == 2);
   CHECK(texts(res.pages[1]) == std::vector<std::string>{"表头", "第一行"});
 }
+
+TEST_CASE("table: a cell's paragraphs take its first-line indent", "[layout][table]") {
+  doc::Table t;
+  t.column_widths = {300};
+  auto c = cell("第一段文字\n第二段");
+  c.align = doc::Align::Left;
+  c.first_line_indent = 20;  // 2em at 10pt
+  t.rows.push_back({{c}});
+  DiagnosticSink sink;
+  auto res = lay_out(one_table(t), fonts(), sink);
+  auto& runs = res.pages[0].runs;
+  REQUIRE(runs.size() == 2);
+  doc::PageSetup ps;
+  float left = static_cast<float>(ps.margin_left + (ps.width - ps.margin_left - ps.margin_right - 300) / 2);
+  CHECK(runs[0].x == Approx(left + t.padding_x + 20).margin(0.01));  // each paragraph indented
+  CHECK(runs[1].x == Approx(left + t.padding_x + 20).margin(0.01));
+  CHECK(runs[1].y > runs[0].y);
+}
