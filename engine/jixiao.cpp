@@ -72,6 +72,11 @@ struct Engine::Impl {
       auto t = tmpl::Template::load(path, local);
       for (const auto& diag : local.all()) sink.report(diag);
       if (!t) return nullptr;
+      if (t->form_id() != d.form) {  // the file name is how data finds a form; they must agree
+        sink.error("template.id", path, "", "the template's id is '" + t->form_id() + "'",
+                   "id=\"" + d.form + "\", the name of the file");
+        return nullptr;
+      }
       it = templates.emplace(path, std::move(t)).first;
     }
     return it->second.get();
@@ -220,6 +225,10 @@ Result Engine::run(const Request& req) {
     impl_->render(d, *t, rules, scores, req, res);
   } catch (const Failure& f) {
     sink.report(f.diagnostic());
+  } catch (const std::exception& e) {
+    // A bug or a resource limit, not the user's data: still a message and no output.
+    sink.error("internal", req.data_file, "", std::string("internal error: ") + e.what(),
+               "no internal error (please report this with the data file)");
   }
   return res;
 }

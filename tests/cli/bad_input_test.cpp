@@ -138,3 +138,12 @@ TEST_CASE("a character no font has: a warning naming it and its place in the dat
   CHECK(r.err.find("warning: no font has the character '\xee\x80\x80' (U+E000) in /projects/0/name") != std::string::npos);
   CHECK(r.err.find("shenzhen-project-selfeval-2021.xml:") != std::string::npos);  // and the template place
 }
+
+TEST_CASE("a template whose id is not its file's name", "[cli][bad-template]") {
+  auto dir = test::temp_dir("tpl");
+  test::run_command("mkdir -p " + dir + "/forms");
+  write(dir + "/forms/my-form.xml", test::slurp(kTemplate));  // still says id="shenzhen-project-selfeval-2021"
+  auto err = render_fails(replace(test::slurp(kExample), "shenzhen-project-selfeval-2021", "my-form"), dir);
+  CHECK(err.find(dir + "/forms/my-form.xml: error: the template's id is 'shenzhen-project-selfeval-2021'; "
+                       "expected id=\"my-form\", the name of the file") != std::string::npos);
+}
