@@ -55,6 +55,7 @@ struct Cell {
 struct Row {
   std::vector<Cell> cells;  // cells covered by an earlier rowspan are not listed (as in HTML)
   bool header = false;      // repeated at the top of every page the table continues on
+  bool keep_with_next = false;  // never the last row on a page (a title row over its table)
   double min_height = 0;    // points
 };
 

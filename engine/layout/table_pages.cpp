@@ -41,6 +41,8 @@ class Paginator {
   // Height row r must have from the cursor so that cell c's remaining lines fit.
   float cell_need(int c) const;
   float row_need(int r, bool continued) const;
+  // The least of row r that may start a page part: all of it, or its first lines.
+  float row_start(int r) const;
 
   void enter_row(int r);
   void activate(int r);
@@ -88,6 +90,16 @@ float Paginator::row_need(int r, bool continued) const {
   for (int k = g_.ending_first[r]; k < g_.ending_first[r + 1]; ++k)
     need = std::max(need, cell_need(g_.ending[k]));
   return need;
+}
+
+float Paginator::row_start(int r) const {
+  float need = 0;
+  for (int c = g_.row_first[r]; c < g_.row_first[r + 1]; ++c) {
+    const TableCell& tc = g_.cells[c];
+    const std::uint32_t lines = std::min<std::uint32_t>(tc.lines(), kMinSplitLines);
+    need = std::max(need, 2 * g_.pad_y + static_cast<float>(lines) * tc.block.line_pitch);
+  }
+  return std::min(need, g_.natural[r]);
 }
 
 void Paginator::enter_row(int r) {
@@ -209,7 +221,12 @@ void Paginator::run() {
     const float need = row_need(r, continued);
     float split_y = 0;
     Fit fit = Fit::Squeeze;
-    if (y_ + need > flow_.bottom() + kEps) fit = plan_split(r, split_y);
+    // A row kept with the next moves on when the next cannot start below it.
+    const bool keep = !continued && t.rows[r].keep_with_next && r + 1 < nrows &&
+                      (body_on_page_ || may_move_whole_) &&
+                      y_ + need + row_start(r + 1) > flow_.bottom() + kEps;
+    if (keep) fit = Fit::Move;
+    else if (y_ + need > flow_.bottom() + kEps) fit = plan_split(r, split_y);
     else split_y = y_ + need;
     if (fit == Fit::Squeeze) {
       if (!continued) activate(r);

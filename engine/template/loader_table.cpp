@@ -36,10 +36,11 @@ void Loader::table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
 }
 
 void Loader::row(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
-  Attributes a(src_, el, {"header", "min-height"}, report_);
+  Attributes a(src_, el, {"header", "min-height", "keep-with-next"}, report_);
   RowNode r;
   r.place = a.place();
   r.proto.header = a.boolean("header", false);
+  r.proto.keep_with_next = a.boolean("keep-with-next", false);
   r.proto.min_height = a.length("min-height", 0, style.size);
   children(el, r.cells, Context::Cells, style);
   out.push_back(Node{std::move(r)});

@@ -183,3 +183,28 @@ TEST_CASE("table: a cell's paragraphs take its first-line indent", "[layout][tab
   CHECK(runs[1].x == Approx(left + t.padding_x + 20).margin(0.01));
   CHECK(runs[1].y > runs[0].y);
 }
+
+TEST_CASE("table: a row kept with the next never ends a page", "[layout][table]") {
+  auto make = [](bool keep) {
+    doc::Document d;
+    doc::Paragraph p;
+    for (int i = 0; i < 51; ++i) p.text += "段落\n";  // leaves room for one short row only
+    d.blocks.push_back(p);
+    doc::Table t;
+    t.column_widths = {100};
+    doc::Row title{{cell("项目基本情况")}};
+    title.keep_with_next = keep;
+    t.rows.push_back(title);
+    t.rows.push_back({{cell("第一行\n第二行\n第三行\n第四行")}});
+    d.blocks.push_back(t);
+    return d;
+  };
+  DiagnosticSink sink;
+  auto loose = lay_out(make(false), fonts(), sink);
+  auto kept = lay_out(make(true), fonts(), sink);
+  REQUIRE(loose.pages.size() == 2);
+  REQUIRE(kept.pages.size() == 2);
+  CHECK(texts(loose.pages[0]).back() == "项目基本情况");      // stranded at the page foot
+  CHECK(texts(kept.pages[0]).back() == "段落");              // moved on with its row
+  CHECK(texts(kept.pages[1]).front() == "项目基本情况");
+}

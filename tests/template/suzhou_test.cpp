@@ -237,7 +237,8 @@ TEST_CASE("the Suzhou template: 填表说明, 项目基本情况 and the footnot
   CHECK(width(t3) == Approx(170 * kMm));
   CHECK(t3.column_widths.size() == 2);
   REQUIRE(t3.rows.size() == 8);
-  CHECK(t3.rows[0].header);  // never alone at a page foot; repeated on the next page
+  CHECK(t3.rows[0].keep_with_next);  // never alone at a page foot
+  CHECK_FALSE(t3.rows[0].header);  // not repeated on the next page
   CHECK(spans(t3.rows[0], false) == std::vector<int>{2});
   const auto& n = view["projects"][0]["narratives"];
   const std::vector<std::pair<std::string, std::string>> rows = {
