@@ -19,7 +19,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
 
 const std::string kTemplate = source_path("templates/forms/suzhou-project-declaration-2021.xml");
 const std::string kExample = source_path("examples/suzhou-2021-project-declaration.json");
@@ -125,12 +124,7 @@ TEST_CASE("declaration: the template loads without errors", "[template][declarat
 TEST_CASE("declaration: the example fills in the form", "[template][declaration]") {
   auto d = instantiate_example();
   CHECK(d.title == "苏州市级财政支出项目绩效目标申报表");
-  CHECK(d.page.width == Approx(210 * kMm));
-  CHECK(d.page.height == Approx(297 * kMm));
-  CHECK(d.page.margin_top == Approx(25 * kMm));
-  CHECK(d.page.margin_bottom == Approx(25 * kMm));
-  CHECK(d.page.margin_left == Approx(20 * kMm));
-  CHECK(d.page.margin_right == Approx(20 * kMm));
+  check_a4(d, 25, 20);
 
   // title, the form, the 分解目标 table, the signature line
   REQUIRE(d.blocks.size() == 4);

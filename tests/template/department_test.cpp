@@ -14,7 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
 
 std::string template_path() {
   return source_path("templates/forms/shenzhen-department-selfeval-2020.xml");
@@ -87,12 +86,6 @@ std::vector<int> spans(const doc::Row& r, bool rows) {
   return out;
 }
 
-double width(const doc::Table& t) {
-  double sum = 0;
-  for (double w : t.column_widths) sum += w;
-  return sum;
-}
-
 }  // namespace
 
 TEST_CASE("the department template loads without errors") {
@@ -112,11 +105,7 @@ TEST_CASE("the department template: page, footer, report text") {
   REQUIRE(sink.all().empty());
 
   CHECK(d.title == "2020 年度部门整体绩效自评报告");
-  CHECK(d.page.width == Approx(210 * kMm));
-  CHECK(d.page.margin_top == Approx(25 * kMm));
-  CHECK(d.page.margin_bottom == Approx(25 * kMm));
-  CHECK(d.page.margin_left == Approx(20 * kMm));
-  CHECK(d.page.margin_right == Approx(20 * kMm));
+  check_a4(d, 25, 20);
   CHECK(d.page.headers.empty());
   REQUIRE(d.page.footers.size() == 1);
   CHECK(d.page.footers[0].text == "- {page} -");
@@ -170,7 +159,7 @@ TEST_CASE("the department template: 自评表") {
   auto d = t->instantiate(small_view(), sink);
   REQUIRE(sink.all().empty());
   const auto& t1 = table(d, 11);
-  CHECK(width(t1) == Approx(170 * kMm));
+  CHECK(table_width(t1) == Approx(170 * kMm));
   CHECK(t1.column_widths.size() == 7);
   CHECK(t1.padding_y == 3);
   CHECK(t1.padding_x == 4);
@@ -213,7 +202,7 @@ TEST_CASE("the department template: 评分表") {
   auto d = t->instantiate(small_view(), sink);
   REQUIRE(sink.all().empty());
   const auto& t2 = table(d, 13);
-  CHECK(width(t2) == Approx(170 * kMm));
+  CHECK(table_width(t2) == Approx(170 * kMm));
   CHECK(row_texts(t2) == std::vector<std::string>{
                              "评价指标|指标说明|评分标准|分数",
                              "一级指标|二级指标|三级指标|分值",

@@ -8,7 +8,6 @@ using namespace jixiao::test;
 using nlohmann::json;
 
 namespace {
-constexpr double kMm = 72.0 / 25.4;
 const json kEmpty = json::object();
 }  // namespace
 

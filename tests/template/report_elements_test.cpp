@@ -10,7 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
 const json kEmpty = json::object();
 
 // The only load error of form_text(body, attrs), path replaced by "T".

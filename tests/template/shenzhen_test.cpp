@@ -10,7 +10,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
 
 std::string template_path() {
   return source_path("templates/forms/shenzhen-project-selfeval-2021.xml");
@@ -127,12 +126,7 @@ TEST_CASE("the Shenzhen template: one page per project, title and table") {
   REQUIRE(sink.all().empty());
 
   CHECK(d.title == "2021年度项目支出绩效自评表");
-  CHECK(d.page.width == Approx(210 * kMm));
-  CHECK(d.page.height == Approx(297 * kMm));
-  CHECK(d.page.margin_top == Approx(20 * kMm));
-  CHECK(d.page.margin_bottom == Approx(20 * kMm));
-  CHECK(d.page.margin_left == Approx(15 * kMm));
-  CHECK(d.page.margin_right == Approx(15 * kMm));
+  check_a4(d, 20, 15);
 
   REQUIRE(d.blocks.size() == 5);  // title, table, page break, title, table
   CHECK(std::holds_alternative<doc::PageBreak>(d.blocks[2]));

@@ -20,7 +20,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr double kMm = 72.0 / 25.4;
 
 std::string template_path() { return source_path("templates/forms/suzhou-project-selfeval-2021.xml"); }
 std::string example_path() { return source_path("examples/suzhou-2021-project-selfeval.json"); }
@@ -64,12 +63,6 @@ std::vector<int> spans(const doc::Row& r, bool rows) {
   std::vector<int> out;
   for (const auto& c : r.cells) out.push_back(rows ? c.rowspan : c.colspan);
   return out;
-}
-
-double width(const doc::Table& t) {
-  double sum = 0;
-  for (double w : t.column_widths) sum += w;
-  return sum;
 }
 
 // The 填表说明 of the form, as the seed prints it (lines joined).
@@ -137,12 +130,7 @@ TEST_CASE("the Suzhou template loads without errors") {
 TEST_CASE("the Suzhou template: page, title and the 自评表 of the seed 000 example") {
   auto d = instantiate(example_view());
   CHECK(d.title == "苏州市级财政支出项目绩效自评价报告");
-  CHECK(d.page.width == Approx(210 * kMm));
-  CHECK(d.page.height == Approx(297 * kMm));
-  CHECK(d.page.margin_top == Approx(25 * kMm));
-  CHECK(d.page.margin_bottom == Approx(25 * kMm));
-  CHECK(d.page.margin_left == Approx(20 * kMm));
-  CHECK(d.page.margin_right == Approx(20 * kMm));
+  check_a4(d, 25, 20);
 
   // title, caption, 自评表 (two tables), 填表说明, 项目基本情况, footnote
   REQUIRE(d.blocks.size() == 7);
@@ -157,7 +145,7 @@ TEST_CASE("the Suzhou template: page, title and the 自评表 of the seed 000 ex
   CHECK(caption.keep_with_next);
 
   const auto& t1 = table(d, 2);
-  CHECK(width(t1) == Approx(170 * kMm));
+  CHECK(table_width(t1) == Approx(170 * kMm));
   CHECK(t1.column_widths.size() == 7);
   CHECK(t1.padding_y == 3);
   CHECK(t1.padding_x == 4);
@@ -193,7 +181,7 @@ TEST_CASE("the Suzhou template: page, title and the 自评表 of the seed 000 ex
 TEST_CASE("the Suzhou template: the indicator table of the seed 000 example") {
   auto d = instantiate(example_view());
   const auto& t2 = table(d, 3);
-  CHECK(width(t2) == Approx(170 * kMm));
+  CHECK(table_width(t2) == Approx(170 * kMm));
   CHECK(t2.column_widths == table(d, 2).column_widths);
   REQUIRE(t2.rows.size() == 1 + 23 + 1);
   CHECK(row_texts(t2)[0] == "项目|类别|指标名称|目标值|权重|实际完成值|自评分");
@@ -234,7 +222,7 @@ TEST_CASE("the Suzhou template: 填表说明, 项目基本情况 and the footnot
   CHECK(note.align == doc::Align::Justify);
 
   const auto& t3 = table(d, 5);
-  CHECK(width(t3) == Approx(170 * kMm));
+  CHECK(table_width(t3) == Approx(170 * kMm));
   CHECK(t3.column_widths.size() == 2);
   REQUIRE(t3.rows.size() == 8);
   CHECK(t3.rows[0].keep_with_next);  // never alone at a page foot

@@ -69,4 +69,19 @@ std::vector<std::string> row_texts(const doc::Table& t) {
   return out;
 }
 
+double table_width(const doc::Table& t) {
+  double sum = 0;
+  for (double w : t.column_widths) sum += w;
+  return sum;
+}
+
+void check_a4(const doc::Document& d, double top_bottom_mm, double left_right_mm) {
+  CHECK(d.page.width == Approx(210 * kMm));
+  CHECK(d.page.height == Approx(297 * kMm));
+  CHECK(d.page.margin_top == Approx(top_bottom_mm * kMm));
+  CHECK(d.page.margin_bottom == Approx(top_bottom_mm * kMm));
+  CHECK(d.page.margin_left == Approx(left_right_mm * kMm));
+  CHECK(d.page.margin_right == Approx(left_right_mm * kMm));
+}
+
 }  // namespace jixiao::test

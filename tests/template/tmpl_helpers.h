@@ -13,6 +13,8 @@
 
 namespace jixiao::test {
 
+constexpr double kMm = 72.0 / 25.4;  // points per millimetre
+
 // Writes text to a fresh temp file and returns its path.
 std::string write_template(const std::string& text, const std::string& name = "t.xml");
 
@@ -42,6 +44,10 @@ std::string only_place(const DiagnosticSink& sink);
 
 const doc::Paragraph& paragraph(const doc::Document& d, std::size_t block);
 const doc::Table& table(const doc::Document& d, std::size_t block);
+// Sum of a table's column widths, points.
+double table_width(const doc::Table& t);
+// Checks the page is A4 portrait with the given margins (mm, top/bottom and left/right).
+void check_a4(const doc::Document& d, double top_bottom_mm, double left_right_mm);
 // Cell texts of a table row by row ("a|b|c").
 std::vector<std::string> row_texts(const doc::Table& t);
 
