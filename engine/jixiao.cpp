@@ -46,22 +46,30 @@ struct Engine::Impl {
     return {};
   }
 
-  std::vector<std::string> available_forms() const {
-    std::vector<std::string> ids;
+  // Every forms/<id>.xml of the template roots as (id, path): a user's directories first,
+  // each sorted by id, a user's form shadowing a built-in one of the same id.
+  std::vector<std::pair<std::string, std::string>> form_files() const {
+    std::vector<std::pair<std::string, std::string>> out;
     for (const auto& root : template_roots) {
+      std::vector<std::pair<std::string, std::string>> here;
       std::error_code ec;
       for (auto& e : fs::directory_iterator(fs::path(root) / "forms", ec))
-        if (e.path().extension() == ".xml") ids.push_back(e.path().stem().string());
+        if (e.path().extension() == ".xml") here.emplace_back(e.path().stem().string(), e.path().string());
+      std::sort(here.begin(), here.end());
+      for (auto& f : here) {
+        bool shadowed = false;
+        for (const auto& o : out) shadowed = shadowed || o.first == f.first;
+        if (!shadowed) out.push_back(std::move(f));
+      }
     }
-    std::sort(ids.begin(), ids.end());
-    return ids;
+    return out;
   }
 
   const tmpl::Template* template_for(const model::Dossier& d, DiagnosticSink& sink) {
     std::string path = find("forms", d.form, ".xml");
     if (path.empty()) {
       std::string list;
-      for (auto& id : available_forms()) list += (list.empty() ? "" : ", ") + id;
+      for (auto& [id, path] : form_files()) list += (list.empty() ? "" : ", ") + id;
       sink.error("model.unknown-form", d.file, "/form", "unknown form '" + d.form + "'",
                  "one of: " + list);
       return nullptr;
@@ -162,21 +170,9 @@ Engine::~Engine() = default;
 
 std::vector<FormInfo> Engine::forms(DiagnosticSink& sink) {
   std::vector<FormInfo> out;
-  std::vector<std::string> seen;
-  for (const auto& root : impl_->template_roots) {
-    std::vector<fs::path> files;
-    std::error_code ec;
-    for (auto& e : fs::directory_iterator(fs::path(root) / "forms", ec))
-      if (e.path().extension() == ".xml") files.push_back(e.path());
-    std::sort(files.begin(), files.end());
-    for (const auto& f : files) {
-      std::string id = f.stem().string();
-      if (std::find(seen.begin(), seen.end(), id) != seen.end()) continue;  // shadowed by a user's
-      seen.push_back(id);
-      auto t = tmpl::Template::load(f.string(), sink);
-      if (!t) continue;
-      out.push_back({t->form_id(), f.string(), t->rule_set(), t->schema()});
-    }
+  for (const auto& [id, path] : impl_->form_files()) {
+    auto t = tmpl::Template::load(path, sink);
+    if (t) out.push_back({t->form_id(), path, t->rule_set(), t->schema()});
   }
   return out;
 }
