@@ -1,7 +1,12 @@
 #include "support/support.h"
 
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+
+#include <chrono>
+#include <thread>
 
 #include <atomic>
 #include <cstdio>
@@ -42,6 +47,55 @@ CommandResult run_command(const std::string& command) {
 CommandResult run_jixiao(const std::string& args) {
   return run_command(std::string(JIXIAO_BINARY) + " " + args);
 }
+
+BoundedResult run_jixiao_bounded(const std::string& args, double timeout_s) {
+  auto dir = temp_dir("bounded");
+  std::string out = dir + "/out", err = dir + "/err";
+  // exec replaces the shell, so the child measured is jixiao itself.
+  std::string full = "exec " + std::string(JIXIAO_BINARY) + " " + args + " >" + out + " 2>" + err;
+  BoundedResult r;
+  auto start = std::chrono::steady_clock::now();
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::execl("/bin/sh", "sh", "-c", full.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  int status = 0;
+  struct rusage ru {};
+  for (;;) {
+    pid_t done = ::wait4(pid, &status, WNOHANG, &ru);
+    if (done == pid) break;
+    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (elapsed > timeout_s && !r.timed_out) {
+      r.timed_out = true;
+      ::kill(pid, SIGKILL);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  r.max_rss_mib = ru.ru_maxrss / 1024;
+  if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
+  if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+  r.out = slurp(out);
+  r.err = slurp(err);
+  std::filesystem::remove_all(dir);
+  return r;
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kSanitizerScale = 4;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr double kSanitizerScale = 4;
+#else
+constexpr double kSanitizerScale = 1;
+#endif
+#else
+constexpr double kSanitizerScale = 1;
+#endif
+
+double hostile_seconds() { return 1.0 * kSanitizerScale; }
+long hostile_mib() { return static_cast<long>(200 * kSanitizerScale); }
 
 bool file_exists(const std::string& path) {
   struct stat st;

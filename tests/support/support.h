@@ -21,6 +21,22 @@ CommandResult run_command(const std::string& command);
 // Runs build/jixiao with the given arguments (already shell-quoted as needed).
 CommandResult run_jixiao(const std::string& args);
 
+// A hostile input's run: bounded in time (killed after timeout_s) and measured.
+struct BoundedResult {
+  int exit_code = -1;       // -1 when killed by a signal (a crash) or the timeout
+  int signal = 0;           // the signal that ended it, if any
+  bool timed_out = false;
+  double seconds = 0;       // wall time
+  long max_rss_mib = 0;     // peak resident memory
+  std::string out, err;
+};
+// Runs build/jixiao with args (shell-quoted), killing it after timeout_s seconds.
+BoundedResult run_jixiao_bounded(const std::string& args, double timeout_s = 10);
+// The budget a hostile input must stay within: 1 s and 200 MiB, scaled for sanitizer builds
+// (ASan's shadow memory and checks cost ~3x).
+double hostile_seconds();
+long hostile_mib();
+
 bool file_exists(const std::string& path);
 std::string slurp(const std::string& path);
 // Removes all white space (ASCII and U+3000) so texts can be compared across layouts.
