@@ -24,6 +24,8 @@ options:
   --templates DIR       also look for forms/ and rules/ in DIR (before the built-in ones)
   --font-dir DIR        look for font files named in the manifest in DIR first
   --data-dir DIR        directory holding templates/ and fonts/ (default: built in)
+  --declaration-dir DIR a declaration named by the data may also lie in DIR (besides the
+                        data file's own directory)
 exit status: 0 ok, 1 usage, 2 errors (no output written), 3 done with warnings
 )";
 
@@ -35,7 +37,10 @@ int usage(const std::string& problem) {
 // Seconds since the epoch from "1700000000", "2021-12-31" or "2021-12-31T08:00:00Z".
 std::optional<std::int64_t> parse_date(const std::string& s) {
   if (s.empty()) return std::nullopt;
-  if (s.find_first_not_of("0123456789") == std::string::npos) return std::stoll(s);
+  if (s.find_first_not_of("0123456789") == std::string::npos) {
+    if (s.size() > 12) return std::nullopt;  // past the year 33658: not a filing date
+    return std::stoll(s);
+  }
   std::tm tm{};
   int n = std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
                       &tm.tm_hour, &tm.tm_min, &tm.tm_sec);
@@ -79,6 +84,7 @@ int main(int argc, char** argv) {
       else if (a == "--templates") opt.template_dirs.push_back(value("--templates"));
       else if (a == "--font-dir") opt.font_dirs.push_back(value("--font-dir"));
       else if (a == "--data-dir") opt.data_dir = value("--data-dir");
+      else if (a == "--declaration-dir") opt.declaration_dirs.push_back(value("--declaration-dir"));
       else if (!a.empty() && a[0] == '-') return usage("unknown option '" + a + "'");
       else if (req.data_file.empty()) req.data_file = a;
       else return usage("more than one data file");
@@ -104,6 +110,8 @@ int main(int argc, char** argv) {
     if (!opt.date) return usage("bad date '" + date_text + "'; expected seconds since 1970 or YYYY-MM-DD");
   }
 
+  // A SIGINT/SIGTERM while the PDF is being written must not leave its temporary behind.
+  jixiao::install_output_cleanup();
   jixiao::Engine engine(std::move(opt));
   jixiao::Result res = engine.run(req);
   for (const auto& d : res.diagnostics.all()) std::cerr << jixiao::format(d) << "\n";

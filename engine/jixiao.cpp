@@ -109,9 +109,11 @@ struct Engine::Impl {
   }
 
   // The data schema the form names; forms without one accept any data the rules can read.
-  bool validate(const model::Dossier& d, const tmpl::Template& t, DiagnosticSink& sink) {
+  bool validate(const model::Dossier& d, const tmpl::Template& t, DiagnosticSink& sink,
+                std::vector<std::string>* inputs = nullptr) {
     if (t.schema().empty()) return true;
     std::string path = find("schemas", t.schema(), ".schema.json");
+    if (inputs && !path.empty()) inputs->push_back(path);
     if (path.empty()) {
       sink.error("template.schema", t.file(), "", "schema '" + t.schema() + "' not found",
                  "a file schemas/" + t.schema() + ".schema.json in a template directory");
@@ -138,8 +140,15 @@ struct Engine::Impl {
     return font_diagnostics.has_errors() ? nullptr : fonts.get();
   }
 
+  // A declaration is checked against its own form's schema before prefill uses it.
+  bool validate_declaration(const model::Dossier& decl, DiagnosticSink& sink) {
+    const tmpl::Template* t = template_for(decl, sink);
+    return t && validate(decl, *t, sink);
+  }
+
   void render(const model::Dossier& d, const tmpl::Template& t, const scoring::RuleSet* rules,
-              const std::vector<scoring::DocumentScore>& scores, const Request& req, Result& res) {
+              const std::vector<scoring::DocumentScore>& scores, const Request& req,
+              const std::vector<std::string>& inputs, Result& res) {
     doc::Document document = t.instantiate(make_view(d, rules, scores), res.diagnostics);
     if (res.diagnostics.has_errors()) return;
     const layout::FontLibrary* lib = font_library(res.diagnostics);
@@ -153,7 +162,7 @@ struct Engine::Impl {
     meta.keywords = document.keywords;
     meta.date = options.date;
     std::string bytes = pdf::write_pdf(pages, *lib, meta);
-    write_file_atomic(req.output_file, bytes);
+    write_file_atomic(req.output_file, bytes, inputs);
     res.pages = static_cast<int>(pages.pages.size());
     res.pdf_bytes = bytes.size();
   }
@@ -186,12 +195,19 @@ Result Engine::run(const Request& req) {
     if (sink.has_errors()) return res;
     const tmpl::Template* t = impl_->template_for(d, sink);
     if (!t) return res;
-    prefill(d, impl_->find("prefill", d.form, ".json"), sink);
-    if (sink.has_errors() || !impl_->validate(d, *t, sink)) return res;
+    // Every file this run reads: the output may be none of them.
+    std::vector<std::string> inputs = {req.data_file, t->file()};
+    PrefillContext context{impl_->options.declaration_dirs,
+                           [this](const model::Dossier& decl, DiagnosticSink& s) {
+                             return impl_->validate_declaration(decl, s);
+                           }};
+    prefill(d, impl_->find("prefill", d.form, ".json"), context, sink, inputs);
+    if (sink.has_errors() || !impl_->validate(d, *t, sink, &inputs)) return res;
     const scoring::RuleSet* rules = nullptr;
     if (!t->rule_set().empty()) {
       rules = impl_->rules_for(*t, sink);
       if (!rules) return res;
+      inputs.push_back(impl_->find("rules", t->rule_set(), ".json"));
     } else if (req.action == Request::Action::Score) {
       sink.error("score.no-rules", d.file, "/form", "form '" + d.form + "' is not scored (its template names no rule set)",
                  "a form with rules=\"…\"");
@@ -218,7 +234,7 @@ Result Engine::run(const Request& req) {
       return res;
     }
     if (req.action == Request::Action::Check || sink.has_errors()) return res;
-    impl_->render(d, *t, rules, scores, req, res);
+    impl_->render(d, *t, rules, scores, req, inputs, res);
   } catch (const Failure& f) {
     sink.report(f.diagnostic());
   } catch (const std::exception& e) {

@@ -15,6 +15,8 @@ struct Options {
   std::string data_dir;                     // holds templates/ and fonts/; empty = built-in
   std::vector<std::string> template_dirs;   // searched before data_dir/templates
   std::vector<std::string> font_dirs;       // user font directories (licensed fonts)
+  // Where declarations named by data may lie besides the data file's own directory.
+  std::vector<std::string> declaration_dirs;
   std::optional<std::int64_t> date;         // PDF date, seconds since the epoch
 };
 

@@ -1,12 +1,5 @@
 #include "diag/diag.h"
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <sstream>
-#include <unistd.h>
-
 namespace jixiao {
 
 const char* severity_name(Severity s) {
@@ -52,35 +45,6 @@ void DiagnosticSink::warning(std::string code, std::string file, std::string pla
                              std::string message) {
   report({Severity::Warning, std::move(code), std::move(file), std::move(place),
           std::move(message), {}, {}, {}});
-}
-
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Failure({Severity::Error, "io.read", path, "", std::string("cannot read file: ") +
-                   std::strerror(errno), "", "", {}});
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write_file_atomic(const std::string& path, const std::string& bytes) {
-  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  auto fail = [&](const char* what) {
-    int e = errno;
-    std::remove(tmp.c_str());
-    throw Failure({Severity::Error, "io.write", path, "", std::string(what) + ": " +
-                   std::strerror(e), "", "", {}});
-  };
-  FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) fail("cannot create output");
-  if (std::fwrite(bytes.data(), 1, bytes.size(), f) != bytes.size()) {
-    std::fclose(f);
-    fail("cannot write output");
-  }
-  if (std::fclose(f) != 0) fail("cannot write output");
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) fail("cannot move output into place");
 }
 
 LineCol line_col(const std::string& text, std::size_t byte_offset) {

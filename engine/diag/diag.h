@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "diag/limits.h"
+
 namespace jixiao {
 
 enum class Severity { Error, Warning, Note };
@@ -51,12 +53,29 @@ class Failure : public std::runtime_error {
   Diagnostic diagnostic_;
 };
 
-// Reads a whole file; throws Failure (code "io.read") naming the file when it cannot.
-std::string read_file(const std::string& path);
+// Reads a whole regular file of at most max_bytes. Throws Failure ("io.read") naming the
+// file when it cannot be read, is not a regular file (a FIFO or device is refused without
+// blocking) or is larger. engine/diag/files.cpp.
+std::string read_file(const std::string& path, std::size_t max_bytes = limits::kDefinitionFileBytes);
 
-// Writes bytes to path atomically: a temporary file beside it, renamed into place, so a
-// failure never leaves a half-written output. Throws Failure ("io.write").
-void write_file_atomic(const std::string& path, const std::string& bytes);
+// Writes bytes to path atomically: a temporary file created exclusively (O_EXCL, random
+// name) beside it, synced and renamed into place, so a failure or a kill never leaves a
+// half-written output. Refuses a target that is not a regular file (device, directory,
+// symlink) or is one of inputs (the same file under another name); keeps an existing
+// file's permissions. Throws Failure ("io.write").
+void write_file_atomic(const std::string& path, const std::string& bytes,
+                       const std::vector<std::string>& inputs = {});
+
+// A path named inside a file (untrusted), resolved against base_dir. It must be relative and,
+// once ".." and symlinks are resolved, lie inside base_dir or one of also_inside. Returns
+// the resolved path, or "" with why set ("is an absolute path", "leads outside …").
+std::string confined_path(const std::string& given, const std::string& base_dir,
+                          const std::vector<std::string>& also_inside, std::string& why);
+
+// Removes the temporaries of writes under way. Async-signal-safe: for a SIGINT/SIGTERM
+// handler, which install_output_cleanup() sets up (then the signal's default action).
+void remove_pending_outputs();
+void install_output_cleanup();
 
 // 1-based line and column (in characters, not bytes) of a byte offset in UTF-8 text.
 struct LineCol { int line = 1; int col = 1; };

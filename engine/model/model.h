@@ -22,9 +22,12 @@ struct Dossier {
 
 // Parses a data file. Malformed JSON is reported with line:col; a root that is not an
 // object or lacks "form" with its pointer. The dossier is usable only when the sink has no
-// errors.
+// errors. The file must be a regular file of at most limits::kDataFileBytes; the JSON is
+// read strictly (diag/json.h: no duplicate keys, NUL, excessive nesting).
 Dossier load_dossier(const std::string& path, DiagnosticSink& sink);
-Dossier parse_dossier(const std::string& path, const std::string& text, DiagnosticSink& sink);
+// quote_content false: messages never quote the text (a file the data named, not the user).
+Dossier parse_dossier(const std::string& path, const std::string& text, DiagnosticSink& sink,
+                      bool quote_content = true);
 
 // "string \"abc\"", "number 12.5", "object", … — how a JSON value is named in messages.
 std::string describe(const nlohmann::json& value);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "diag/json.h"
 #include "model/reader.h"
 
 namespace jixiao::model {
@@ -108,6 +109,14 @@ class Validator {
       sink_.error("model.empty", file_, ptr, field_name(ptr) + " is empty", expected_text(schema),
                   describe(v));
     }
+    if (v.is_string() && schema.contains("maxLength") && schema["maxLength"].is_number_unsigned()) {
+      std::size_t chars = 0;
+      for (unsigned char c : v.get_ref<const std::string&>()) chars += (c & 0xC0) != 0x80;
+      std::size_t most = schema["maxLength"].get<std::size_t>();
+      if (chars > most)
+        sink_.error("model.too-long", file_, ptr, field_name(ptr) + " is too long",
+                    "at most " + std::to_string(most) + " characters", std::to_string(chars) + " characters");
+    }
     if (v.is_array()) check_array(v, schema, ptr);
     if (v.is_object()) check_object(v, schema, ptr);
   }
@@ -145,6 +154,13 @@ class Validator {
     if (s.contains("minItems") && v.size() < s["minItems"].get<std::size_t>()) {
       sink_.error("model.empty", file_, ptr, "empty " + field_name(ptr), expected_text(s),
                   v.empty() ? "an empty array" : std::to_string(v.size()) + " elements");
+    }
+    if (s.contains("maxItems") && s["maxItems"].is_number_unsigned() &&
+        v.size() > s["maxItems"].get<std::size_t>()) {
+      // Forms bound their lists (docs/limits.md): past this, data is not a real form.
+      sink_.error("model.too-many", file_, ptr, "too many elements in " + field_name(ptr),
+                  "at most " + s["maxItems"].dump(), std::to_string(v.size()) + " elements");
+      return;
     }
     if (!s.contains("items")) return;
     for (std::size_t i = 0; i < v.size(); ++i) check(v[i], s["items"], child(ptr, i));
@@ -203,13 +219,7 @@ std::unique_ptr<Schema> Schema::from_json(nlohmann::json schema, const std::stri
 std::unique_ptr<Schema> Schema::load(const std::string& path, DiagnosticSink& sink) {
   std::string text = read_file(path);
   nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    sink.error("schema.json", path, to_string(line_col(text, e.byte > 0 ? e.byte - 1 : 0)),
-               "malformed schema", "well-formed JSON", e.what());
-    return nullptr;
-  }
+  if (!parse_json(path, text, j, sink, {"schema.json", "schema"})) return nullptr;
   return from_json(std::move(j), path, sink);
 }
 

@@ -20,7 +20,7 @@ const std::string kDeclaration = test::source_path("examples/suzhou-2021-project
 nlohmann::json self_evaluation(const nlohmann::json& decl) {
   auto d = nlohmann::json::parse(test::slurp(test::source_path("examples/suzhou-2021-project-selfeval.json")));
   auto& p = d["projects"][0];
-  p["declaration"] = kDeclaration;
+  p["declaration"] = "declaration.json";  // beside the data, where a declaration must be
   p["narratives"].erase("overview");
   p["narratives"].erase("goal");
   p["narratives"].erase("annual_goal");
@@ -36,6 +36,12 @@ nlohmann::json self_evaluation(const nlohmann::json& decl) {
   return d;
 }
 
+// The self-evaluation as self.json in dir, its declaration beside it.
+void write_with_declaration(const std::string& dir, const nlohmann::json& data) {
+  std::ofstream(dir + "/self.json") << data.dump(2);
+  std::ofstream(dir + "/declaration.json") << test::slurp(kDeclaration);
+}
+
 }  // namespace
 
 TEST_CASE("prefill: the declaration's narratives and targets in the self-evaluation", "[cli][prefill]") {
@@ -43,7 +49,7 @@ TEST_CASE("prefill: the declaration's narratives and targets in the self-evaluat
   auto decl = nlohmann::json::parse(test::slurp(kDeclaration));
   auto dir = test::temp_dir("prefill");
   auto data = self_evaluation(decl);
-  std::ofstream(dir + "/self.json") << data.dump(2);
+  write_with_declaration(dir, data);
   auto r = test::run_jixiao("render " + dir + "/self.json -o " + dir + "/out.pdf");
   INFO(r.err);
   REQUIRE((r.exit_code == 0 || r.exit_code == 3));
@@ -72,7 +78,7 @@ TEST_CASE("prefill: a target in both that differs is a warning; the declaration'
   auto dir = test::temp_dir("prefill");
   auto data = self_evaluation(decl);
   data["projects"][0]["indicators"][0]["target"] = "90%";
-  std::ofstream(dir + "/self.json") << data.dump(2);
+  write_with_declaration(dir, data);
   auto r = test::run_jixiao("check " + dir + "/self.json");
   INFO(r.err);
   CHECK(r.exit_code == 0);
@@ -89,6 +95,6 @@ TEST_CASE("prefill: a declaration that cannot be read is an error at the link", 
   std::ofstream(dir + "/self.json") << data.dump(2);
   auto r = test::run_jixiao("render " + dir + "/self.json -o " + dir + "/out.pdf");
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("/projects/0/declaration: error: cannot read the declaration " + dir + "/nope.json") != std::string::npos);
+  CHECK(r.err.find("/projects/0/declaration: error: the declaration 'nope.json' cannot be read: cannot read file: No such file or directory") != std::string::npos);
   CHECK_FALSE(test::file_exists(dir + "/out.pdf"));
 }

@@ -1,0 +1,219 @@
+// Reading inputs and writing outputs safely: what a hostile or careless path can do is
+// bounded here, once, for every stage.
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <mutex>
+
+#include "diag/diag.h"
+
+namespace jixiao {
+
+namespace {
+
+[[noreturn]] void fail(const char* code, const std::string& path, std::string message,
+                       std::string expected = {}) {
+  throw Failure({Severity::Error, code, path, "", std::move(message), std::move(expected), "", {}});
+}
+
+std::string errno_text() { return std::strerror(errno); }
+
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+  int release() {
+    int f = fd_;
+    fd_ = -1;
+    return f;
+  }
+
+ private:
+  int fd_;
+};
+
+// Temporaries of writes under way, for the signal handler: fixed slots of strdup'ed paths
+// so that the handler neither allocates nor locks.
+constexpr int kPendingSlots = 256;
+std::atomic<char*> g_pending[kPendingSlots];
+
+int register_pending(const std::string& path) {
+  char* copy = ::strdup(path.c_str());
+  for (int i = 0; i < kPendingSlots; ++i) {
+    char* expected = nullptr;
+    if (g_pending[i].compare_exchange_strong(expected, copy)) return i;
+  }
+  std::free(copy);  // more writes at once than slots: only the cleanup on a signal is lost
+  return -1;
+}
+
+void unregister_pending(int slot) {
+  if (slot >= 0) std::free(g_pending[slot].exchange(nullptr));
+}
+
+mode_t new_file_mode() {
+  // The mode open(…, 0666) would give: umask can only be read by setting it, once.
+  static std::once_flag once;
+  static mode_t mask = 022;
+  std::call_once(once, [] {
+    mask = ::umask(022);
+    ::umask(mask);
+  });
+  return 0666 & ~mask;
+}
+
+void handle_signal(int sig) {
+  remove_pending_outputs();
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path, std::size_t max_bytes) {
+  // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below anyway.
+  Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  if (fd.get() < 0) fail("io.read", path, "cannot read file: " + errno_text());
+  struct stat st {};
+  if (::fstat(fd.get(), &st) != 0) fail("io.read", path, "cannot read file: " + errno_text());
+  if (!S_ISREG(st.st_mode))
+    fail("io.read", path, S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file (a device, pipe or socket)",
+         "a regular file");
+  auto too_large = [&](std::size_t size) {
+    fail("io.read", path, "file too large (" + std::to_string(size) + " bytes)",
+         "at most " + std::to_string(max_bytes) + " bytes");
+  };
+  if (static_cast<unsigned long long>(st.st_size) > max_bytes) too_large(static_cast<std::size_t>(st.st_size));
+  // Read up to one byte past the limit: files in /proc report size 0 and may be any size.
+  std::string out;
+  out.resize(std::min<std::size_t>(max_bytes + 1, static_cast<std::size_t>(st.st_size) + 4096));
+  std::size_t got = 0;
+  for (;;) {
+    if (got == out.size()) {
+      if (got > max_bytes) too_large(got);
+      out.resize(std::min(max_bytes + 1, out.size() * 2));
+    }
+    ssize_t n = ::read(fd.get(), out.data() + got, out.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) fail("io.read", path, "cannot read file: " + errno_text());
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  if (got > max_bytes) too_large(got);
+  out.resize(got);
+  return out;
+}
+
+void write_file_atomic(const std::string& path, const std::string& bytes,
+                       const std::vector<std::string>& inputs) {
+  namespace fs = std::filesystem;
+  struct stat target {};
+  bool exists = ::lstat(path.c_str(), &target) == 0;
+  if (exists && S_ISLNK(target.st_mode))
+    fail("io.write", path, "the output is a symbolic link", "a regular file or a new file name");
+  if (exists && !S_ISREG(target.st_mode))
+    fail("io.write", path, S_ISDIR(target.st_mode) ? "the output is a directory" : "the output is not a regular file (a device, pipe or socket)",
+         "a regular file or a new file name");
+  if (exists) {
+    for (const auto& in : inputs) {
+      struct stat st {};
+      if (::stat(in.c_str(), &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino)
+        fail("io.write", path, "the output is an input of this run (" + in + ")", "an output file that is not read");
+    }
+  }
+  fs::path dir = fs::path(path).parent_path();
+  if (dir.empty()) dir = ".";
+  std::string tmp = (dir / ("." + fs::path(path).filename().string() + ".tmp-XXXXXX")).string();
+  // mkostemp: O_CREAT|O_EXCL with a random name, so no planted file or symlink is followed.
+  Fd fd(::mkostemp(tmp.data(), O_CLOEXEC));
+  if (fd.get() < 0) fail("io.write", path, "cannot create output: " + errno_text());
+  int slot = register_pending(tmp);
+  auto abandon = [&](const char* what) {
+    std::string e = errno_text();
+    ::unlink(tmp.c_str());
+    unregister_pending(slot);
+    fail("io.write", path, std::string(what) + ": " + e);
+  };
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) abandon("cannot write output");
+    done += static_cast<std::size_t>(n);
+  }
+  mode_t mode = exists ? (target.st_mode & 07777) : new_file_mode();
+  if (::fchmod(fd.get(), mode) != 0) abandon("cannot set the output's permissions");
+  if (::fsync(fd.get()) != 0) abandon("cannot write output");
+  if (::close(fd.release()) != 0) abandon("cannot write output");
+  if (::rename(tmp.c_str(), path.c_str()) != 0) abandon("cannot move output into place");
+  unregister_pending(slot);
+  // The rename itself is durable only once the directory is synced.
+  Fd d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (d.get() >= 0) ::fsync(d.get());
+}
+
+std::string confined_path(const std::string& given, const std::string& base_dir,
+                          const std::vector<std::string>& also_inside, std::string& why) {
+  namespace fs = std::filesystem;
+  if (given.empty() || given.find('\0') != std::string::npos) {
+    why = "is empty or holds a NUL character";
+    return {};
+  }
+  fs::path rel(given);
+  if (rel.is_absolute() || rel.has_root_name()) {
+    why = "is an absolute path";
+    return {};
+  }
+  std::error_code ec;
+  fs::path base = fs::weakly_canonical(base_dir.empty() ? fs::path(".") : fs::path(base_dir), ec);
+  if (ec) {
+    why = "cannot be resolved (" + ec.message() + ")";
+    return {};
+  }
+  fs::path resolved = fs::weakly_canonical(base / rel, ec);  // follows symlinks, folds ".."
+  if (ec) {
+    why = "cannot be resolved (" + ec.message() + ")";
+    return {};
+  }
+  auto inside = [&](const fs::path& root) {
+    auto r = root.begin(), p = resolved.begin();
+    for (; r != root.end(); ++r, ++p)
+      if (r->empty()) continue;
+      else if (p == resolved.end() || *p != *r) return false;
+    return p != resolved.end();  // strictly below the root
+  };
+  if (inside(base)) return resolved.string();
+  for (const auto& dir : also_inside) {
+    fs::path root = fs::weakly_canonical(dir, ec);
+    if (!ec && inside(root)) return resolved.string();
+  }
+  why = "leads outside the data file's directory";
+  return {};
+}
+
+void remove_pending_outputs() {
+  for (auto& slot : g_pending)
+    if (char* p = slot.load()) ::unlink(p);
+}
+
+void install_output_cleanup() {
+  struct sigaction sa {};
+  sa.sa_handler = handle_signal;
+  sigemptyset(&sa.sa_mask);
+  for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &sa, nullptr);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,30 @@
+// Strict JSON reading for every file jixiao takes in (data, declarations, rule sets, schemas,
+// prefill maps, the font manifest). RFC 8259 as nlohmann reads it, plus what a form must
+// never accept silently: a key given twice (nlohmann keeps the last), a NUL byte or an
+// escaped U+0000, nesting deeper than limits::kJsonDepth (recursive code downstream), a
+// string longer than limits::kJsonStringBytes, a number too large for a double.
+#pragma once
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "diag/diag.h"
+
+namespace jixiao {
+
+struct JsonReadOptions {
+  std::string code = "json";     // diagnostic code: "model.json", "rules.json" …
+  std::string what = "JSON";     // "malformed <what>: …"
+  // false for files the data named (declarations): a message must never quote their
+  // content, so nlohmann's "last read: '…'" is left out.
+  bool quote_content = true;
+};
+
+// Parses text (read from file) into out. On a problem reports one error at file line:col
+// (the JSON pointer of the value concerned is in the message) and returns false.
+bool parse_json(const std::string& file, const std::string& text, nlohmann::json& out,
+                DiagnosticSink& sink, const JsonReadOptions& options = {});
+bool parse_json(const std::string& file, const std::string& text, nlohmann::ordered_json& out,
+                DiagnosticSink& sink, const JsonReadOptions& options = {});
+
+}  // namespace jixiao
