@@ -87,7 +87,7 @@ class StrictSax {
     if (!checked_string(k)) return false;
     Frame& f = frames_.back();
     f.key = k;
-    if (!f.keys.insert(k).second) {
+    if (!f.add_key(k)) {
       return refuse("duplicate key '" + k + "' at " + pointer(),
                     "each key once in an object (a second one would silently replace the first)");
     }
@@ -137,7 +137,18 @@ class StrictSax {
     bool object;
     string_t key;
     std::size_t index;
-    std::unordered_set<string_t> keys;
+    std::vector<string_t> keys;           // objects have a handful of keys: a scan is cheapest
+    std::unordered_set<string_t> many;    // past kScan keys, a hash set keeps it linear
+
+    static constexpr std::size_t kScan = 16;
+    bool add_key(const string_t& k) {
+      if (!many.empty()) return many.insert(k).second;
+      for (const auto& seen : keys)
+        if (seen == k) return false;
+      keys.push_back(k);
+      if (keys.size() > kScan) many.insert(keys.begin(), keys.end());
+      return true;
+    }
   };
 
   // Pointer of the value being read now.

@@ -277,3 +277,20 @@ TEST_CASE("output: two runs at once onto the same file give one whole PDF", "[cl
   CHECK(test::run_command("qpdf --check " + dir + "/out.pdf").exit_code == 0);
   CHECK(test::run_command("ls -A " + dir).out == "out.pdf\n");
 }
+
+TEST_CASE("counts and sizes past the form's bounds are named up front with their pointer", "[cli][hostile][json]") {
+  auto data = nlohmann::json::parse(test::slurp(kShenzhen));
+  nlohmann::json one = {{"name", "x"}};
+  auto& many = data["projects"][0]["indicators"];
+  many = nlohmann::json::array();
+  for (int i = 0; i < 100000; ++i) many.push_back(one);
+  data["projects"][1]["name"] = std::string(70000, 'x');  // past libharu's 64 KB strings
+  auto dir = test::temp_dir("counts");
+  write(dir + "/data.json", data.dump());
+  auto r = refused(render_args(dir + "/data.json", dir), dir, {"data.json"});
+  CHECK(r.err.find("/projects/0/indicators: error: too many elements in 'indicators'; expected at most 500, got 100000 elements") !=
+        std::string::npos);
+  CHECK(r.err.find("/projects/1/name: error: 'name' is too long; expected at most 20000 characters, got 70000 characters") !=
+        std::string::npos);
+  CHECK(r.err.find("rowspan") == std::string::npos);
+}
