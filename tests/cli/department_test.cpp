@@ -54,7 +54,10 @@ TEST_CASE("every finding of every example names a JSON pointer", "[cli][score]")
     INFO(ex);
     auto r = test::run_jixiao(std::string("score ") + test::source_path(ex) + " --json");
     REQUIRE(r.exit_code == 0);
-    for (auto& d : nlohmann::json::parse(r.out)["documents"])
+    // The parsed document must outlive the loop: a range-for over a member of a temporary
+    // keeps only the member's reference, and the temporary dies before the first iteration.
+    auto parsed = nlohmann::json::parse(r.out);
+    for (auto& d : parsed["documents"])
       for (auto& f : d["findings"]) CHECK(f["pointer"].get<std::string>().size() > 1);
   }
 }
