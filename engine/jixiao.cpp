@@ -38,6 +38,7 @@ struct Engine::Impl {
 
   // First root holding forms/<id>.xml (or rules/<id>.json).
   std::string find(const std::string& sub, const std::string& id, const std::string& ext) const {
+    if (!model::is_form_id(id)) return {};  // never a path out of sub/
     for (const auto& root : template_roots) {
       fs::path p = fs::path(root) / sub / (id + ext);
       std::error_code ec;

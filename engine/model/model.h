@@ -29,6 +29,9 @@ Dossier load_dossier(const std::string& path, DiagnosticSink& sink);
 Dossier parse_dossier(const std::string& path, const std::string& text, DiagnosticSink& sink,
                       bool quote_content = true);
 
+// A form, rule-set or schema id names a file: letters, digits, '-', '_', '.', not leading '.'.
+bool is_form_id(const std::string& id);
+
 // "string \"abc\"", "number 12.5", "object", … — how a JSON value is named in messages.
 std::string describe(const nlohmann::json& value);
 

@@ -294,3 +294,18 @@ TEST_CASE("counts and sizes past the form's bounds are named up front with their
         std::string::npos);
   CHECK(r.err.find("rowspan") == std::string::npos);
 }
+
+TEST_CASE("form: an id that is a path never reaches another directory", "[cli][hostile][json]") {
+  auto outside = test::temp_dir("evil");
+  write(outside + "/evil.xml", "<form id=\"evil\"/>");
+  for (std::string form : {"../../../../../../" + outside.substr(1) + "/evil", std::string("/etc/passwd"),
+                           std::string(".hidden"), std::string("a/b")}) {
+    auto data = nlohmann::json::parse(test::slurp(kShenzhen));
+    data["form"] = form;
+    auto dir = test::temp_dir("form-id");
+    write(dir + "/data.json", data.dump());
+    auto r = refused(render_args(dir + "/data.json", dir), dir, {"data.json"});
+    INFO(form);
+    CHECK(r.err.find("data.json: /form: error: not a form id; expected letters, digits") != std::string::npos);
+  }
+}
