@@ -6,7 +6,11 @@ namespace jixiao::model {
 
 std::string describe(const nlohmann::json& v) {
   auto shorten = [](std::string s) {
-    if (s.size() > 40) s = s.substr(0, 37) + "...";
+    if (s.size() > 40) {
+      std::size_t cut = 37;  // at a character boundary: messages end up in JSON, which must be UTF-8
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      s = s.substr(0, cut) + "...";
+    }
     return s;
   };
   switch (v.type()) {
