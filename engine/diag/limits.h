@@ -31,5 +31,50 @@ constexpr int kExprDepth = 64;
 constexpr std::size_t kExprBytes = 16u << 10;
 // Nesting of template elements (<if>, <for>, <table>, <td> …): real forms nest 12 deep.
 constexpr int kTemplateDepth = 64;
+// (kExprDepth bounds the height of the parsed tree too, so a chain a+b+c… counts one level
+// per operator: evaluation recurses along it. Real chains have under 10 operators.)
+// Errors reported for one template file before the rest are dropped: a hostile file
+// (200,000 unknown attributes) must not make 200,000 messages; the first ones say enough.
+constexpr int kTemplateErrors = 100;
+// Font sizes, points: the largest Chinese size (初号) is 42; layout works in int
+// hundredths of a point, so 1e20 would overflow.
+constexpr double kFontSizeMinPt = 1;
+constexpr double kFontSizeMaxPt = 200;
+// Page sides, points: PDF 1.x viewers accept 3 to 14,400 units (200 in); a form is A5 to A3.
+constexpr double kPageSideMinPt = 72;
+constexpr double kPageSideMaxPt = 14400;
+// What the margins must leave of the page, each way: layout needs room for a line, else
+// it would start a new page for ever. 1 in; real forms keep 170 mm × 250 mm.
+constexpr double kPageContentMinPt = 72;
+// Other lengths (indent, spacing, padding, min-height, column widths) must fit within the
+// page's content area: a row taller than a page, or a cell with no room for text left
+// after padding, would page for ever.
+// line-height as a multiple of the font size: real forms use 1.25 to 1.5.
+constexpr double kLineHeightMin = 0.5;
+constexpr double kLineHeightMax = 5;
+// colspan/rowspan, written or computed (rowspan="{count(p.indicators) + 1}"): the longest
+// real table has ~60 rows. Keeps span arithmetic far from int overflow; a data file with
+// more rows than this in one merged cell is named in the error, not the template.
+constexpr int kTableSpan = 10000;
+
+// --- Layout and PDF ----------------------------------------------------------------------
+// Any length (page size, margin, column width, padding, indent, space, font size): PDF's
+// largest page is 14,400 pt (200 in, also libharu's limit); a form never needs more.
+constexpr double kLengthPoints = 14400;
+// Smallest font size: below 1 pt nothing is legible, and content-stream arithmetic divides
+// by the size.
+constexpr double kFontSizeMinPoints = 1;
+// The text of one paragraph or table cell, in characters: the longest real narrative is
+// ~3,000; 100,000 fill ~30 pages. Line breaking is linear, this bounds memory and output.
+constexpr std::size_t kTextChars = 100000;
+// Pages of one rendered file: a bureau's whole report is ~200. Also ends any layout that
+// would not progress.
+constexpr std::size_t kPages = 10000;
+// Largest number written into a PDF content stream: the PDF reference's implementation limit
+// for reals (Annex C), which libharu also applies.
+constexpr double kPdfNumber = 32767;
+// An Info dictionary string (title, subject …) as UTF-16 must stay under libharu's 65,535
+// bytes; longer metadata is cut at a character boundary (the pages keep the whole text).
+constexpr std::size_t kPdfInfoChars = 16000;
 
 }  // namespace jixiao::limits

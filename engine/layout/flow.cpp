@@ -6,12 +6,20 @@
 #include <deque>
 #include <variant>
 
+#include "layout/bounds.h"
 #include "layout/pages.h"
 #include "layout/table.h"
 
 namespace jixiao::layout {
 
 namespace {
+
+const doc::Origin& origin(const doc::Block& b) {
+  static const doc::Origin none;
+  if (const auto* p = std::get_if<doc::Paragraph>(&b)) return p->origin;
+  if (const auto* t = std::get_if<doc::Table>(&b)) return t->origin;
+  return none;
+}
 
 bool keeps_with_next(const doc::Block& b) {
   const auto* p = std::get_if<doc::Paragraph>(&b);
@@ -35,12 +43,13 @@ std::uint32_t first_lines(const doc::Paragraph& p, const TextBlock& b) {
 class Flow {
  public:
   Flow(const doc::Document& d, const FontLibrary& fonts, DiagnosticSink& sink, LayoutResult& out)
-      : doc_(d), sink_(sink), out_(out), flow_(d.page, out), text_(fonts) {}
+      : doc_(d), sink_(sink), out_(out), flow_(d.page, out, sink), text_(fonts) {}
 
   void run() {
     const auto& blocks = doc_.blocks;
     for (std::size_t i = 0; i < blocks.size(); ++i) {
       Prepared& p = prepared(i);
+      flow_.set_block(origin(blocks[i]));
       if (keeps_with_next(blocks[i])) keep_with_following(i);
       if (const auto* para = std::get_if<doc::Paragraph>(&blocks[i])) {
         place_paragraph(*para, std::get<TextBlock>(p));
@@ -158,7 +167,12 @@ class Flow {
 LayoutResult lay_out(const doc::Document& document, const FontLibrary& fonts,
                      DiagnosticSink& sink) {
   LayoutResult result;
-  Flow(document, fonts, sink, result).run();
+  if (!check_bounds(document, sink)) return result;
+  try {
+    Flow(document, fonts, sink, result).run();
+  } catch (const LayoutStopped&) {
+    result.pages.clear();
+  }
   return result;
 }
 

@@ -4,11 +4,20 @@
 #include <algorithm>
 #include <cmath>
 
+#include "diag/limits.h"
+#include "layout/bounds.h"
+
 namespace jixiao::layout {
 
-PageFlow::PageFlow(const doc::PageSetup& s, LayoutResult& out)
+namespace {
+const doc::Origin kNoOrigin;
+}  // namespace
+
+PageFlow::PageFlow(const doc::PageSetup& s, LayoutResult& out, DiagnosticSink& sink)
     : setup_(s),
       out_(out),
+      sink_(sink),
+      block_(&kNoOrigin),
       left_(static_cast<float>(s.margin_left)),
       width_(static_cast<float>(s.width - s.margin_left - s.margin_right)),
       top_(static_cast<float>(s.margin_top)),
@@ -23,6 +32,13 @@ std::size_t PageFlow::lines_left(float pitch) const {
 }
 
 void PageFlow::new_page() {
+  if (out_.pages.size() >= limits::kPages) {
+    sink_.report({Severity::Error, "layout.too-many-pages", block_->file, block_->place,
+                  "the document needs more than " + std::to_string(limits::kPages) + " pages" +
+                      (block_->data.empty() ? "" : " (at " + block_->data + ")"),
+                  "at most " + std::to_string(limits::kPages) + " pages", "", {}});
+    throw LayoutStopped{};
+  }
   Page p;
   p.width = static_cast<float>(setup_.width);
   p.height = static_cast<float>(setup_.height);

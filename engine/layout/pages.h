@@ -8,7 +8,7 @@ namespace jixiao::layout {
 
 class PageFlow {
  public:
-  PageFlow(const doc::PageSetup& setup, LayoutResult& out);
+  PageFlow(const doc::PageSetup& setup, LayoutResult& out, DiagnosticSink& sink);
 
   float left() const { return left_; }
   float width() const { return width_; }
@@ -21,7 +21,13 @@ class PageFlow {
   std::size_t lines_left(float pitch) const;
 
   void advance(float dy) { y_ += dy; }
+  // A new page; beyond limits::kPages an error naming the block being placed, and
+  // LayoutStopped: whatever a layout does, it ends.
   void new_page();
+  // The block being placed, named when it cannot be.
+  void set_block(const doc::Origin& origin) { block_ = &origin; }
+  const doc::Origin& block() const { return *block_; }
+  DiagnosticSink& sink() const { return sink_; }
   Page& page() { return out_.pages.back(); }
 
   // Places a set line with its left end at x and its baseline at baseline_y.
@@ -30,6 +36,8 @@ class PageFlow {
  private:
   const doc::PageSetup& setup_;
   LayoutResult& out_;
+  DiagnosticSink& sink_;
+  const doc::Origin* block_;
   float left_, width_, top_, bottom_;
   float y_ = 0;
 };

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout/bounds.h"
 #include "layout/table.h"
 
 namespace jixiao::layout {
@@ -167,11 +168,11 @@ Paginator::Fit Paginator::plan_split(int r, float& split_y) const {
   if (take < kMinSplitLines) {
     if (may_move) return Fit::Move;
     take = std::max<std::uint32_t>(1, fit);
-    if (fit == 0) {
-      sink_.warning("layout.row-too-tall", g_.table->origin.file, g_.table->origin.place,
-                    "table row " + std::to_string(r + 1) +
-                        ": not one line of it fits below the header rows; it runs past the page foot");
-    }
+    if (fit == 0)
+      no_room(g_.cells[tallest].cell->origin,
+              "table row " + std::to_string(r + 1) +
+                  ": not one line of it fits below the header rows on an empty page",
+              sink_);
   }
   const TableCell& tc = g_.cells[tallest];
   split_y = state_[tallest].piece_top + 2 * g_.pad_y + static_cast<float>(take) * tc.block.line_pitch;

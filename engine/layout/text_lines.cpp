@@ -53,9 +53,10 @@ std::size_t line_end(const ShapedParagraph& p, std::size_t begin, float width) {
   for (std::size_t i = begin; i < n; ++i) {
     run += p.shaped.advance[i];
     if (!is_space(p.text[i])) set = run;
-    if (!may_cut(p, i + 1)) continue;
-    if (set > width + kSlack) break;  // widths only grow: no later opportunity fits either
-    end = i + 1;
+    // Widths only grow: once past the width no later opportunity fits either. Stopping here
+    // and not at the next opportunity keeps an unbreakable run linear, not quadratic.
+    if (set > width + kSlack) break;
+    if (may_cut(p, i + 1)) end = i + 1;
   }
   return end > begin ? end : emergency_end(p, begin, width);
 }
