@@ -35,6 +35,12 @@ void need_number(const Value& v, const Expr& operand, const Expr& whole) {
   type_error(what + ": '" + operand.text + "' in '" + whole.text + "'", "a number", describe(v));
 }
 
+void need_finite(const Value& v, const std::string& what) {
+  if (v.kind != Value::Kind::Float || std::isfinite(v.number)) return;
+  throw EvalError{"expr.range", "'" + what + "' is not a finite number (too large, or undefined)",
+                  "a finite number", std::isnan(v.number) ? "NaN" : "infinity"};
+}
+
 Value element(const Value& container, const Value& key, const std::string& what,
               const std::string& key_text) {
   if (container.kind == Value::Kind::Object) {
@@ -116,6 +122,7 @@ Value arithmetic(const Expr& e, const Value& a, const Value& b) {
       r.number = x / y;
       break;
   }
+  detail::need_finite(r, e.text);
   return r;
 }
 
@@ -228,6 +235,14 @@ std::vector<std::string> Scope::names() const {
   return out;
 }
 
+namespace {
+// A path's value: data enters evaluation here, so an infinite number in it stops here.
+Value checked(Value v, const Expr& e) {
+  detail::need_finite(v, e.text);
+  return v;
+}
+}  // namespace
+
 Value evaluate(const Expr& e, const Scope& scope, std::string* pointer) {
   // Only paths have a place in the data; for anything else the pointer is "".
   if (pointer && e.kind != ExprKind::Name && e.kind != ExprKind::Member &&
@@ -255,12 +270,12 @@ Value evaluate(const Expr& e, const Scope& scope, std::string* pointer) {
       if (!v)
         throw EvalError{"expr.binding", "no field or loop variable '" + e.name + "'",
                         "one of: " + join_names(scope.names()), "'" + e.name + "'"};
-      return *v;
+      return checked(*v, e);
     }
     case ExprKind::Member: {
       Value v = member(evaluate(*e.a, scope, pointer), e);
       if (pointer && !pointer->empty()) append_json_pointer(*pointer, e.name);
-      return v;
+      return checked(v, e);
     }
     case ExprKind::Index: {
       Value container = evaluate(*e.a, scope, pointer);
@@ -270,7 +285,7 @@ Value evaluate(const Expr& e, const Scope& scope, std::string* pointer) {
         append_json_pointer(*pointer, key.kind == Value::Kind::String
                                              ? std::string(key.string)
                                              : std::to_string(key.integer));
-      return v;
+      return checked(v, e);
     }
     case ExprKind::Call: return detail::call(e, scope);
     case ExprKind::Neg: {
@@ -323,6 +338,7 @@ std::string print(const Value& v, const Filter& f, const Expr& e) {
     type_error("cannot print " + std::string(kind_name(v.kind)) + " '" + e.text + "'",
                "a string, number, boolean or null", kind_name(v.kind));
   if (v.kind == Value::Kind::Null) return "";
+  detail::need_finite(v, e.text);
   if (f.kind != FilterKind::None) {
     const char* name = f.kind == FilterKind::Fixed ? "fixed" : f.kind == FilterKind::Trim ? "trim" : "money";
     if (!v.is_number())

@@ -15,6 +15,10 @@ std::string describe(const Value& v);
 [[noreturn]] void type_error(std::string message, std::string expected, std::string got);
 // Throws a type error unless v is a number; operand is the part of whole that gave v.
 void need_number(const Value& v, const Expr& operand, const Expr& whole);
+// Throws "expr.range" when v is an infinite or NaN number (from data past the doubles or
+// arithmetic overflowing): such a value must never become a score or a printed text.
+// what: the expression (or data element) that gave v.
+void need_finite(const Value& v, const std::string& what);
 // An object's field or an array's element; "a" of a[b] is named by `what` in messages.
 Value element(const Value& container, const Value& key, const std::string& what,
               const std::string& key_text);

@@ -33,6 +33,7 @@ struct Expr {
   Func func = Func::Count;                  // Call
   std::vector<std::unique_ptr<Expr>> args;  // Call
   std::string text;  // the expression as written, for messages ("p.funds.total")
+  int height = 1;    // of the tree below: evaluation recurses this deep (≤ kExprDepth)
 };
 
 // How a binding's value is printed.
@@ -47,6 +48,7 @@ struct ParseError {
   std::string message;
   std::string expected;
   std::string got;
+  std::string code = "expr.syntax";  // or "expr.depth", "expr.size", "expr.range"
 };
 
 struct ParsedExpr {
@@ -58,7 +60,8 @@ struct ParsedExpr {
 
 // Parses text from pos. Braced: a binding ending at '}' (a filter after '|' allowed).
 // Plain: the whole rest of text is one expression, no filter. On failure expr is null
-// and error says where and why.
+// and error says where and why. Nesting (parentheses, operators, calls, the length of an
+// operator chain) is limited to limits::kExprDepth and the text to limits::kExprBytes.
 ParsedExpr parse_expression(std::string_view text, std::size_t pos, bool braced,
                             ParseError& error);
 
@@ -109,7 +112,7 @@ const char* kind_name(Value::Kind k);
 
 // An evaluation failure; reported by the caller at the binding's place.
 struct EvalError {
-  std::string code;  // "template.binding" or "template.type"
+  std::string code;  // "expr.binding", "expr.type" or "expr.range" (a result not finite)
   std::string message;
   std::string expected;
   std::string got;

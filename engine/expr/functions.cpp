@@ -19,7 +19,7 @@ constexpr FunctionInfo kFunctions[] = {
 
 std::string fname(const Expr& e) { return e.name + "()"; }
 
-void add_checked(Value& total, const Value& v) {
+void add_checked(Value& total, const Value& v, const std::string& what) {
   std::int64_t r = 0;
   if (total.kind == Value::Kind::Int && v.kind == Value::Kind::Int &&
       !__builtin_add_overflow(total.integer, v.integer, &r)) {
@@ -28,6 +28,7 @@ void add_checked(Value& total, const Value& v) {
   }
   // Past the integers (a decimal, or an overflow): on in floating point.
   total = Value::of_float(total.as_double() + v.as_double());
+  need_finite(total, what);
 }
 
 // min/max: each argument is a number or an array of numbers.
@@ -38,6 +39,7 @@ Value extreme(const Expr& e, const Scope& scope, bool want_max) {
     if (!v.is_number())
       type_error(fname(e) + " of " + describe(v) + ": '" + what + "' in '" + e.text + "'",
                  "numbers", describe(v));
+    need_finite(v, what);
     double x = v.as_double(), y = best.as_double();
     if (!have || (want_max ? x > y : x < y)) best = v;
     have = true;
@@ -68,6 +70,7 @@ Value round_value(const Expr& e, const Scope& scope) {
     places = n.integer;
   }
   if (x.kind == Value::Kind::Int) return x;
+  need_finite(x, e.args[0]->text);  // format_fixed would print inf as something
   std::string text = format_fixed(x.number, static_cast<int>(places));
   double d = 0;
   std::from_chars(text.data(), text.data() + text.size(), d);
@@ -101,7 +104,8 @@ Value sum(const Expr& e, const Scope& scope) {
     if (!v.is_number())
       type_error("sum() of " + describe(v) + ": '" + what + "' in '" + e.text + "'", "a number",
                  describe(v));
-    add_checked(total, v);
+    need_finite(v, what);
+    add_checked(total, v, e.text);
   }
   return total;
 }

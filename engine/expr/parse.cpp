@@ -1,8 +1,11 @@
 // Recursive-descent parser of template expressions. Works on the decoded text of an
 // attribute or text node; positions it reports are indexes into that text, which the
 // loader maps back to file line:col.
+#include <algorithm>
 #include <charconv>
+#include <cmath>
 
+#include "diag/limits.h"
 #include "expr/eval_detail.h"
 #include "expr/expr.h"
 
@@ -20,7 +23,7 @@ struct Failed {};  // unwinds the parser after the first error has been recorded
 class Parser {
  public:
   Parser(std::string_view text, std::size_t pos, bool braced, ParseError& error)
-      : s_(text), pos_(pos), braced_(braced), error_(error) {}
+      : s_(text), pos_(pos), origin_(pos), braced_(braced), error_(error) {}
 
   ParsedExpr run() {
     ParsedExpr out;
@@ -42,6 +45,7 @@ class Parser {
         fail(pos_, "unexpected " + describe_here(), "an operator or end of expression",
              describe_here());
       }
+      within_size();
       out.end = pos_;
       out.expr = std::move(e);
     } catch (const Failed&) {
@@ -53,8 +57,38 @@ class Parser {
  private:
   std::string_view s_;
   std::size_t pos_;
+  std::size_t origin_;  // where the expression starts, for the size limit
   bool braced_;
   ParseError& error_;
+  int depth_ = 0;  // recursion of the parser: parentheses, calls, indexes, unary chains
+
+  // Counts one level of the parser's recursion while alive; too deep ends the parse.
+  class Nest {
+   public:
+    Nest(Parser& p, std::size_t at) : p_(p) {
+      if (++p_.depth_ > limits::kExprDepth) p_.too_deep(at);
+    }
+    ~Nest() { --p_.depth_; }
+    Nest(const Nest&) = delete;
+    Nest& operator=(const Nest&) = delete;
+
+   private:
+    Parser& p_;
+  };
+
+  [[noreturn]] void too_deep(std::size_t at) {
+    fail(at, "expression nested too deeply (parentheses, calls, operators in a row)",
+         "at most " + std::to_string(limits::kExprDepth) +
+             " levels of nesting; split the formula or use sum()/max()",
+         "more", "expr.depth");
+  }
+  // Bounds the text before it is copied into nodes: a 200 KB expression must not cost more.
+  void within_size() {
+    if (pos_ - origin_ > limits::kExprBytes)
+      fail(origin_, "expression is too long", "at most " + std::to_string(limits::kExprBytes) +
+                                                   " bytes",
+           std::to_string(pos_ - origin_) + " bytes or more", "expr.size");
+  }
 
   bool at_end() const { return pos_ >= s_.size() || (braced_ && s_[pos_] == '}'); }
   char peek(std::size_t ahead = 0) const {
@@ -67,8 +101,8 @@ class Parser {
   }
 
   [[noreturn]] void fail(std::size_t at, std::string message, std::string expected,
-                         std::string got) {
-    error_ = {at, std::move(message), std::move(expected), std::move(got)};
+                         std::string got, std::string code = "expr.syntax") {
+    error_ = {at, std::move(message), std::move(expected), std::move(got), std::move(code)};
     throw Failed{};
   }
 
@@ -94,47 +128,62 @@ class Parser {
   }
 
   std::unique_ptr<Expr> make(ExprKind k, std::size_t start) {
+    within_size();
     auto e = std::make_unique<Expr>();
     e->kind = k;
     e->text = std::string(s_.substr(start, pos_ - start));
     return e;
   }
-  void finish(Expr& e, std::size_t start) {
+  // Sets e's text and height. The height bounds evaluation's recursion, which follows the
+  // tree: a chain 1+1+1… has no parser recursion but is as deep as it is long.
+  void finish(Expr& e, std::size_t start, std::size_t at) {
+    int below = 0;
+    for (const Expr* c : {e.a.get(), e.b.get()})
+      if (c) below = std::max(below, c->height);
+    for (const auto& c : e.args) below = std::max(below, c->height);
+    e.height = below + 1;
+    if (e.height > limits::kExprDepth) too_deep(at);
+    within_size();
     std::size_t end = pos_;
     while (end > start && (s_[end - 1] == ' ' || s_[end - 1] == '\t' || s_[end - 1] == '\n' ||
                            s_[end - 1] == '\r'))
       --end;
     e.text = std::string(s_.substr(start, end - start));
   }
+  // at: the operator, where a too deep chain is reported.
   std::unique_ptr<Expr> binary(ExprKind k, BinOp op, std::unique_ptr<Expr> a,
-                               std::unique_ptr<Expr> b, std::size_t start) {
-    auto e = make(k, start);
+                               std::unique_ptr<Expr> b, std::size_t start, std::size_t at) {
+    auto e = std::make_unique<Expr>();
+    e->kind = k;
     e->op = op;
     e->a = std::move(a);
     e->b = std::move(b);
-    finish(*e, start);
+    finish(*e, start, at);
     return e;
   }
 
   std::unique_ptr<Expr> parse_or() {
     std::size_t start = pos_;
+    Nest nest(*this, start);
     auto e = parse_and();
-    while (accept_word("or")) e = binary(ExprKind::Or, BinOp::Add, std::move(e), parse_and(), start);
+    for (std::size_t at = pos_; accept_word("or"); at = pos_)
+      e = binary(ExprKind::Or, BinOp::Add, std::move(e), parse_and(), start, at);
     return e;
   }
   std::unique_ptr<Expr> parse_and() {
     std::size_t start = pos_;
     auto e = parse_not();
-    while (accept_word("and"))
-      e = binary(ExprKind::And, BinOp::Add, std::move(e), parse_not(), start);
+    for (std::size_t at = pos_; accept_word("and"); at = pos_)
+      e = binary(ExprKind::And, BinOp::Add, std::move(e), parse_not(), start, at);
     return e;
   }
   std::unique_ptr<Expr> parse_not() {
     std::size_t start = pos_;
     if (accept_word("not")) {
+      Nest nest(*this, start);
       auto e = make(ExprKind::Not, start);
       e->a = parse_not();
-      finish(*e, start);
+      finish(*e, start, start);
       return e;
     }
     return parse_comparison();
@@ -146,8 +195,9 @@ class Parser {
         {"==", BinOp::Eq}, {"!=", BinOp::Ne}, {"<=", BinOp::Le},
         {">=", BinOp::Ge}, {"<", BinOp::Lt},  {">", BinOp::Gt}};
     for (const auto& [text, op] : ops) {
+      std::size_t at = pos_;
       if (accept(text)) {
-        e = binary(ExprKind::Binary, op, std::move(e), parse_sum(), start);
+        e = binary(ExprKind::Binary, op, std::move(e), parse_sum(), start, at);
         // Chained comparisons (a < b < c) read like maths but would not mean it.
         for (const auto& [again, unused] : ops) {
           (void)unused;
@@ -164,8 +214,9 @@ class Parser {
     std::size_t start = pos_;
     auto e = parse_product();
     for (;;) {
-      if (accept("+")) e = binary(ExprKind::Binary, BinOp::Add, std::move(e), parse_product(), start);
-      else if (accept("-")) e = binary(ExprKind::Binary, BinOp::Sub, std::move(e), parse_product(), start);
+      std::size_t at = pos_;
+      if (accept("+")) e = binary(ExprKind::Binary, BinOp::Add, std::move(e), parse_product(), start, at);
+      else if (accept("-")) e = binary(ExprKind::Binary, BinOp::Sub, std::move(e), parse_product(), start, at);
       else return e;
     }
   }
@@ -173,17 +224,19 @@ class Parser {
     std::size_t start = pos_;
     auto e = parse_unary();
     for (;;) {
-      if (accept("*")) e = binary(ExprKind::Binary, BinOp::Mul, std::move(e), parse_unary(), start);
-      else if (accept("/")) e = binary(ExprKind::Binary, BinOp::Div, std::move(e), parse_unary(), start);
+      std::size_t at = pos_;
+      if (accept("*")) e = binary(ExprKind::Binary, BinOp::Mul, std::move(e), parse_unary(), start, at);
+      else if (accept("/")) e = binary(ExprKind::Binary, BinOp::Div, std::move(e), parse_unary(), start, at);
       else return e;
     }
   }
   std::unique_ptr<Expr> parse_unary() {
     std::size_t start = pos_;
     if (accept("-")) {
+      Nest nest(*this, start);
       auto e = make(ExprKind::Neg, start);
       e->a = parse_unary();
-      finish(*e, start);
+      finish(*e, start, start);
       return e;
     }
     return parse_postfix();
@@ -192,6 +245,7 @@ class Parser {
     std::size_t start = pos_;
     auto e = parse_primary();
     for (;;) {
+      std::size_t at = pos_;
       if (peek() == '.') {
         ++pos_;
         skip_space();
@@ -202,7 +256,7 @@ class Parser {
         auto m = make(ExprKind::Member, start);
         m->name = std::string(w);
         m->a = std::move(e);
-        finish(*m, start);
+        finish(*m, start, at);
         skip_space();
         e = std::move(m);
       } else if (peek() == '[') {
@@ -214,7 +268,7 @@ class Parser {
         auto m = make(ExprKind::Index, start);
         m->a = std::move(e);
         m->b = std::move(index);
-        finish(*m, start);
+        finish(*m, start, at);
         skip_space();
         e = std::move(m);
       } else {
@@ -224,6 +278,7 @@ class Parser {
   }
   std::unique_ptr<Expr> parse_primary() {
     std::size_t start = pos_;
+    within_size();
     char c = peek();
     if (at_end()) fail(pos_, "expression ends too early", "a value", describe_here());
     if (c == '(') {
@@ -254,7 +309,7 @@ class Parser {
       e->kind = ExprKind::Name;
       e->name = std::string(w);
     }
-    finish(*e, start);
+    finish(*e, start, start);
     skip_space();
     return e;
   }
@@ -319,10 +374,14 @@ class Parser {
     if (!is_float) {
       e->literal = LiteralKind::Int;
       r = std::from_chars(b, en, e->integer);
-      if (r.ec != std::errc()) fail(start, "number too large", "a smaller number", e->text);
+      if (r.ec != std::errc())
+        fail(start, "number too large", "a whole number below 2^63 (or write it with a decimal point)",
+             e->text, "expr.range");
     } else {
       e->literal = LiteralKind::Float;
       r = std::from_chars(b, en, e->number);  // locale-independent, unlike strtod
+      if (r.ec != std::errc() || !std::isfinite(e->number))
+        fail(start, "number too large", "a number below 1e308", e->text, "expr.range");
     }
     skip_space();
     return e;
@@ -336,6 +395,7 @@ class Parser {
         fail(start, "string literal is not closed", "a closing \"'\"", "end of text");
       char c = s_[pos_];
       if (c == '\'') break;
+      if (pos_ - origin_ > limits::kExprBytes) within_size();
       if (c == '\\' && (peek(1) == '\'' || peek(1) == '\\')) {
         value += peek(1);
         pos_ += 2;
