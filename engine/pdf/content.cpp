@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "diag/limits.h"
 #include "pdf/numbers.h"
 
 namespace jixiao::pdf {
@@ -15,7 +16,7 @@ void TextWriter::begin_array() {
 void TextWriter::end_array() {
   if (in_hex_) out_ += '>';
   in_hex_ = false;
-  if (!has_glyphs_) {
+  if (!has_glyphs_ && !adjusted_) {
     out_.resize(array_start_);
   } else if (adjusted_) {
     out_ += "]TJ\n";
@@ -31,6 +32,20 @@ void TextWriter::put_glyph(std::uint16_t cid) {
   in_hex_ = true;
   has_glyphs_ = true;
   append_hex4(out_, cid);
+}
+
+void TextWriter::put_missing(std::u32string_view text, std::uint16_t cid) {
+  // A character no font has is drawn as .notdef, whose ToUnicode entry can only say U+FFFD;
+  // /ActualText makes it copy out as itself.
+  end_array();
+  out_ += "/Span<</ActualText<FEFF";
+  append_utf16be_hex(out_, text.substr(0, 16));
+  out_ += ">>>BDC\n";
+  begin_array();
+  put_glyph(cid);
+  end_array();
+  out_ += "EMC\n";
+  begin_array();
 }
 
 void TextWriter::put_adjustment(std::int64_t thousandths) {
@@ -52,13 +67,16 @@ std::int64_t TextWriter::even_spacing(const layout::GlyphRun& run, const FontSub
     else if (std::abs(extra - first) > kTolerance)
       return 0;
   }
-  return std::abs(first) > kTolerance ? to_thousandths(first) : 0;
+  return std::abs(first) > kTolerance ? to_thousandths(first, "a glyph position") : 0;
 }
 
 void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSubset& font) {
-  if (run.glyphs.empty() || run.size <= 0) return;
+  if (run.glyphs.empty()) return;
+  // TJ adjustments divide by the size: below the smallest size layout sets, refuse.
+  if (!(run.size >= limits::kFontSizeMinPoints && run.size <= limits::kLengthPoints))
+    out_of_range("a font size", run.size, "1 to 14400 pt");
   if (out_.empty()) out_ += "BT\n";
-  const std::int64_t size = to_thousandths(run.size);
+  const std::int64_t size = to_thousandths(run.size, "a font size");
   if (font_number != font_ || size != size_) {
     out_ += "/F";
     out_ += std::to_string(font_number);
@@ -70,8 +88,8 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
   }
   // Td moves relative to the previous line start; both ends are rounded to 1/1000 pt first so
   // the relative moves add up exactly.
-  const std::int64_t x = to_thousandths(run.x);
-  const std::int64_t y = to_thousandths(static_cast<double>(page_height_) - run.y);
+  const std::int64_t x = to_thousandths(run.x, "a text position");
+  const std::int64_t y = to_thousandths(static_cast<double>(page_height_) - run.y, "a text position");
   append_thousandths(out_, x - line_x_);
   out_ += ' ';
   append_thousandths(out_, y - line_y_);
@@ -91,7 +109,7 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
   double pen = origin_error;  // where the next glyph lands, points from the run's origin
   begin_array();
   for (const layout::Glyph& g : run.glyphs) {
-    const std::int64_t rise = to_thousandths(g.y);
+    const std::int64_t rise = to_thousandths(g.y, "a glyph offset");
     if (rise != rise_) {
       end_array();
       append_thousandths(out_, rise);
@@ -99,17 +117,30 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
       rise_ = rise;
       begin_array();
     }
-    const double gap = g.x - pen;
+    const double gap = checked(g.x, "a glyph position") - pen;
     if (std::abs(gap) > kTolerance) {
-      // A TJ number moves the pen left by n/1000 of the font size.
-      const std::int64_t n = to_thousandths(-gap * 1000.0 / pt);
+      // A TJ number moves the pen left by n/1000 of the font size. Numbers beyond PDF's range
+      // go in steps: adjacent TJ numbers add up (a gap is at most a page, the size ≥ 1 pt).
+      double rest = -gap * 1000.0 / pt;
+      if (std::abs(rest) > 1000 * limits::kPdfNumber) out_of_range("a glyph position", g.x, "within the page");
+      while (std::abs(rest) > limits::kPdfNumber) {
+        const double step = rest > 0 ? limits::kPdfNumber : -limits::kPdfNumber;
+        put_adjustment(to_thousandths(step));
+        pen -= step / 1000.0 * pt;
+        rest -= step;
+      }
+      const std::int64_t n = to_thousandths(rest);
       if (n != 0) {
         put_adjustment(n);
         pen -= n / 1000.0 / 1000.0 * pt;
       }
     }
     const std::uint16_t cid = font.cid(g.id);
-    put_glyph(cid);
+    if (g.id == 0 && g.text_len > 0 && g.text_begin < run.text.size()) {
+      put_missing(run.text.substr(g.text_begin, g.text_len), cid);
+    } else {
+      put_glyph(cid);
+    }
     pen += font.width(cid) / 1000.0 * pt + spacing / 1000.0;
   }
   end_array();

@@ -32,6 +32,8 @@ class TextWriter {
   void end_array();
   void put_glyph(std::uint16_t cid);
   void put_adjustment(std::int64_t thousandths);
+  // A .notdef glyph (cid) standing for text, in a marked-content span with /ActualText.
+  void put_missing(std::u32string_view text, std::uint16_t cid);
   // Text render mode and line width for a run; size in 1/1000 pt.
   void set_bold(bool bold, std::int64_t size);
   // The extra space after every glyph when it is the same throughout the run, 1/1000 pt.

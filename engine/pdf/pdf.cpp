@@ -4,9 +4,12 @@
 #include <ctime>
 #include <vector>
 
+#include "diag/limits.h"
+
 #include "pdf/content.h"
 #include "pdf/font.h"
 #include "pdf/haru.h"
+#include "pdf/numbers.h"
 #include "pdf/usage.h"
 
 namespace jixiao::pdf {
@@ -28,10 +31,12 @@ void draw_rules(const HaruDoc& doc, HPDF_Page page, const layout::Page& p, Diges
       if (open) doc.check(HPDF_Page_Stroke(page), doing);
       open = false;
       width = r.width;
-      doc.check(HPDF_Page_SetLineWidth(page, width), doing);
+      doc.check(HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(checked(width, "a rule width"))), doing);
     }
-    doc.check(HPDF_Page_MoveTo(page, r.x1, p.height - r.y1), doing);
-    doc.check(HPDF_Page_LineTo(page, r.x2, p.height - r.y2), doing);
+    // libharu clamps what it cannot write without a word: check first.
+    const auto at = [&](double v) { return static_cast<HPDF_REAL>(checked(v, "a rule position")); };
+    doc.check(HPDF_Page_MoveTo(page, at(r.x1), at(p.height - r.y1)), doing);
+    doc.check(HPDF_Page_LineTo(page, at(r.x2), at(p.height - r.y2)), doing);
     open = true;
     for (float v : {r.x1, r.y1, r.x2, r.y2, r.width}) add_float(digest, v);
   }
@@ -59,6 +64,8 @@ void add_font_resources(const HaruDoc& doc, HPDF_Page page, const std::vector<bo
 
 void write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUsage& usage,
                 const std::vector<EmbeddedFont>& fonts, Digest& digest) {
+  for (float v : {p.width, p.height})
+    if (!(v >= 3 && v <= limits::kLengthPoints)) out_of_range("a page size", v, "3 to 14400 pt (libharu's limits)");
   HPDF_Page page = doc.made(HPDF_AddPage(doc.get()), "adding a page");
   doc.check(HPDF_Page_SetWidth(page, p.width), "setting the page size");
   doc.check(HPDF_Page_SetHeight(page, p.height), "setting the page size");

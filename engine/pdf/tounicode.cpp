@@ -13,16 +13,7 @@ namespace {
 constexpr std::size_t kMaxCodePoints = 100;
 
 void append_utf16be(std::string& out, std::u32string_view text) {
-  if (text.size() > kMaxCodePoints) text = text.substr(0, kMaxCodePoints);
-  for (char32_t cp : text) {
-    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
-    if (cp >= 0x10000) {
-      append_hex4(out, 0xD800 + ((cp - 0x10000) >> 10));
-      append_hex4(out, 0xDC00 + ((cp - 0x10000) & 0x3FF));
-    } else {
-      append_hex4(out, cp);
-    }
-  }
+  append_utf16be_hex(out, text.substr(0, kMaxCodePoints));
 }
 
 // A single BMP code point that a bfrange may step through.

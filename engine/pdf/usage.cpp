@@ -8,6 +8,8 @@ namespace jixiao::pdf {
 
 namespace {
 
+constexpr std::u32string_view kReplacement = U"\uFFFD";
+
 [[noreturn]] void fail(std::string message) {
   throw Failure({Severity::Error, "pdf.write", "", "", std::move(message), "", "", {}});
 }
@@ -18,6 +20,9 @@ FaceUsage::FaceUsage(layout::FontId font, unsigned glyph_count)
     : font_(font), state_(glyph_count, kUnseen) {}
 
 void FaceUsage::add(std::uint32_t gid, std::u32string_view text) {
+  // .notdef stands for every character no font has: one ToUnicode entry cannot name them
+  // all, so it copies as U+FFFD (the content stream gives each its own /ActualText).
+  if (gid == 0) text = kReplacement;
   std::uint8_t& st = state_[gid];
   if (st == kSeenWithText || (st == kSeen && text.empty())) return;
   Record r{gid, static_cast<std::uint32_t>(pool_.size()), static_cast<std::uint32_t>(text.size())};

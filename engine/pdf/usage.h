@@ -18,7 +18,8 @@ class FaceUsage {
 
   layout::FontId font() const { return font_; }
   // Records a glyph and the code points it stands for (may be empty). The first non-empty
-  // text seen for a glyph wins, so the result depends only on document order.
+  // text seen for a glyph wins, so the result depends only on document order; .notdef
+  // (glyph 0) always stands for U+FFFD.
   void add(std::uint32_t gid, std::u32string_view text);
   // Whether the face has this glyph id at all (before finish()).
   bool has_glyph(std::uint32_t gid) const { return gid < state_.size(); }

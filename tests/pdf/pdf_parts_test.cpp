@@ -3,6 +3,8 @@
 
 #include <hb.h>
 
+#include <limits>
+
 #include "pdf/content.h"
 #include "pdf/numbers.h"
 #include "pdf/pdf.h"
@@ -40,7 +42,8 @@ TEST_CASE("numbers have at most three decimals and no trailing zeros", "[pdf]") 
   CHECK(number(-0.0001) == "0");
   CHECK(number(0.0005) == "0.001");
   CHECK(number(-714.2857) == "-714.286");
-  CHECK(number(1e6 + 0.25) == "1000000.25");
+  CHECK(number(32766.25) == "32766.25");
+  CHECK(number(-32767) == "-32767");
   std::string hex;
   pdf::append_hex4(hex, 0x4E00);
   pdf::append_hex4(hex, 7);
@@ -205,7 +208,61 @@ TEST_CASE("layout bugs are failures naming the problem, not broken PDFs", "[pdf]
     pdf::write_pdf(bad_size, lib, meta);
     FAIL("no Failure");
   } catch (const Failure& f) {
-    CHECK(f.diagnostic().code == "pdf.write");
-    CHECK(f.diagnostic().message.find("libharu failed setting the page size: error 0x") != std::string::npos);
+    CHECK(f.diagnostic().code == "pdf.number-range");
+    CHECK(f.diagnostic().message.find("a page size") != std::string::npos);
   }
+}
+
+TEST_CASE("hostile: numbers beyond PDF's range are failures, never overflow or clamping", "[pdf][hostile]") {
+  // PDF readers hold reals to ±32767; llround of 1e20 and -INT64_MIN would be undefined.
+  for (double v : {32767.5, -1e20, 1e300, std::numeric_limits<double>::infinity(),
+                   std::numeric_limits<double>::quiet_NaN()}) {
+    INFO(v);
+    try {
+      number(v);
+      FAIL("no Failure");
+    } catch (const Failure& f) {
+      CHECK(f.diagnostic().code == "pdf.number-range");
+    }
+  }
+  std::string out;
+  CHECK_THROWS_AS(pdf::append_thousandths(out, std::numeric_limits<std::int64_t>::min()), Failure);
+
+  const auto& lib = test::font_library();
+  pdf::Metadata meta;
+  meta.date = 0;
+  layout::LayoutResult doc;
+  doc.pages.push_back({});
+  doc.pages[0].runs.push_back(test::shape(test::face("song"), 10, 50, 50, U"绩效"));
+  auto write_fails = [&](layout::LayoutResult d, const std::string& what) {
+    INFO(what);
+    try {
+      pdf::write_pdf(d, lib, meta);
+      FAIL("no Failure");
+    } catch (const Failure& f) {
+      CHECK(f.diagnostic().code == "pdf.number-range");
+      CHECK(f.diagnostic().message.find(what) != std::string::npos);
+    }
+  };
+  auto huge_size = doc;
+  huge_size.pages[0].runs[0].size = 1e20f;
+  write_fails(huge_size, "a font size");
+  auto tiny_size = doc;
+  tiny_size.pages[0].runs[0].size = 0.0001f;
+  write_fails(tiny_size, "a font size");
+  auto far = doc;
+  far.pages[0].runs[0].x = 1e9f;
+  write_fails(far, "a text position");
+  auto far_glyph = doc;
+  far_glyph.pages[0].runs[0].glyphs[1].x = 1e9f;
+  write_fails(far_glyph, "a glyph position");
+  auto far_rule = doc;
+  far_rule.pages[0].rules.push_back({0, 0, 1e6f, 0, 0.5f});
+  write_fails(far_rule, "a rule position");
+
+  // A large gap within range goes out as TJ numbers that each stay within ±32767.
+  auto wide = doc;
+  wide.pages[0].runs[0].size = 1;
+  wide.pages[0].runs[0].glyphs[1].x = 500;
+  CHECK_NOTHROW(pdf::write_pdf(wide, lib, meta));
 }
