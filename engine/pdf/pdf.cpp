@@ -87,16 +87,34 @@ void write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUsage& 
   add_font_resources(doc, page, used, fonts);
 }
 
-void write_info(const HaruDoc& doc, const Metadata& meta, std::int64_t date, Digest& digest) {
+// value, cut to limits::kPdfInfoChars code points at a character boundary.
+std::string_view info_text(const char* key, const std::string& value, DiagnosticSink* sink) {
+  std::size_t chars = 0, i = 0;
+  for (; i < value.size(); ++i) {
+    if ((static_cast<unsigned char>(value[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == limits::kPdfInfoChars) break;
+  }
+  if (i == value.size()) return value;
+  if (sink)
+    sink->warning("pdf.metadata-cut", "", "",
+                  std::string("the document's /") + key + " is cut to its first " +
+                      std::to_string(limits::kPdfInfoChars) +
+                      " characters in the PDF's properties (the pages show it whole)");
+  return std::string_view(value).substr(0, i);
+}
+
+void write_info(const HaruDoc& doc, const Metadata& meta, std::int64_t date, Digest& digest,
+                DiagnosticSink* sink) {
   const std::string producer = std::string("jixiao with libharu ") + HPDF_GetVersion();
   const std::pair<const char*, const std::string*> texts[] = {
       {"Title", &meta.title},       {"Author", &meta.author},   {"Subject", &meta.subject},
       {"Keywords", &meta.keywords}, {"Creator", &meta.creator}, {"Producer", &producer}};
-  for (const auto& [key, value] : texts) {
+  for (const auto& [key, whole] : texts) {
+    const std::string_view value = info_text(key, *whole, sink);
     digest.add(key);
-    digest.add_u32(static_cast<std::uint32_t>(value->size()));
-    digest.add(*value);
-    if (!value->empty()) doc.set_info_text(key, *value);
+    digest.add_u32(static_cast<std::uint32_t>(value.size()));
+    digest.add(value);
+    if (!value.empty()) doc.set_info_text(key, value);
   }
   digest.add_u32(static_cast<std::uint32_t>(static_cast<std::uint64_t>(date) >> 32));
   digest.add_u32(static_cast<std::uint32_t>(date));
@@ -106,7 +124,7 @@ void write_info(const HaruDoc& doc, const Metadata& meta, std::int64_t date, Dig
 }  // namespace
 
 std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibrary& fonts,
-                      const Metadata& meta) {
+                      const Metadata& meta, DiagnosticSink* sink) {
   if (pages.pages.empty())
     throw Failure({Severity::Error, "pdf.write", "", "", "the layout has no pages to write",
                    "at least one page", "none", {}});
@@ -124,7 +142,7 @@ std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibra
 
   for (const layout::Page& page : pages.pages) write_page(doc, page, usage, embedded, digest);
 
-  write_info(doc, meta, meta.date ? *meta.date : static_cast<std::int64_t>(std::time(nullptr)), digest);
+  write_info(doc, meta, meta.date ? *meta.date : static_cast<std::int64_t>(std::time(nullptr)), digest, sink);
   unsigned char id[16];
   digest.finish(id);
   doc.set_id(id);

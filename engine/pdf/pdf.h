@@ -21,8 +21,10 @@ struct Metadata {
 };
 
 // The whole PDF as bytes. Same pages and metadata give the same bytes.
-// Throws jixiao::Failure ("pdf.write") when libharu or subsetting fails.
+// Throws jixiao::Failure ("pdf.write") when libharu or subsetting fails. Metadata longer
+// than limits::kPdfInfoChars is cut there (libharu holds strings to 64 KB; the pages keep
+// the whole text) with a warning "pdf.metadata-cut" to sink when one is given.
 std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibrary& fonts,
-                      const Metadata& meta);
+                      const Metadata& meta, DiagnosticSink* sink = nullptr);
 
 }  // namespace jixiao::pdf

@@ -3,6 +3,7 @@
 
 #include <hb.h>
 
+#include <fstream>
 #include <limits>
 
 #include "pdf/content.h"
@@ -265,4 +266,31 @@ TEST_CASE("hostile: numbers beyond PDF's range are failures, never overflow or c
   wide.pages[0].runs[0].size = 1;
   wide.pages[0].runs[0].glyphs[1].x = 500;
   CHECK_NOTHROW(pdf::write_pdf(wide, lib, meta));
+}
+
+TEST_CASE("hostile: a title beyond libharu's 64 KB is cut in the properties with a warning", "[pdf][hostile]") {
+  const auto& lib = test::font_library();
+  layout::LayoutResult doc;
+  doc.pages.push_back({});
+  doc.pages[0].runs.push_back(test::shape(test::face("song"), 10, 50, 50, U"绩效"));
+  pdf::Metadata meta;
+  meta.date = 0;
+  for (int i = 0; i < 30000; ++i) meta.title += "绩效";  // 60,000 characters, 180 KB
+  meta.subject = std::string(70000, 'x');
+  DiagnosticSink sink;
+  std::string bytes = pdf::write_pdf(doc, lib, meta, &sink);
+  REQUIRE(sink.all().size() == 2);
+  CHECK(sink.all()[0].code == "pdf.metadata-cut");
+  CHECK(sink.all()[0].message.find("/Title") != std::string::npos);
+  CHECK(sink.all()[1].message.find("/Subject") != std::string::npos);
+  auto dir = test::temp_dir("pdf-title");
+  std::ofstream(dir + "/t.pdf", std::ios::binary) << bytes;
+  auto info = test::run_command("pdfinfo -enc UTF-8 " + dir + "/t.pdf");
+  std::string title = info.out.substr(info.out.find("Title:"));
+  title = title.substr(0, title.find('\n'));
+  // "Title:" and padding, then 16,000 characters of 3 UTF-8 bytes each.
+  CHECK(title.find("绩效绩效") != std::string::npos);
+  CHECK(title.size() > 16000 * 3);
+  CHECK(title.size() < 16000 * 3 + 20);
+  CHECK(test::run_command("qpdf --check " + dir + "/t.pdf").exit_code == 0);
 }
