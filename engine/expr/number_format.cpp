@@ -142,6 +142,21 @@ std::string format_trim(double v, int decimals) {
 std::string format_trim(std::int64_t v, int decimals) { return trimmed(decimal_of(v), decimals); }
 std::string format_money(double v) { return finite(v) ? money(decimal_of(v)) : format_plain(v); }
 std::string format_money(std::int64_t v) { return money(decimal_of(v)); }
-std::string format_plain(double v) { return nlohmann::json(v).dump(); }
+std::string format_plain(double v) {
+  if (!finite(v)) return nlohmann::json(v).dump();
+  // Shortest round-trip digits, never in exponent notation: a form shows 123000000000.0,
+  // not 1.23e+11, however large or small the figure.
+  const Decimal d = decimal_of(v);
+  const int n = static_cast<int>(d.digits.size());
+  std::string out = d.negative ? "-" : "";
+  if (d.point <= 0) {
+    out += "0." + std::string(static_cast<std::size_t>(-d.point), '0') + d.digits;
+  } else if (d.point >= n) {
+    out += d.digits + std::string(static_cast<std::size_t>(d.point - n), '0') + ".0";
+  } else {
+    out += d.digits.substr(0, static_cast<std::size_t>(d.point)) + "." + d.digits.substr(static_cast<std::size_t>(d.point));
+  }
+  return out;
+}
 
 }  // namespace jixiao::expr

@@ -19,7 +19,9 @@ std::string format_trim(std::int64_t v, int decimals);
 // Thousands separators and 2 decimals: 1035356.3 → "1,035,356.30".
 std::string format_money(double v);
 std::string format_money(std::int64_t v);
-// A JSON float as nlohmann::json prints it: shortest round trip, at least one decimal.
+// A float as its shortest round-trip digits with at least one decimal, always in fixed
+// notation (1.2345678901234568e+29 prints as 123456789012345680000000000000.0); NaN and
+// infinities as JSON's null.
 std::string format_plain(double v);
 
 }  // namespace jixiao::expr

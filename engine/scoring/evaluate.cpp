@@ -1,5 +1,7 @@
 #include "scoring/evaluate.h"
 
+#include <cmath>
+
 namespace jixiao::scoring {
 
 namespace {
@@ -35,6 +37,11 @@ std::optional<double> eval_number(const Formula& f, const FormulaScope& s, std::
     error = "\"" + f.text + "\" is not a number";
     return std::nullopt;
   }
+  // inf or NaN (a division by zero) would saturate to full marks further on.
+  if (!std::isfinite(v->as_double())) {
+    error = "\"" + f.text + "\" gives no finite number (a division by zero?)";
+    return std::nullopt;
+  }
   return v->as_double();
 }
 
@@ -42,6 +49,10 @@ std::optional<bool> eval_test(const Formula& f, const FormulaScope& s, std::stri
   auto v = eval(f, s, error);
   if (!v) return std::nullopt;
   return expr::truthy(*v);
+}
+
+std::string rule_place(const RuleSet& rules, const Formula& f) {
+  return rules.file + " " + f.pointer;
 }
 
 }  // namespace jixiao::scoring

@@ -18,6 +18,8 @@ struct FormulaScope {
 
 // The formula's value as a number, or std::nullopt with why in error.
 std::optional<double> eval_number(const Formula& f, const FormulaScope& scope, std::string& error);
+// The rule a formula is, for messages: "FILE /values/rate_total".
+std::string rule_place(const RuleSet& rules, const Formula& f);
 // The formula's truth, or std::nullopt with why in error.
 std::optional<bool> eval_test(const Formula& f, const FormulaScope& scope, std::string& error);
 

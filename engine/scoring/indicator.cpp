@@ -46,7 +46,9 @@ std::optional<Centi> by_formula(const json& ind, const RuleSet& rules, Indicator
     auto v = eval_number(f.score, {*in, nullptr, from_centi(is.weight)}, error);
     if (!v) {
       findings.push_back({Severity::Error, "scoring.formula", is.pointer,
-                          "cannot compute " + is.name + ": " + error, "", ""});
+                          "cannot compute " + is.name + " (rule " + rule_place(rules, f.score) +
+                              "): " + error,
+                          "", ""});
       return std::nullopt;
     }
     is.rule = "formula";

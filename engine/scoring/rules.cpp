@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "expr/expr.h"
+#include "scoring/value_order.h"
 #include "model/reader.h"
 #include "scoring/scoring.h"
 
@@ -146,9 +147,13 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
     if (!v->is_object()) {
       sink.error("rules.type", path, "/values", "bad values", "an object of name: expression");
     } else {
-      // Kept in file order: a value may use the ones before it.
-      for (auto it = v->begin(); it != v->end(); ++it)
-        rs->values.push_back({it.key(), rr.formula(*v, "/values", it.key().c_str())});
+      // nlohmann::json sorts keys: the file's order comes from a second, ordered read.
+      const auto ordered = nlohmann::ordered_json::parse(text, nullptr, false);
+      std::vector<NamedFormula> values;
+      if (ordered.is_object() && ordered.contains("values") && ordered["values"].is_object())
+        for (const auto& item : ordered["values"].items())
+          values.push_back({item.key(), rr.formula(*v, "/values", item.key().c_str())});
+      rs->values = order_values(std::move(values), path, sink);
     }
   }
   if (auto ls = j.find("lines"); ls != j.end() && ls->is_array()) {

@@ -28,9 +28,12 @@ void compute_values(const json& doc, const RuleSet& rules, DocumentScore& s) {
     if (n) {
       s.values[v.name] = *n;
     } else {
+      // An error: a value left null would score the lines that use it on nothing.
       s.values[v.name] = nullptr;
-      s.findings.push_back({Severity::Warning, "scoring.value", s.pointer,
-                            "cannot compute " + v.name + " (" + v.formula.text + "): " + error, "", ""});
+      s.findings.push_back({Severity::Error, "scoring.value", s.pointer,
+                            "cannot compute value '" + v.name + "' (rule " +
+                                rule_place(rules, v.formula) + "): " + error,
+                            "", ""});
     }
   }
 }
@@ -53,7 +56,9 @@ void score_lines(const json& doc, const RuleSet& rules, DocumentScore& s) {
       is.inputs = shown ? line.shows + " " + centi_text(to_centi(*shown), 2) : line.score.text;
     } else {
       s.findings.push_back({Severity::Error, "scoring.line", is.pointer,
-                            "cannot compute " + line.name + ": " + error, "", ""});
+                            "cannot compute " + line.name + " (rule " + rule_place(rules, line.score) +
+                                "): " + error,
+                            "", ""});
     }
     s.total += is.score;
     s.lines.push_back(std::move(is));
@@ -69,7 +74,7 @@ void run_checks(const json& doc, const RuleSet& rules, DocumentScore& s) {
     Finding f{c.severity, c.code, s.pointer + c.pointer, c.message, "", ""};
     if (!ok) {
       f.severity = Severity::Warning;
-      f.message += " — cannot check: " + error;
+      f.message += " — cannot check (rule " + rule_place(rules, c.test) + "): " + error;
     } else {
       std::string e2;
       if (auto v = eval_number(c.computed, scope, e2)) f.computed = number_text(*v);
