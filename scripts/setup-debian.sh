@@ -9,6 +9,8 @@ PKGS=(
   poppler-utils qpdf
   fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation2
 )
+# scripts/fuzz.sh: libFuzzer comes with clang (Debian's clang 14 and its runtime libraries).
+[ "${SETUP_FUZZ:-}" = 1 ] && PKGS+=(clang libclang-rt-14-dev)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
