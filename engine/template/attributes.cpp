@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "diag/limits.h"
 #include "template/text.h"
 #include "template/units.h"
 
@@ -9,6 +10,11 @@ namespace jixiao::tmpl {
 namespace {
 
 std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+
+std::string shortest(double v) {  // "5", "0.5"
+  char buf[32];
+  return std::string(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+}
 
 std::string list(std::initializer_list<std::string_view> names) {
   std::string out;
@@ -75,12 +81,14 @@ std::string Attributes::text(std::string_view name, std::string fallback) {
   return a ? std::string(a->value) : fallback;
 }
 
-double Attributes::length(std::string_view name, double fallback, double em_size) {
+double Attributes::length(std::string_view name, double fallback, double em_size, double max,
+                          std::string_view within) {
   const Attr* a = find(name);
   if (!a) return fallback;
   auto v = parse_length(a->value, em_size);
-  if (!v) {
-    bad_value(*a, "a length: 12mm, 1.5cm, 10pt, 2em or a number of points");
+  if (!v || *v > max) {
+    bad_value(*a, "a length from 0 to " + mm_text(max) + " (" + std::string(within) +
+                      "): 12mm, 1.5cm, 10pt, 2em or a number of points");
     return fallback;
   }
   return *v;
@@ -88,26 +96,29 @@ double Attributes::length(std::string_view name, double fallback, double em_size
 
 std::optional<std::vector<double>> Attributes::lengths(std::string_view name, double em_size,
                                                        std::initializer_list<std::size_t> counts,
-                                                       std::string_view expected) {
+                                                       std::string_view expected, double max) {
   const Attr* a = find(name);
   if (!a) return std::nullopt;
   auto v = parse_lengths(a->value, em_size);
   bool count_ok = false;
   if (v)
     for (auto c : counts) count_ok = count_ok || v->size() == c;
-  if (!v || !count_ok) {
-    bad_value(*a, std::string(expected));
+  bool in_range = true;
+  if (v)
+    for (double x : *v) in_range = in_range && x <= max;
+  if (!v || !count_ok || !in_range) {
+    bad_value(*a, std::string(expected) + ", each at most " + mm_text(max));
     return std::nullopt;
   }
   return v;
 }
 
-double Attributes::number(std::string_view name, double fallback) {
+double Attributes::number(std::string_view name, double fallback, double min, double max) {
   const Attr* a = find(name);
   if (!a) return fallback;
   auto v = parse_number(a->value);
-  if (!v || *v <= 0) {
-    bad_value(*a, "a positive number (1.25)");
+  if (!v || *v < min || *v > max) {
+    bad_value(*a, "a number from " + shortest(min) + " to " + shortest(max) + " (1.25)");
     return fallback;
   }
   return *v;
@@ -180,8 +191,7 @@ std::optional<Binding> Attributes::expression(std::string_view name) {
     parsed.expr.reset();
   }
   if (!parsed.ok()) {
-    report_.error("template.expression", src_.place(map[err.pos]),
-                  "expression syntax: " + err.message, err.expected, err.got);
+    report_parse_error(src_, map, err, report_);
     return std::nullopt;
   }
   Binding b;
@@ -201,7 +211,8 @@ SpanAttr Attributes::span(std::string_view name) {
   const Attr* a = find(name);
   if (!a) return s;
   std::string_view v = a->value;
-  const char* expected = "a whole number from 1 up, or one {…} expression";
+  const std::string expected = "a whole number from 1 to " + std::to_string(limits::kTableSpan) +
+                               ", or one {…} expression";
   if (v.find('{') != std::string_view::npos) {
     TextTemplate t;
     if (!append_text(src_, v, value_map(*a), t, report_)) return s;
@@ -221,7 +232,7 @@ SpanAttr Attributes::span(std::string_view name) {
   auto r = first == std::string_view::npos
                ? std::from_chars_result{v.data(), std::errc::invalid_argument}
                : std::from_chars(v.data() + first, v.data() + last + 1, n);
-  if (r.ec != std::errc() || r.ptr != v.data() + last + 1 || n < 1) {
+  if (r.ec != std::errc() || r.ptr != v.data() + last + 1 || n < 1 || n > limits::kTableSpan) {
     bad_value(*a, expected);
     return s;
   }

@@ -35,11 +35,15 @@ class Attributes {
   const Attr* require(std::string_view name, std::string_view example);
 
   std::string text(std::string_view name, std::string fallback = {});
-  double length(std::string_view name, double fallback, double em_size);
+  // Lengths are at most max points (the page's content area, say): a larger one would
+  // make layout page for ever. `within` says what max is, for the message.
+  double length(std::string_view name, double fallback, double em_size, double max,
+                std::string_view within);
   std::optional<std::vector<double>> lengths(std::string_view name, double em_size,
                                              std::initializer_list<std::size_t> counts,
-                                             std::string_view expected);
-  double number(std::string_view name, double fallback);
+                                             std::string_view expected, double max);
+  // A number from min to max (line-height="1.25").
+  double number(std::string_view name, double fallback, double min, double max);
   // A whole number from min to max (orphans="2", level="1").
   int whole(std::string_view name, int fallback, int min, int max);
   bool boolean(std::string_view name, bool fallback);
@@ -51,7 +55,7 @@ class Attributes {
   std::optional<Binding> expression(std::string_view name);
   // Text with {…} bindings (title="…").
   TextTemplate text_template(std::string_view name);
-  // A whole number ≥ 1 or one {…} expression (colspan, rowspan).
+  // A whole number from 1 to limits::kTableSpan or one {…} expression (colspan, rowspan).
   SpanAttr span(std::string_view name);
 
   void bad_value(const Attr& a, std::string expected);

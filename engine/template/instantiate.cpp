@@ -1,5 +1,6 @@
 #include "template/instantiate.h"
 
+#include "diag/limits.h"
 #include "template/table_arrange.h"
 
 namespace jixiao::tmpl {
@@ -114,14 +115,44 @@ std::string Instantiator::text(const TextTemplate& t, std::string* data) {
   return out;
 }
 
+std::string Instantiator::data_array(const Expr& e) {
+  if (e.kind == ExprKind::Name || e.kind == ExprKind::Member || e.kind == ExprKind::Index) {
+    std::string pointer;
+    try {
+      Value v = evaluate(e, scope_, &pointer);
+      if (v.kind == Value::Kind::Array && !pointer.empty())
+        return pointer + " has " + std::to_string(v.ref->size()) + " elements";
+    } catch (const EvalError&) {
+    }
+  }
+  for (const Expr* c : {e.a.get(), e.b.get()})
+    if (c)
+      if (auto found = data_array(*c); !found.empty()) return found;
+  for (const auto& c : e.args)
+    if (auto found = data_array(*c); !found.empty()) return found;
+  return "";
+}
+
 int Instantiator::span(const SpanAttr& s, const char* what) {
   if (!s.expr) return s.fixed;
   auto v = eval(*s.expr);
   if (!v) return 1;
-  if (v->kind != Value::Kind::Int || v->integer < 1 || v->integer > 10000) {
+  const std::string& text = s.expr->expr->text;
+  if (v->kind == Value::Kind::Int && v->integer > limits::kTableSpan) {
+    // The template is right; the data has more rows than a table can merge.
+    std::string data = data_array(*s.expr->expr);
+    report_.error("template.capacity", s.expr->place,
+                  std::string(what) + " '" + text + "' is " + std::to_string(v->integer) +
+                      ", more than a cell can span" +
+                      (data.empty() ? std::string() : ": the data at " + data),
+                  "at most " + std::to_string(limits::kTableSpan) + " (fewer elements in the data)",
+                  std::to_string(v->integer));
+    return 1;
+  }
+  if (v->kind != Value::Kind::Int || v->integer < 1) {
     std::string got = v->kind == Value::Kind::Int ? std::to_string(v->integer) : kind_name(v->kind);
     report_.error("template.type", s.expr->place,
-                  std::string(what) + " '" + s.expr->expr->text + "' is not a whole number from 1 up",
+                  std::string(what) + " '" + text + "' is not a whole number from 1 up",
                   "a whole number from 1 up", got);
     return 1;
   }

@@ -36,6 +36,9 @@ class Instantiator {
   // With pointer: the JSON pointer of the value, when it is a path into the data.
   std::optional<Value> eval(const Binding& b, std::string* pointer = nullptr);
   int span(const SpanAttr& s, const char* what);
+  // "/projects/0/indicators has 100000 elements": the first array of the data e reads, so
+  // that a limit passed because of the data's size names the data, not the template.
+  std::string data_array(const Expr& e);
 
   const FormNode& form_;
   Scope scope_;

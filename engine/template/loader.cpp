@@ -1,7 +1,9 @@
 // Loading of <form>, the block elements, <for>/<if>/<else> and inline text.
 // Tables are in loader_table.cpp.
+#include <algorithm>
 #include <cstring>
 
+#include "diag/limits.h"
 #include "template/loader.h"
 #include "template/text.h"
 #include "template/units.h"
@@ -70,33 +72,63 @@ FormNode Loader::form(pugi::xml_node root) {
 
   doc::TextStyle style;  // song 10.5 (五号) unless the form says otherwise
   style = a.style(style);
+  page_setup(a, f.page, style.size);
+  children(root, f.body, Context::Blocks, style);
+  form_ = nullptr;
+  return f;
+}
 
+void Loader::page_setup(Attributes& a, doc::PageSetup& page, double em) {
   if (const auto* p = a.find("page")) {
     if (auto size = parse_page_size(p->value)) {
-      f.page.width = size->width;
-      f.page.height = size->height;
+      page.width = size->width;
+      page.height = size->height;
     } else {
       a.bad_value(*p, page_size_help());
     }
   }
   if (a.find("orientation")) {  // without it, a page given as "WIDTH HEIGHT" stays as given
     bool landscape = a.choice("orientation", {"portrait", "landscape"}, 0) == 1;
-    if (landscape == (f.page.width < f.page.height)) std::swap(f.page.width, f.page.height);
+    if (landscape == (page.width < page.height)) std::swap(page.width, page.height);
   }
-  if (auto m = a.lengths("margin", style.size, {1, 2, 4},
+  double side = std::min(page.width, page.height);
+  if (auto m = a.lengths("margin", em, {1, 2, 4},
                          "1, 2 or 4 lengths: all, top/bottom left/right, or top right bottom left "
-                         "(20mm 15mm)")) {
+                         "(20mm 15mm)",
+                         side)) {
     const auto& v = *m;
-    f.page.margin_top = v[0];
-    f.page.margin_right = v.size() > 1 ? v[1] : v[0];
-    f.page.margin_bottom = v.size() > 2 ? v[2] : v[0];
-    f.page.margin_left = v.size() > 2 ? v[3] : f.page.margin_right;
+    doc::PageSetup trial = page;
+    trial.margin_top = v[0];
+    trial.margin_right = v.size() > 1 ? v[1] : v[0];
+    trial.margin_bottom = v.size() > 2 ? v[2] : v[0];
+    trial.margin_left = v.size() > 2 ? v[3] : trial.margin_right;
+    if (trial.width - trial.margin_left - trial.margin_right < limits::kPageContentMinPt ||
+        trial.height - trial.margin_top - trial.margin_bottom < limits::kPageContentMinPt)
+      a.bad_value(*a.find("margin"), "margins that leave at least " +
+                                         mm_text(limits::kPageContentMinPt) +
+                                         " of the page each way");
+    else
+      page = trial;
   }
-  f.page.header_offset = a.length("header-offset", f.page.header_offset, style.size);
-  f.page.footer_offset = a.length("footer-offset", f.page.footer_offset, style.size);
-  children(root, f.body, Context::Blocks, style);
-  form_ = nullptr;
-  return f;
+  content_width_ = page.width - page.margin_left - page.margin_right;
+  content_height_ = page.height - page.margin_top - page.margin_bottom;
+  if (content_width_ < limits::kPageContentMinPt || content_height_ < limits::kPageContentMinPt) {
+    // A small page with the default margins: the margins must be given.
+    if (const auto* p = a.find("page"))
+      a.bad_value(*p, "a page with room inside its margins (" + mm_text(limits::kPageContentMinPt) +
+                        " each way); give smaller margins with margin=");
+    content_width_ = content_height_ = limits::kPageContentMinPt;
+  }
+  page.header_offset = a.length("header-offset", page.header_offset, em, page.height, "the page height");
+  page.footer_offset = a.length("footer-offset", page.footer_offset, em, page.height, "the page height");
+}
+
+double Loader::across(Attributes& a, std::string_view name, double fallback, double em) const {
+  return a.length(name, fallback, em, content_width_, "the text width of the page");
+}
+
+double Loader::down(Attributes& a, std::string_view name, double fallback, double em) const {
+  return a.length(name, fallback, em, content_height_, "the text height of the page");
 }
 
 std::string Loader::text_place(pugi::xml_node pcdata) const {

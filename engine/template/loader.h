@@ -30,6 +30,7 @@ class Loader {
   void page_break(pugi::xml_node el, Nodes& out);
 
   // loader_text.cpp
+  void paragraph_attributes(Attributes& a, doc::Paragraph& p, const doc::TextStyle& base);
   void paragraph(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
   void heading(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
   // <header>/<footer>: only directly in <form>; adds to form_.
@@ -44,12 +45,18 @@ class Loader {
 
   void unexpected(pugi::xml_node el, Context ctx, const char* parent);
   std::string text_place(pugi::xml_node pcdata) const;
+  // Page setup of <form>: size, margins (leaving limits::kPageContentMinPt each way), offsets.
+  void page_setup(Attributes& a, doc::PageSetup& page, double em);
+  // A horizontal or vertical length inside the page: at most the content width or height.
+  double across(Attributes& a, std::string_view name, double fallback, double em) const;
+  double down(Attributes& a, std::string_view name, double fallback, double em) const;
 
   const XmlSource& src_;
   Reporter& report_;
   int loop_depth_ = 0;       // <for> elements around the current one
   pugi::xml_node root_;      // <form>
   FormNode* form_ = nullptr;  // being loaded, for <header> and <footer>
+  double content_width_ = 0, content_height_ = 0;  // of the page inside the margins
 };
 
 }  // namespace jixiao::tmpl

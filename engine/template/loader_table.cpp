@@ -1,5 +1,8 @@
 // Loading of <table>, <tr> and <td>. Styles cascade form → table → cell at load time,
 // since they do not depend on the data.
+#include <algorithm>
+
+#include "diag/limits.h"
 #include "template/loader.h"
 #include "template/units.h"
 
@@ -17,19 +20,28 @@ void Loader::table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   double em = table_style.size;
   if (const auto* widths = a.require("widths", "14mm 16mm 18mm")) {
     auto v = parse_lengths(widths->value, em);
-    if (v && !v->empty()) t.proto.column_widths = *v;
-    else a.bad_value(*widths, "one length per column (14mm 16mm 32mm)");
+    bool ok = v && !v->empty();
+    for (double w : ok ? *v : std::vector<double>{}) ok = ok && w > 0 && w <= content_width_;
+    if (ok) t.proto.column_widths = *v;
+    else a.bad_value(*widths, "one length per column (14mm 16mm 32mm), each more than 0 and at most " +
+                                  mm_text(content_width_) + " (the text width of the page)");
   }
-  t.proto.border_width = a.length("border", t.proto.border_width, em);
+  // The narrowest column bounds border and padding: its text needs room between them.
+  double narrowest = content_width_;
+  for (double w : t.proto.column_widths) narrowest = std::min(narrowest, w);
+  t.proto.border_width = a.length("border", t.proto.border_width, em, narrowest / 4,
+                                  "a quarter of the narrowest column");
   // Like CSS: one value for all sides, or vertical then horizontal.
   if (auto p = a.lengths("padding", em, {1, 2},
-                         "1 or 2 lengths: all sides, or top/bottom then left/right (2 2.5)")) {
+                         "1 or 2 lengths: all sides, or top/bottom then left/right (2 2.5)",
+                         narrowest / 4)) {
     t.proto.padding_y = (*p)[0];
     t.proto.padding_x = p->size() > 1 ? (*p)[1] : (*p)[0];
   }
-  t.proto.line_height = a.number("line-height", t.proto.line_height);
-  t.proto.space_before = a.length("space-before", 0, em);
-  t.proto.space_after = a.length("space-after", 0, em);
+  t.proto.line_height = a.number("line-height", t.proto.line_height, limits::kLineHeightMin,
+                                 limits::kLineHeightMax);
+  t.proto.space_before = down(a, "space-before", 0, em);
+  t.proto.space_after = down(a, "space-after", 0, em);
   t.proto.align = static_cast<doc::Align>(a.choice("align", {"left", "center", "right"}, 1));
   children(el, t.rows, Context::Rows, table_style);
   out.push_back(Node{std::move(t)});
@@ -41,7 +53,7 @@ void Loader::row(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   r.place = a.place();
   r.proto.header = a.boolean("header", false);
   r.proto.keep_with_next = a.boolean("keep-with-next", false);
-  r.proto.min_height = a.length("min-height", 0, style.size);
+  r.proto.min_height = down(a, "min-height", 0, style.size);
   children(el, r.cells, Context::Cells, style);
   out.push_back(Node{std::move(r)});
 }
@@ -61,7 +73,7 @@ void Loader::cell(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   c.rowspan = a.span("rowspan");
   c.merge_down = a.choice("merge", {"none", "down"}, 0) == 1;
   c.proto.stacked = a.boolean("stacked", false);
-  c.proto.first_line_indent = a.length("indent", 0, c.proto.style.size);  // narratives: 2em
+  c.proto.first_line_indent = across(a, "indent", 0, c.proto.style.size);  // narratives: 2em
   inline_content(el, c.text);
   out.push_back(Node{std::move(c)});
 }

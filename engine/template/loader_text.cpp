@@ -2,25 +2,30 @@
 // content (text, {…}, <br/>) they share with <td>.
 #include <cstring>
 
+#include "diag/limits.h"
 #include "template/loader.h"
 #include "template/text.h"
 
 namespace jixiao::tmpl {
 namespace {
 
+}  // namespace
+
 // The attributes every paragraph takes, <h> included.
-void paragraph_attributes(Attributes& a, doc::Paragraph& p, const doc::TextStyle& base) {
+void Loader::paragraph_attributes(Attributes& a, doc::Paragraph& p, const doc::TextStyle& base) {
   p.style = a.style(base);
   double em = p.style.size;
   p.align = static_cast<doc::Align>(a.choice("align", {"left", "center", "right", "justify"}, 0));
-  p.first_line_indent = a.length("indent", 0, em);
-  p.space_before = a.length("space-before", 0, em);
-  p.space_after = a.length("space-after", 0, em);
-  p.line_height = a.number("line-height", p.line_height);
+  p.first_line_indent = across(a, "indent", 0, em);
+  p.space_before = down(a, "space-before", 0, em);
+  p.space_after = down(a, "space-after", 0, em);
+  p.line_height = a.number("line-height", p.line_height, limits::kLineHeightMin, limits::kLineHeightMax);
   p.keep_with_next = a.boolean("keep-with-next", p.keep_with_next);
   p.orphans = a.whole("orphans", p.orphans, 1, 20);
   p.widows = a.whole("widows", p.widows, 1, 20);
 }
+
+namespace {
 
 // The heading levels of GB/T 9704 (党政机关公文格式): 一、 in 黑体, （一） in 楷体, 1. in bold,
 // (1) as the body; all in the body's size. A template overrides any of it with attributes.

@@ -1,12 +1,14 @@
 // Reports template errors for one template file. A template is instantiated for many
 // projects at once, so the same mistake (a misspelt field inside <for>) would repeat once
-// per project; each (place, message) is reported only once per Reporter.
+// per project; each (place, message) is reported only once per Reporter, and after
+// limits::kTemplateErrors errors the rest are dropped with one note saying so.
 #pragma once
 #include <set>
 #include <string>
 #include <utility>
 
 #include "diag/diag.h"
+#include "diag/limits.h"
 
 namespace jixiao::tmpl {
 
@@ -16,6 +18,14 @@ class Reporter {
 
   void error(std::string code, std::string place, std::string message, std::string expected = {},
              std::string got = {}) {
+    if (seen_.size() >= static_cast<std::size_t>(limits::kTemplateErrors)) {
+      if (!dropped_)
+        sink_.error("template.errors", file_, std::move(place),
+                    "too many errors; the rest in this template are not reported",
+                    "at most " + std::to_string(limits::kTemplateErrors) + " errors", "more");
+      dropped_ = true;
+      return;
+    }
     if (!seen_.insert(place + '\n' + message).second) return;
     sink_.error(std::move(code), file_, std::move(place), std::move(message), std::move(expected),
                 std::move(got));
@@ -27,6 +37,7 @@ class Reporter {
   DiagnosticSink& sink_;
   std::string file_;
   std::set<std::string> seen_;
+  bool dropped_ = false;
 };
 
 }  // namespace jixiao::tmpl

@@ -1,11 +1,18 @@
 #include "template/source.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cstring>
+
+#include "diag/limits.h"
 
 namespace jixiao::tmpl {
 namespace {
 
 constexpr unsigned kParseFlags = pugi::parse_default | pugi::parse_ws_pcdata;
+constexpr std::size_t kBlock = 64;  // bytes per checkpoint of the code point count
+
+bool lead_byte(char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -46,11 +53,38 @@ XmlSource::XmlSource(std::string file, std::string text)
     : file_(std::move(file)), text_(std::move(text)) {
   // A byte-order mark is not a column an editor shows.
   if (text_.compare(0, 3, "\xEF\xBB\xBF") == 0) text_.erase(0, 3);
+  line_starts_.push_back(0);
+  code_points_.reserve(text_.size() / kBlock + 1);
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < text_.size(); ++i) {
+    if (i % kBlock == 0) code_points_.push_back(count);
+    if (lead_byte(text_[i])) ++count;
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+  }
+  if (text_.size() % kBlock == 0) code_points_.push_back(count);
+}
+
+std::size_t XmlSource::code_points_before(std::size_t offset) const {
+  std::size_t block = offset / kBlock, count = code_points_[block];
+  for (std::size_t i = block * kBlock; i < offset; ++i) count += lead_byte(text_[i]) ? 1 : 0;
+  return count;
+}
+
+std::string XmlSource::place(std::size_t offset) const {
+  offset = std::min(offset, text_.size());
+  auto line = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset) - 1;
+  LineCol lc;
+  lc.line = static_cast<int>(line - line_starts_.begin()) + 1;
+  lc.col = static_cast<int>(code_points_before(offset) - code_points_before(*line)) + 1;
+  return to_string(lc);
 }
 
 bool XmlSource::parse(pugi::xml_document& doc, DiagnosticSink& sink) const {
   auto r = doc.load_buffer(text_.data(), text_.size(), kParseFlags, pugi::encoding_utf8);
   auto offset = static_cast<std::size_t>(r.offset);
+  // Too deep is reported first, also in a partial tree: it bounds the recursion of the
+  // loader and the work of finding which element a bad end tag should have closed.
+  if (!check_depth(doc, sink)) return false;
   if (r.status == pugi::status_end_element_mismatch) {
     report_mismatch(doc, offset, sink);
     return false;
@@ -78,7 +112,86 @@ bool XmlSource::parse(pugi::xml_document& doc, DiagnosticSink& sink) const {
       return false;
     }
   }
-  return true;
+  return check_entities(doc, sink);
+}
+
+bool XmlSource::check_depth(const pugi::xml_document& doc, DiagnosticSink& sink) const {
+  // pugixml parses without recursion and its walker keeps no stack: safe at any depth.
+  struct Walker : pugi::xml_tree_walker {
+    pugi::xml_node deep;
+    bool for_each(pugi::xml_node& n) override {
+      if (n.type() != pugi::node_element || depth() + 1 <= limits::kTemplateDepth) return true;
+      deep = n;
+      return false;
+    }
+  } w;
+  const_cast<pugi::xml_document&>(doc).traverse(w);
+  if (!w.deep) return true;
+  sink.error("template.depth", file_, place(element_offset(w.deep)),
+             "elements nested too deeply: <" + std::string(w.deep.name()) + "> is at depth " +
+                 std::to_string(limits::kTemplateDepth + 1),
+             "at most " + std::to_string(limits::kTemplateDepth) + " levels of nested elements",
+             "<" + std::string(w.deep.name()) + ">");
+  return false;
+}
+
+bool XmlSource::check_entities(const pugi::xml_document& doc, DiagnosticSink& sink) const {
+  // pugixml leaves an entity it does not know (&foo;) as written; XML says it is an error.
+  struct Walker : pugi::xml_tree_walker {
+    const XmlSource* src;
+    DiagnosticSink* sink;
+    int reported = 0;
+    bool for_each(pugi::xml_node& n) override {
+      if (n.type() == pugi::node_pcdata) {
+        std::size_t o = src->text_offset(n);
+        src->check_references(o, src->text_end(o), *sink, reported);
+      } else if (n.type() == pugi::node_element) {
+        for (const auto& spot : src->attribute_spots(n))
+          src->check_references(spot.value, spot.value_end, *sink, reported);
+      }
+      return reported < limits::kTemplateErrors;
+    }
+  } w;
+  w.src = this;
+  w.sink = &sink;
+  const_cast<pugi::xml_document&>(doc).traverse(w);
+  return w.reported == 0;
+}
+
+void XmlSource::check_references(std::size_t begin, std::size_t end, DiagnosticSink& sink,
+                                 int& reported) const {
+  std::string_view range = std::string_view(text_).substr(0, end);  // find() stops at end
+  for (std::size_t i = range.find('&', begin); i < end; i = range.find('&', i + 1)) {
+    std::size_t semi = i + 1;
+    while (semi < end && semi - i <= 32 && text_[semi] != ';' && text_[semi] != '&' &&
+           !is_space(text_[semi]))
+      ++semi;
+    std::string_view ref = std::string_view(text_).substr(i, semi - i + 1);
+    if (semi < end && text_[semi] == ';' && expanded_entity(ref)) {
+      // A character reference must name a character XML allows (pugixml writes others).
+      bool hex = ref.size() > 3 && ref[2] == 'x';
+      std::uint32_t cp = 0;
+      const char* first = ref.data() + (hex ? 3 : 2);
+      auto r = std::from_chars(first, ref.data() + ref.size() - 1, cp, hex ? 16 : 10);
+      bool named = ref[1] != '#';
+      if (named || (r.ec == std::errc() && r.ptr == ref.data() + ref.size() - 1 && r.ptr != first &&
+                    (cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+                     (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF))))
+        continue;
+      sink.error("template.entity", file_, place(i),
+                 "character reference '" + std::string(ref) + "' names no character XML allows",
+                 "a character reference such as &#x4E2D; or &#20013;", "'" + std::string(ref) + "'");
+    } else if (semi < end && text_[semi] == ';') {
+      sink.error("template.entity", file_, place(i),
+                 "undefined entity '" + std::string(ref) + "'",
+                 "&lt; &gt; &amp; &apos; &quot; or a character reference (&#20013;)",
+                 "'" + std::string(ref) + "'");
+    } else {
+      sink.error("template.entity", file_, place(i), "'&' that starts no entity",
+                 "&amp; for a literal '&'", "'&'");
+    }
+    if (++reported >= limits::kTemplateErrors) return;
+  }
 }
 
 void XmlSource::report_mismatch(const pugi::xml_document& partial, std::size_t offset,
@@ -141,25 +254,26 @@ std::size_t XmlSource::text_end(std::size_t raw_begin) const {
 }
 
 std::vector<XmlSource::AttributeSpot> XmlSource::attribute_spots(pugi::xml_node element) const {
+  // One pass over the start tag, which pugixml has checked: name = "value" pairs in order
+  // (a search per attribute name would be quadratic in a tag with many attributes).
   std::vector<AttributeSpot> out;
   std::size_t cur = element_offset(element) + 1 + std::strlen(element.name());
-  for (auto a : element.attributes()) {
-    std::string_view name = a.name();
+  auto skip = [&] {
+    while (cur < text_.size() && is_space(text_[cur])) ++cur;
+  };
+  for (auto a = element.first_attribute(); a; a = a.next_attribute()) {
+    skip();
     AttributeSpot spot{cur, cur, cur};
-    for (std::size_t p = text_.find(name, cur); p != std::string::npos;
-         p = text_.find(name, p + 1)) {
-      if (p == 0 || !is_space(text_[p - 1])) continue;
-      std::size_t q = p + name.size();
-      while (q < text_.size() && is_space(text_[q])) ++q;
-      if (q >= text_.size() || text_[q] != '=') continue;
-      ++q;
-      while (q < text_.size() && is_space(text_[q])) ++q;
-      if (q >= text_.size() || (text_[q] != '"' && text_[q] != '\'')) continue;
-      std::size_t close = text_.find(text_[q], q + 1);
+    while (cur < text_.size() && !is_space(text_[cur]) && text_[cur] != '=') ++cur;
+    skip();
+    if (cur < text_.size() && text_[cur] == '=') ++cur;
+    skip();
+    if (cur < text_.size() && (text_[cur] == '"' || text_[cur] == '\'')) {
+      std::size_t close = text_.find(text_[cur], cur + 1);
       if (close == std::string::npos) close = text_.size();
-      spot = {p, q + 1, close};
+      spot.value = cur + 1;
+      spot.value_end = close;
       cur = close + 1;
-      break;
     }
     out.push_back(spot);
   }

@@ -17,12 +17,16 @@ class XmlSource {
  public:
   XmlSource(std::string file, std::string text);
 
-  // Parses into doc; malformed XML is reported ("template.xml") and false returned.
+  // Parses into doc; malformed XML ("template.xml"), nesting deeper than
+  // limits::kTemplateDepth ("template.depth") and entities XML does not define
+  // ("template.entity") are reported and false returned.
   bool parse(pugi::xml_document& doc, DiagnosticSink& sink) const;
 
   const std::string& file() const { return file_; }
   const std::string& text() const { return text_; }
-  std::string place(std::size_t offset) const { return to_string(line_col(text_, offset)); }
+  // "line:col" of a byte offset, as line_col() gives it but in O(log n): a template
+  // reports a place for every element, so rescanning the file each time is quadratic.
+  std::string place(std::size_t offset) const;
 
   // Offset of the '<' of an element's start tag.
   std::size_t element_offset(pugi::xml_node element) const;
@@ -47,8 +51,16 @@ class XmlSource {
  private:
   void report_mismatch(const pugi::xml_document& partial, std::size_t offset,
                        DiagnosticSink& sink) const;
+  bool check_depth(const pugi::xml_document& doc, DiagnosticSink& sink) const;
+  bool check_entities(const pugi::xml_document& doc, DiagnosticSink& sink) const;
+  // Reports '&' in raw [begin, end) that starts no entity XML defines; counts reports.
+  void check_references(std::size_t begin, std::size_t end, DiagnosticSink& sink,
+                        int& reported) const;
+  std::size_t code_points_before(std::size_t offset) const;
   std::string file_;
   std::string text_;
+  std::vector<std::size_t> line_starts_;   // offset of the first byte of each line
+  std::vector<std::size_t> code_points_;   // code points before each kBlock-byte block
 };
 
 }  // namespace jixiao::tmpl

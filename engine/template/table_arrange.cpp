@@ -1,5 +1,7 @@
 #include "template/table_arrange.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <optional>
 
 namespace jixiao::tmpl {
@@ -19,18 +21,19 @@ bool check_geometry(BuiltTable& t, const std::string& table_place,
   columns.assign(rows.size(), {});
   for (std::size_t r = 0; r < rows.size(); ++r) {
     std::vector<bool> taken(ncols);
-    int covered = 0;
+    // 64 bits: a <for> may put any number of cells in a row, each spanning up to kTableSpan.
+    std::int64_t covered = 0;
     for (int c = 0; c < ncols; ++c)
       if (carry[c].rows > 0) {
         taken[c] = true;
         ++covered;
       }
-    int col = 0;
+    std::int64_t col = 0;
     for (std::size_t i = 0; i < rows[r].cells.size(); ++i) {
       const doc::Cell& cell = rows[r].cells[i];
       while (col < ncols && taken[col]) ++col;
-      columns[r].push_back(col);
-      for (int c = col; c < col + cell.colspan && c < ncols; ++c) {
+      columns[r].push_back(static_cast<int>(std::min<std::int64_t>(col, ncols)));
+      for (auto c = static_cast<int>(std::min<std::int64_t>(col, ncols)); c < col + cell.colspan && c < ncols; ++c) {
         if (taken[c]) {
           ok = false;
           report.error("template.geometry", cell.origin.place,

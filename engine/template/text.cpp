@@ -1,5 +1,7 @@
 #include "template/text.h"
 
+#include <algorithm>
+
 namespace jixiao::tmpl {
 namespace {
 
@@ -60,6 +62,15 @@ bool is_blank(std::string_view s) {
   return true;
 }
 
+void report_parse_error(const XmlSource& src, const std::vector<std::size_t>& raw_map,
+                        const ParseError& err, Reporter& report) {
+  bool syntax = err.code == "expr.syntax";
+  std::size_t at = raw_map[std::min(err.pos, raw_map.size() - 1)];
+  report.error(syntax ? "template.expression" : "template." + err.code.substr(5), src.place(at),
+               (syntax ? "expression syntax: " : "expression: ") + err.message, err.expected,
+               err.got);
+}
+
 bool append_text(const XmlSource& src, std::string_view decoded,
                  const std::vector<std::size_t>& raw_map, TextTemplate& out, Reporter& report) {
   std::size_t i = 0;
@@ -93,8 +104,7 @@ bool append_text(const XmlSource& src, std::string_view decoded,
     ParseError err;
     ParsedExpr parsed = parse_expression(decoded, i + 1, true, err);
     if (!parsed.ok()) {
-      report.error("template.expression", src.place(raw_map[err.pos]),
-                   "expression syntax: " + err.message, err.expected, err.got);
+      report_parse_error(src, raw_map, err, report);
       return false;
     }
     flush();

@@ -23,6 +23,12 @@ bool append_text(const XmlSource& src, std::string_view decoded,
 // are kept. Applies to literal text only; values of bindings are printed as they are.
 void collapse_white_space(TextTemplate& text);
 
+// Reports a failed parse of an expression at its file place (raw_map as above): a syntax
+// error as "template.expression", a limit passed as "template.depth", "template.size" or
+// "template.range".
+void report_parse_error(const XmlSource& src, const std::vector<std::size_t>& raw_map,
+                        const ParseError& err, Reporter& report);
+
 // Whether s is only XML white space.
 bool is_blank(std::string_view s);
 

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <string>
 
+#include "diag/limits.h"
+
 namespace jixiao::tmpl {
 namespace {
 
@@ -89,7 +91,8 @@ std::optional<double> parse_font_size(std::string_view s) {
     if (n.name == s) return n.points;
   std::string_view unit;
   auto v = leading_number(s, unit);
-  if (!v || *v <= 0 || !(unit.empty() || unit == "pt")) return std::nullopt;
+  if (!v || !(unit.empty() || unit == "pt")) return std::nullopt;
+  if (*v < limits::kFontSizeMinPt || *v > limits::kFontSizeMaxPt) return std::nullopt;
   return v;
 }
 
@@ -98,15 +101,26 @@ std::optional<PageSize> parse_page_size(std::string_view s) {
   for (const auto& p : kPages)
     if (p.name == s) return PageSize{p.width_mm * kPointsPerMm, p.height_mm * kPointsPerMm};
   auto both = parse_lengths(s, 12);
-  if (!both || both->size() != 2 || (*both)[0] <= 0 || (*both)[1] <= 0) return std::nullopt;
+  if (!both || both->size() != 2) return std::nullopt;
+  for (double side : *both)
+    if (side < limits::kPageSideMinPt || side > limits::kPageSideMaxPt) return std::nullopt;
   return PageSize{(*both)[0], (*both)[1]};
 }
 
 const char* font_size_help() {
-  return "points (9, 10.5pt) or a size name: 初号 小初 一号 小一 二号 小二 三号 小三 四号 "
+  return "points from 1 to 200 (9, 10.5pt) or a size name: 初号 小初 一号 小一 二号 小二 三号 小三 四号 "
          "小四 五号 小五 六号 小六 七号 八号";
 }
 
-const char* page_size_help() { return "A3, A4, A5, B5, Letter or \"WIDTH HEIGHT\" (210mm 297mm)"; }
+const char* page_size_help() {
+  return "A3, A4, A5, B5, Letter or \"WIDTH HEIGHT\" (210mm 297mm), each side from 25.4mm to "
+         "5080mm";
+}
+
+std::string mm_text(double points) {
+  char buf[32];
+  auto r = std::to_chars(buf, buf + sizeof buf, points / kPointsPerMm, std::chars_format::fixed, 1);
+  return std::string(buf, r.ptr) + "mm";
+}
 
 }  // namespace jixiao::tmpl

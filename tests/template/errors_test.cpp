@@ -123,7 +123,8 @@ TEST_CASE("unknown, repeated and missing attributes") {
 
 TEST_CASE("bad attribute values point at the value") {
   CHECK(load_error(in_form("  <p font=\"size=9\" size=\"大\">x</p>")) ==
-        "T:2:26: error: bad value for 'size' on <p>; expected points (9, 10.5pt) or a size name: "
+        "T:2:26: error: bad value for 'size' on <p>; expected points from 1 to 200 (9, 10.5pt) "
+        "or a size name: "
         "初号 小初 一号 小一 二号 小二 三号 小三 四号 小四 五号 小五 六号 小六 七号 八号, got '大'");
   CHECK(load_error(in_form("  <p align=\"middle\">x</p>")) ==
         "T:2:13: error: bad value for 'align' on <p>; expected one of: left, center, right, "
@@ -131,28 +132,29 @@ TEST_CASE("bad attribute values point at the value") {
   CHECK(load_error(in_form("  <p bold=\"yes\">x</p>")) ==
         "T:2:12: error: bad value for 'bold' on <p>; expected one of: false, true, got 'yes'");
   CHECK(load_error(in_form("  <p indent=\"2 em\">x</p>")) ==
-        "T:2:14: error: bad value for 'indent' on <p>; expected a length: 12mm, 1.5cm, 10pt, "
-        "2em or a number of points, got '2 em'");
+        "T:2:14: error: bad value for 'indent' on <p>; expected a length from 0 to 180.0mm (the "
+        "text width of the page): 12mm, 1.5cm, 10pt, 2em or a number of points, got '2 em'");
   CHECK(load_error(in_form("  <p line-height=\"0\">x</p>")) ==
-        "T:2:19: error: bad value for 'line-height' on <p>; expected a positive number (1.25), "
+        "T:2:19: error: bad value for 'line-height' on <p>; expected a number from 0.5 to 5 (1.25), "
         "got '0'");
   CHECK(load_error(in_form("  <table widths=\"14mm abc\"/>")) ==
         "T:2:18: error: bad value for 'widths' on <table>; expected one length per column (14mm "
-        "16mm 32mm), got '14mm abc'");
+        "16mm 32mm), each more than 0 and at most 180.0mm (the text width of the page), got "
+        "'14mm abc'");
   CHECK(load_error("<form id=\"f\" rules=\"r\" margin=\"1 2 3\"/>") ==
         "T:1:32: error: bad value for 'margin' on <form>; expected 1, 2 or 4 lengths: all, "
-        "top/bottom left/right, or top right bottom left (20mm 15mm), got '1 2 3'");
+        "top/bottom left/right, or top right bottom left (20mm 15mm), each at most 210.0mm, got '1 2 3'");
   CHECK(load_error("<form id=\"f\" rules=\"r\" page=\"A9\"/>") ==
         "T:1:30: error: bad value for 'page' on <form>; expected A3, A4, A5, B5, Letter or "
-        "\"WIDTH HEIGHT\" (210mm 297mm), got 'A9'");
+        "\"WIDTH HEIGHT\" (210mm 297mm), each side from 25.4mm to 5080mm, got 'A9'");
   CHECK(load_error("<form id=\"f\" rules=\"r\" orientation=\"sideways\"/>") ==
         "T:1:37: error: bad value for 'orientation' on <form>; expected one of: portrait, "
         "landscape, got 'sideways'");
   CHECK(load_error(in_form("  <table widths=\"1\"><tr><td colspan=\"0\">x</td></tr></table>")) ==
-        "T:2:38: error: bad value for 'colspan' on <td>; expected a whole number from 1 up, or "
+        "T:2:38: error: bad value for 'colspan' on <td>; expected a whole number from 1 to 10000, or "
         "one {…} expression, got '0'");
   CHECK(load_error(in_form("  <table widths=\"1\"><tr><td rowspan=\"{1}{2}\">x</td></tr></table>")) ==
-        "T:2:38: error: bad value for 'rowspan' on <td>; expected a whole number from 1 up, or "
+        "T:2:38: error: bad value for 'rowspan' on <td>; expected a whole number from 1 to 10000, or "
         "one {…} expression, got '{1}{2}'");
   CHECK(load_error(in_form("  <table widths=\"1\"><tr><td merge=\"up\">x</td></tr></table>")) ==
         "T:2:36: error: bad value for 'merge' on <td>; expected one of: none, down, got 'up'");
