@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "diag/json.h"
 #include "expr/expr.h"
 #include "scoring/value_order.h"
 #include "model/reader.h"
@@ -114,6 +115,45 @@ void read_fields(const json& j, RuleSet& rs) {
   take("inputs", rs.f_inputs);
 }
 
+// The keys of the top-level "values" object in the order the file gives them: nlohmann::json
+// sorts keys, and ordered_json checks each new key against all before it (quadratic), so a
+// SAX pass collects them.
+class ValueNames : public nlohmann::json_sax<json> {
+ public:
+  std::vector<std::string> names;
+
+  bool key(string_t& k) override {
+    if (depth_ == 1) in_values_ = k == "values";
+    else if (depth_ == 2 && in_values_) names.push_back(k);
+    return true;
+  }
+  bool start_object(std::size_t) override { return ++depth_, true; }
+  bool end_object() override {
+    if (--depth_ == 1) in_values_ = false;
+    return true;
+  }
+  bool start_array(std::size_t) override { return ++depth_, true; }
+  bool end_array() override { return --depth_, true; }
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+
+ private:
+  int depth_ = 0;
+  bool in_values_ = false;
+};
+
+std::vector<std::string> value_names_in_file_order(const std::string& text) {
+  ValueNames sax;
+  json::sax_parse(text, &sax);
+  return std::move(sax.names);
+}
+
 }  // namespace
 
 std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& sink) {
@@ -121,13 +161,8 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
   rs->file = path;
   std::string text = read_file(path);
   json j;
-  try {
-    j = json::parse(text);
-  } catch (const json::parse_error& e) {
-    sink.error("rules.json", path, to_string(line_col(text, e.byte > 0 ? e.byte - 1 : 0)),
-               "malformed rule set", "well-formed JSON", e.what());
-    return rs;
-  }
+  // Strict: a key given twice, a NUL, nesting past the limit are errors at line:col.
+  if (!parse_json(path, text, j, sink, {"rules.json", "rule set"})) return rs;
   RuleReader rr(path, sink);
   auto& r = rr.reader();
   if (!r.object(j, "", "the rule set")) return rs;
@@ -147,12 +182,9 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
     if (!v->is_object()) {
       sink.error("rules.type", path, "/values", "bad values", "an object of name: expression");
     } else {
-      // nlohmann::json sorts keys: the file's order comes from a second, ordered read.
-      const auto ordered = nlohmann::ordered_json::parse(text, nullptr, false);
       std::vector<NamedFormula> values;
-      if (ordered.is_object() && ordered.contains("values") && ordered["values"].is_object())
-        for (const auto& item : ordered["values"].items())
-          values.push_back({item.key(), rr.formula(*v, "/values", item.key().c_str())});
+      for (const std::string& name : value_names_in_file_order(text))
+        if (v->contains(name)) values.push_back({name, rr.formula(*v, "/values", name.c_str())});
       rs->values = order_values(std::move(values), path, sink);
     }
   }
