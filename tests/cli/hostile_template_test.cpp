@@ -6,6 +6,8 @@
 #include <fstream>
 #include <regex>
 
+#include <nlohmann/json.hpp>
+
 #include "support/support.h"
 
 using namespace jixiao;
@@ -34,14 +36,18 @@ struct Run {
   std::string file;  // the template's path, as messages name it
 };
 
-// Renders the national example with DIR/forms/hostile.xml = xml; checks exit 2, nothing
-// written and the budget.
-Run render(const std::string& xml) {
+// Renders the national example with DIR/forms/hostile.xml = xml (and DIR/rules/hostile.json =
+// rules if given); checks exit 2, nothing written and the budget.
+Run render(const std::string& xml, const std::string& rules = "") {
   auto dir = test::temp_dir("hostile-template");
-  test::run_command("mkdir -p " + dir + "/forms " + dir + "/run");
+  test::run_command("mkdir -p " + dir + "/forms " + dir + "/rules " + dir + "/run");
   Run run;
   run.file = dir + "/forms/hostile.xml";
   write(run.file, xml);
+  if (!rules.empty()) {
+    run.file = dir + "/rules/hostile.json";
+    write(run.file, rules);
+  }
   std::string data = test::slurp(test::source_path("examples/mof-2020-project-selfeval.json"));
   auto at = data.find("\"mof-project-selfeval-2020\"");
   REQUIRE(at != std::string::npos);
@@ -114,6 +120,17 @@ TEST_CASE("hostile template: expressions nested 10,000 deep", "[cli][hostile]") 
     auto run = render(head() + paragraph("{projects" + repeat("[0", n) + repeat("]", n) + "}") + "</form>\n");
     check_error(run, 2, "nested too deeply");
   }
+}
+
+TEST_CASE("hostile rule set: a formula nested 10,000 deep", "[cli][hostile]") {
+  auto rules = nlohmann::json::parse(test::slurp(test::source_path("templates/rules/mof-2020.json")));
+  rules["id"] = "hostile";
+  rules["values"]["rate_total"] = repeat("(", 10000) + "1" + repeat(")", 10000);
+  std::string form = "<form id=\"hostile\" rules=\"hostile\" schema=\"mof-project-selfeval\">\n";
+  auto run = render(form + paragraph("{title}") + "</form>\n", rules.dump(2));
+  INFO(run.r.err.substr(0, 2000));
+  CHECK(run.r.err.find(run.file + ": /values/rate_total: error: ") != std::string::npos);
+  CHECK(run.r.err.find("nested too deeply") != std::string::npos);
 }
 
 TEST_CASE("hostile template: a 200 KB expression", "[cli][hostile]") {
