@@ -34,6 +34,9 @@ struct ShapedText {
 
 // Picks the face of each character: Latin text in the family's Latin face, the rest in the
 // family's face, then the library's fallback faces for what a face lacks.
+// Characters no font has that one text names in warnings.
+constexpr std::size_t kMissingNamed = 16;
+
 class FaceChooser {
  public:
   explicit FaceChooser(const FontLibrary& fonts) : fonts_(fonts) {}
@@ -50,7 +53,8 @@ class FaceChooser {
   }
 
   // faces[i] = face for text[i]. Characters no face has get the primary face and are
-  // appended to missing unless already there.
+  // appended to missing unless already there; past kMissingNamed of them, one more entry
+  // stands for all the rest (the search for duplicates stays short, the warnings few).
   void choose(std::u32string_view text, std::vector<FontId>& faces,
               std::vector<char32_t>& missing) const;
 

@@ -74,7 +74,8 @@ void FaceChooser::choose(std::u32string_view text, std::vector<FontId>& faces,
     FontId face = first_with(preferred, c);
     if (face < 0) {
       face = primary_;  // draws .notdef, the box readers recognise as a missing character
-      if (std::find(missing.begin(), missing.end(), c) == missing.end()) missing.push_back(c);
+      if (missing.size() <= kMissingNamed && std::find(missing.begin(), missing.end(), c) == missing.end())
+        missing.push_back(c);
     }
     std::fill(faces.begin() + static_cast<std::ptrdiff_t>(i),
               faces.begin() + static_cast<std::ptrdiff_t>(end), face);

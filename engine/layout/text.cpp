@@ -119,6 +119,13 @@ TextBlock TextSetter::set(std::string_view utf8, const doc::TextStyle& style, fl
 
   // The data pointer tells the author which value to fix; the template place, where it shows.
   const std::string in_data = origin.data.empty() ? std::string() : " in " + origin.data;
+  if (im.missing.size() > kMissingNamed) {
+    im.missing.resize(kMissingNamed);
+    sink.report({Severity::Warning, "layout.missing-glyph", origin.file, origin.place,
+                 "more than " + std::to_string(kMissingNamed) + " characters no font has" + in_data +
+                     "; the first " + std::to_string(kMissingNamed) + " are named, all are drawn as empty boxes",
+                 "", "", {}});
+  }
   for (char32_t c : im.missing) {
     sink.report({Severity::Warning, "layout.missing-glyph", origin.file, origin.place,
                  "no font has the character '" + encode_utf8(c) + "' (" + code_point_name(c) +

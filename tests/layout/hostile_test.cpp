@@ -155,3 +155,16 @@ TEST_CASE("hostile: more pages than the limit is an error naming the block", "[l
   CHECK(e->place == "12:7");
   CHECK(e->message.find("/title") != std::string::npos);
 }
+
+TEST_CASE("hostile: 100,000 different characters no font has: linear, and a bounded number of warnings", "[layout][hostile]") {
+  std::u32string text;
+  for (char32_t c = 0xF0000; text.size() < limits::kTextChars; ++c) text += c;  // plane 15 private use
+  DiagnosticSink sink;
+  auto t = lay_out(table_of(test::utf8(text), 400), sink);
+  INFO(t.seconds << " s");
+  CHECK(t.seconds < 1.5);
+  CHECK_FALSE(sink.has_errors());
+  CHECK(sink.all().size() <= 20);
+  CHECK(sink.all().front().message.find("more than 16 characters no font has in /projects/0/goals/actual") !=
+        std::string::npos);
+}
