@@ -106,15 +106,23 @@ class Flow {
   void keep_with_following(std::size_t i) {
     if (flow_.page_empty()) return;
     const auto& blocks = doc_.blocks;
-    float chain = 0;
-    std::size_t j = i;
-    for (; j < blocks.size() && keeps_with_next(blocks[j]); ++j) {
-      const auto& para = std::get<doc::Paragraph>(blocks[j]);
-      const auto& b = std::get<TextBlock>(prepared(j));
-      chain += paragraph_height(j, static_cast<std::uint32_t>(b.lines.size())) +
-               static_cast<float>(para.space_after);
+    // Each chain is measured once: every heading in it asks for the rest of the same chain,
+    // and measuring per heading would be quadratic in a long chain.
+    if (i >= chain_end_) {
+      chain_begin_ = i;
+      chain_top_.assign(1, 0.0);
+      std::size_t j = i;
+      for (; j < blocks.size() && keeps_with_next(blocks[j]); ++j) {
+        const auto& para = std::get<doc::Paragraph>(blocks[j]);
+        const auto& b = std::get<TextBlock>(prepared(j));
+        chain_top_.push_back(chain_top_.back() + paragraph_height(j, static_cast<std::uint32_t>(b.lines.size())) +
+                             para.space_after);
+      }
+      chain_end_ = j;
+      chain_next_ = j < blocks.size() ? start_of(j) : 0;
     }
-    const float need = chain + (j < blocks.size() ? start_of(j) : 0);
+    const auto chain = static_cast<float>(chain_top_.back() - chain_top_[i - chain_begin_]);
+    const float need = chain + chain_next_;
     const float own_page = need - static_cast<float>(std::get<doc::Paragraph>(blocks[i]).space_before);
     if (need > flow_.space_left() + 1e-3f && own_page <= flow_.bottom() - flow_.top() + 1e-3f)
       flow_.new_page();
@@ -159,6 +167,11 @@ class Flow {
   PageFlow flow_;
   TextSetter text_;
   std::deque<Prepared> ahead_;  // prepared blocks first_, first_ + 1, …
+  // The keep-with-next chain last measured: blocks [chain_begin_, chain_end_), the height
+  // down to the top of each (chain_top_), and the start of the block after it.
+  std::size_t chain_begin_ = 0, chain_end_ = 0;
+  std::vector<double> chain_top_;
+  float chain_next_ = 0;
   std::size_t first_ = 0;
 };
 

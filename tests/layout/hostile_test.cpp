@@ -168,3 +168,19 @@ TEST_CASE("hostile: 100,000 different characters no font has: linear, and a boun
   CHECK(sink.all().front().message.find("more than 16 characters no font has in /projects/0/goals/actual") !=
         std::string::npos);
 }
+
+TEST_CASE("hostile: a long chain of keep-with-next headings is looked ahead over once, not per heading", "[layout][hostile]") {
+  doc::Document d;
+  d.page = test::page_with_body(700);
+  for (int i = 0; i < 20000; ++i) {
+    doc::Paragraph p = test::para("标题");
+    p.heading_level = 1;
+    d.blocks.push_back(p);
+  }
+  DiagnosticSink sink;
+  auto t = lay_out(d, sink);
+  INFO(t.seconds << " s");
+  CHECK_FALSE(sink.has_errors());
+  CHECK(t.result.pages.size() == 20000 / 46 + 1);  // 46 lines of 15 pt in 700 pt
+  CHECK(t.seconds < 1.0);
+}
