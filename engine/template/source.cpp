@@ -196,9 +196,11 @@ void XmlSource::check_references(std::size_t begin, std::size_t end, DiagnosticS
 
 void XmlSource::report_mismatch(const pugi::xml_document& partial, std::size_t offset,
                                 DiagnosticSink& sink) const {
-  // pugixml says only "start-end tags mismatch". Which element was open there is found by
-  // asking pugixml again: the elements that can still be open form the chain of last
-  // children; close them from the deepest candidate outwards until the text parses.
+  // pugixml says only "start-end tags mismatch". The elements that can still be open form
+  // the chain of last children; the deepest has no element child, and each is the last
+  // element of its parent, so from its start tag on only end tags (and comments, CDATA,
+  // PIs) come: each closes the next one up. Counting them up to the bad tag finds the
+  // open element in one pass over the text.
   bool at_end_tag = offset >= 2 && offset <= text_.size() && text_.compare(offset - 2, 2, "</") == 0;
   std::size_t prefix_end = at_end_tag ? offset - 2 : text_.size();
   std::vector<pugi::xml_node> chain;
@@ -207,14 +209,26 @@ void XmlSource::report_mismatch(const pugi::xml_document& partial, std::size_t o
     chain.push_back(n);
   }
   pugi::xml_node open;
-  for (std::size_t k = chain.size(); k-- > 0;) {
-    std::string trial = text_.substr(0, prefix_end);
-    for (std::size_t i = k + 1; i-- > 0;) trial += "</" + std::string(chain[i].name()) + ">";
-    pugi::xml_document probe;
-    if (probe.load_buffer(trial.data(), trial.size(), kParseFlags, pugi::encoding_utf8)) {
-      open = chain[k];
-      break;
+  if (!chain.empty()) {
+    std::size_t closed = 0;
+    bool understood = true;
+    std::size_t cur = element_offset(chain.back()) + 1;
+    for (char quote = 0; cur < prefix_end && (quote || text_[cur] != '>'); ++cur)
+      if (text_[cur] == '"' || text_[cur] == '\'') quote = quote == text_[cur] ? 0 : quote ? quote : text_[cur];
+    if (cur < prefix_end && text_[cur - 1] == '/') closed = 1;  // <x/>
+    auto skip_to = [&](std::size_t from, std::string_view end) {
+      std::size_t e = text_.find(end, from);
+      return e == std::string::npos ? text_.size() : e + end.size();
+    };
+    for (std::size_t p = text_.find('<', cur); p < prefix_end && closed < chain.size();
+         p = text_.find('<', cur)) {
+      if (text_.compare(p, 4, "<!--") == 0) cur = skip_to(p + 4, "-->");
+      else if (text_.compare(p, 9, "<![CDATA[") == 0) cur = skip_to(p + 9, "]]>");
+      else if (text_.compare(p, 2, "<?") == 0) cur = skip_to(p + 2, "?>");
+      else if (text_.compare(p, 2, "</") == 0) cur = skip_to(p + 2, ">"), ++closed;
+      else { understood = false; break; }  // not expected after the deepest element
     }
+    if (understood && closed < chain.size()) open = chain[chain.size() - 1 - closed];
   }
   if (!open) {
     sink.error("template.xml", file_, place(offset), "malformed XML: start-end tags mismatch",
@@ -293,8 +307,9 @@ std::vector<std::size_t> XmlSource::map_decoded(std::string_view decoded, std::s
       continue;
     }
     if (text_[i] == '&') {
-      std::size_t semi = text_.find(';', i);
-      if (semi != std::string::npos && semi < raw_end && semi - i <= 12 &&
+      // Looked for only within an entity's length: a search to the end would be quadratic.
+      std::size_t semi = std::string_view(text_).substr(0, std::min(raw_end, i + 13)).find(';', i);
+      if (semi != std::string::npos &&
           expanded_entity(std::string_view(text_).substr(i, semi + 1 - i))) {
         std::size_t n = utf8_length(decoded[j]);
         for (std::size_t k = 0; k < n && j < decoded.size(); ++k, ++j) map.push_back(i);

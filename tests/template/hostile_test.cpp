@@ -76,6 +76,14 @@ TEST_CASE("a bad end tag under nesting is found quickly", "[template][hostile]")
   auto e = first_error(in_form(repeat("<if test=\"true\">\n", 63) + "</iff>" + repeat("</if>", 63)));
   CHECK(e.find("T:65:1: error: malformed XML: end tag </iff> does not match <if> opened at 64:1") == 0);
   CHECK(seconds_since(start) < 1);
+  // The open element is found past self-closed elements, comments, CDATA, PIs and '>' in values.
+  CHECK(first_error(in_form("<table widths=\"1\"><tr><td a=\">\"/><!-- </x> --><?pi </y>?>"
+                            "<![CDATA[</z>]]></tr></p>")) ==
+        "T:2:79: error: malformed XML: end tag </p> does not match <table> opened at 2:1; expected "
+        "</table>, got </p>");
+  CHECK(first_error(in_form("<p><br/></x>")).find("end tag </x> does not match <p> opened at 2:1") != std::string::npos);
+  CHECK(first_error(in_form("<table><tr><td>x</td></tr>")).find("T:3:1: error: malformed XML: end tag </form> does not match <table> opened at 2:1") == 0);
+  CHECK(first_error("<form><p>x</p>").find("T:1:1: error: malformed XML: <form> is not closed before the end of the file") == 0);
 }
 
 TEST_CASE("expressions nested too deeply, in text and attributes", "[template][hostile]") {
