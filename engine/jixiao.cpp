@@ -162,7 +162,7 @@ struct Engine::Impl {
     meta.subject = document.subject;
     meta.keywords = document.keywords;
     meta.date = options.date;
-    std::string bytes = pdf::write_pdf(pages, *lib, meta);
+    std::string bytes = pdf::write_pdf(pages, *lib, meta, &res.diagnostics);
     write_file_atomic(req.output_file, bytes, inputs);
     res.pages = static_cast<int>(pages.pages.size());
     res.pdf_bytes = bytes.size();

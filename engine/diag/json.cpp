@@ -80,7 +80,7 @@ class StrictSax {
 
   bool start_object(std::size_t n) {
     if (!open()) return false;
-    frames_.push_back({true, {}, 0, {}});
+    frames_.push_back({true, {}, 0, {}, {}});
     return dom_.start_object(n);
   }
   bool key(string_t& k) {
@@ -99,7 +99,7 @@ class StrictSax {
   }
   bool start_array(std::size_t n) {
     if (!open()) return false;
-    frames_.push_back({false, {}, 0, {}});
+    frames_.push_back({false, {}, 0, {}, {}});
     return dom_.start_array(n);
   }
   bool end_array() {
@@ -216,11 +216,6 @@ bool parse_strict(const std::string& file, const std::string& text, Json& out, D
 }  // namespace
 
 bool parse_json(const std::string& file, const std::string& text, nlohmann::json& out,
-                DiagnosticSink& sink, const JsonReadOptions& options) {
-  return parse_strict(file, text, out, sink, options);
-}
-
-bool parse_json(const std::string& file, const std::string& text, nlohmann::ordered_json& out,
                 DiagnosticSink& sink, const JsonReadOptions& options) {
   return parse_strict(file, text, out, sink, options);
 }

@@ -24,7 +24,5 @@ struct JsonReadOptions {
 // (the JSON pointer of the value concerned is in the message) and returns false.
 bool parse_json(const std::string& file, const std::string& text, nlohmann::json& out,
                 DiagnosticSink& sink, const JsonReadOptions& options = {});
-bool parse_json(const std::string& file, const std::string& text, nlohmann::ordered_json& out,
-                DiagnosticSink& sink, const JsonReadOptions& options = {});
 
 }  // namespace jixiao

@@ -1,5 +1,7 @@
 #include "layout/fonts.h"
 
+#include "diag/json.h"
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
@@ -145,13 +147,7 @@ std::unique_ptr<FontLibrary> FontLibrary::load(const std::string& manifest_path,
   nlohmann::json m;
   {
     std::string text = read_file(manifest_path);
-    try {
-      m = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-      sink.error("fonts.manifest", manifest_path, to_string(line_col(text, e.byte ? e.byte - 1 : 0)),
-                 "malformed JSON", "a JSON font manifest", e.what());
-      return lib;
-    }
+    if (!parse_json(manifest_path, text, m, sink, {"fonts.manifest", "font manifest"})) return lib;
   }
   auto bad = [&](const std::string& ptr, const std::string& msg, const std::string& expected,
                  const std::string& got = {}) {
