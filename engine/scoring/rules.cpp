@@ -10,6 +10,20 @@ namespace jixiao::scoring {
 
 namespace {
 
+// At most ~60 bytes of an expression around pos, cut at character boundaries: a formula
+// may be 16 KB, a message should be a line.
+std::string around(const std::string& text, std::size_t pos) {
+  if (text.size() <= 80) return text;
+  auto boundary = [&](std::size_t i) {
+    while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+    return i;
+  };
+  std::size_t from = boundary(pos > 30 ? pos - 30 : 0);
+  std::size_t to = boundary(std::min(text.size(), pos + 30));
+  return (from > 0 ? "…" : "") + text.substr(from, to - from) + (to < text.size() ? "…" : "");
+}
+
+
 using json = nlohmann::json;
 
 class RuleReader {
@@ -38,7 +52,7 @@ class RuleReader {
     expr::ParsedExpr parsed = expr::parse_expression(f.text, 0, false, err);
     if (!parsed.ok()) {
       sink_.error("rules.expression", path_, f.pointer,
-                  err.message + " at character " + std::to_string(err.pos + 1) + " of \"" + f.text + "\"",
+                  err.message + " at character " + std::to_string(err.pos + 1) + " of \"" + around(f.text, err.pos) + "\"",
                   err.expected, err.got);
       return f;
     }
