@@ -37,7 +37,7 @@ constexpr int kTemplateDepth = 64;
 // (200,000 unknown attributes) must not make 200,000 messages; the first ones say enough.
 constexpr int kTemplateErrors = 100;
 // Font sizes, points: the largest Chinese size (初号) is 42; layout works in int
-// hundredths of a point, so 1e20 would overflow.
+// hundredths of a point, so 1e20 would overflow. Below 1 pt nothing is legible.
 constexpr double kFontSizeMinPt = 1;
 constexpr double kFontSizeMaxPt = 200;
 // Page sides, points: PDF 1.x viewers accept 3 to 14,400 units (200 in); a form is A5 to A3.
@@ -61,9 +61,7 @@ constexpr int kTableSpan = 10000;
 // Any length (page size, margin, column width, padding, indent, space, font size): PDF's
 // largest page is 14,400 pt (200 in, also libharu's limit); a form never needs more.
 constexpr double kLengthPoints = 14400;
-// Smallest font size: below 1 pt nothing is legible, and content-stream arithmetic divides
-// by the size.
-constexpr double kFontSizeMinPoints = 1;
+// (The smallest font size is kFontSizeMinPt above: content-stream arithmetic divides by it.)
 // The text of one paragraph or table cell, in characters: the longest real narrative is
 // ~3,000; 100,000 fill ~30 pages. Line breaking is linear, this bounds memory and output.
 constexpr std::size_t kTextChars = 100000;

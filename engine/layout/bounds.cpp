@@ -38,9 +38,9 @@ class Checker {
 
   // A font size and the line pitch it gives: one line must fit on an empty page.
   void style(const doc::TextStyle& s, double line_height, const doc::Origin& o) {
-    if (!(std::isfinite(s.size) && s.size >= limits::kFontSizeMinPoints && s.size <= limits::kLengthPoints)) {
+    if (!(std::isfinite(s.size) && s.size >= limits::kFontSizeMinPt && s.size <= limits::kLengthPoints)) {
       fail(o, "font size out of range",
-           number(limits::kFontSizeMinPoints) + " to " + number(limits::kLengthPoints) + " pt", number(s.size));
+           number(limits::kFontSizeMinPt) + " to " + number(limits::kLengthPoints) + " pt", number(s.size));
       return;
     }
     const double pitch = s.size * line_height;

@@ -73,7 +73,7 @@ std::int64_t TextWriter::even_spacing(const layout::GlyphRun& run, const FontSub
 void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSubset& font) {
   if (run.glyphs.empty()) return;
   // TJ adjustments divide by the size: below the smallest size layout sets, refuse.
-  if (!(run.size >= limits::kFontSizeMinPoints && run.size <= limits::kLengthPoints))
+  if (!(run.size >= limits::kFontSizeMinPt && run.size <= limits::kLengthPoints))
     out_of_range("a font size", run.size, "1 to 14400 pt");
   if (out_.empty()) out_ += "BT\n";
   const std::int64_t size = to_thousandths(run.size, "a font size");
