@@ -33,7 +33,7 @@ struct BoundedResult {
 // Runs build/jixiao with args (shell-quoted), killing it after timeout_s seconds.
 BoundedResult run_jixiao_bounded(const std::string& args, double timeout_s = 10);
 // The budget a hostile input must stay within: 1 s and 200 MiB, scaled for sanitizer builds
-// (ASan's shadow memory and checks cost ~3x).
+// (ASan's shadow memory and checks cost ~3x in memory, more in time).
 double hostile_seconds();
 long hostile_mib();
 
