@@ -1,6 +1,7 @@
 #include "template/instantiate.h"
 
 #include "diag/limits.h"
+#include "template/markup.h"
 #include "template/table_arrange.h"
 
 namespace jixiao::tmpl {
@@ -104,7 +105,8 @@ std::string Instantiator::text(const TextTemplate& t, std::string* data) {
       case Piece::Kind::Bind:
         if (auto v = eval(p.binding, one ? data : nullptr)) {
           try {
-            out += print(*v, p.binding.filter, *p.binding.expr);
+            std::string printed = print(*v, p.binding.filter, *p.binding.expr);
+            out += v->kind == Value::Kind::String ? paragraphs_from_markup(printed) : printed;
           } catch (const EvalError& e) {
             report_.error(template_code(e.code), p.binding.place, e.message, e.expected, e.got);
           }

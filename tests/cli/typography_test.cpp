@@ -1,0 +1,182 @@
+// The typesetting rules of issue 10, checked on every rendered example as a reader sees it:
+// the PDF read back with `pdftotext -bbox-layout` (tests/support/pdf_layout.h). No markup
+// printed as text; no break between a number and its unit, inside a date or inside a short
+// bracketed unit; no cell or paragraph whose last line is one character.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "support/pdf_layout.h"
+#include "support/support.h"
+
+using namespace jixiao;
+using test::PdfBlock;
+using test::PdfLine;
+using test::PdfWord;
+
+namespace {
+
+bool is_digit(char32_t c) { return (c >= U'0' && c <= U'9') || (c >= U'０' && c <= U'９'); }
+bool is_cjk(char32_t c) { return c >= 0x3400 && c <= 0x9FFF; }
+// Units that follow a number in the forms: 2.06万元, 6分, 25日, 78家, 100%.
+const std::u32string kUnits = U"分元万亿日月年%％个家人次项天岁件台套条份期";
+
+struct Finding {
+  int page;
+  std::string what;
+};
+
+std::string show(const PdfWord& above, const PdfWord& below) {
+  return "'" + above.text + "' | '" + below.text + "'";
+}
+
+// A break between a line's word and the word below it in the same column.
+// Why a break between a and b splits a unit of meaning, or "" when it does not.
+std::string bad_break(const std::u32string& x, const std::u32string& y) {
+  if (x.empty() || y.empty()) return "";
+  // "（万" | "元）", "(2" | "分)": an opening bracket near the end, its closing near the start.
+  auto open = x.find_last_of(U"（(");
+  auto close = y.find_first_of(U"）)");
+  if (open != std::u32string::npos && x.find_first_of(U"）)", open) == std::u32string::npos &&
+      x.size() - open <= 3 && close != std::u32string::npos && close <= 2)
+    return "inside a bracketed unit";
+  if (is_digit(x.back()) && kUnits.find(y.front()) != std::u32string::npos) return "number | unit";
+  // "2.06 万" | "元": a compound unit split.
+  if ((x.back() == U'万' || x.back() == U'亿') && y.front() == U'元') return "inside a unit";
+  bool date_part = x.size() >= 2 && is_digit(x[x.size() - 2]) && (x.back() == U'年' || x.back() == U'月');
+  if (date_part && is_digit(y.front())) return "inside a date";
+  return "";
+}
+
+void check_break(int page, const PdfWord& a, const PdfWord& b, std::vector<Finding>& out) {
+  if (auto why = bad_break(a.chars(), b.chars()); !why.empty())
+    out.push_back({page, why + ": " + show(a, b)});
+}
+
+// A line's words split where the gap is wider than a space: side-by-side cells that poppler
+// put on one line become separate pieces.
+std::vector<PdfLine> pieces(const PdfLine& line) {
+  std::vector<PdfLine> out;
+  const PdfWord* prev = nullptr;
+  for (const auto& w : line.words) {
+    double gap_limit = 0.6 * (w.y1 - w.y0);
+    if (!prev || w.x0 - prev->x1 > gap_limit || w.x0 < prev->x0) out.emplace_back();
+    out.back().words.push_back(w);
+    prev = &w;
+  }
+  return out;
+}
+
+// The piece of `line` above `below` (the most horizontal overlap), or nullptr.
+const PdfLine* piece_above(const std::vector<PdfLine>& line, const PdfLine& below) {
+  const PdfLine* best = nullptr;
+  double best_overlap = 0;
+  for (const auto& p : line) {
+    double overlap = std::min(p.words.back().x1, below.words.back().x1) -
+                     std::max(p.words.front().x0, below.words.front().x0);
+    if (overlap > best_overlap) best_overlap = overlap, best = &p;
+  }
+  return best;
+}
+
+// The last line of a block of ≥2 lines: a one-character piece under a longer piece of the
+// same column. Stacked cells (every line one character) are meant that way.
+void check_last_line(int page, const PdfBlock& b, std::vector<Finding>& out) {
+  if (b.lines.size() < 2) return;
+  bool stacked = true;
+  for (const auto& l : b.lines)
+    for (const auto& w : l.words) stacked = stacked && w.chars().size() <= 1;
+  if (stacked) return;
+  auto above = pieces(b.lines[b.lines.size() - 2]);
+  for (const auto& last : pieces(b.lines.back())) {
+    if (last.words.size() != 1) continue;
+    const PdfWord& w = last.words[0];
+    auto c = w.chars();
+    if (c.size() != 1 || !is_cjk(c[0])) continue;
+    const PdfLine* a = piece_above(above, last);
+    if (a && a->text().size() > w.text.size() && w.y0 - a->words[0].y0 < 2.5 * (w.y1 - w.y0))
+      out.push_back({page, "one character on a last line: '" + a->text() + "' | '" + w.text + "'"});
+  }
+}
+
+std::vector<Finding> check_pdf(const std::string& pdf) {
+  std::vector<Finding> out;
+  auto pages = test::read_pdf_layout(pdf);
+  for (std::size_t p = 0; p < pages.size(); ++p) {
+    int page = static_cast<int>(p) + 1;
+    std::string text = pages[p].text();
+    for (const char* tag : {"<p>", "</p>", "<br", "<div", "&lt;", "&nbsp;"})
+      if (text.find(tag) != std::string::npos) out.push_back({page, std::string("markup printed: ") + tag});
+    for (const auto& b : pages[p].blocks) {
+      std::vector<std::vector<PdfLine>> lines;
+      for (const auto& l : b.lines) lines.push_back(pieces(l));
+      for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        for (const auto& below : lines[i + 1]) {
+          const PdfLine* above = piece_above(lines[i], below);
+          if (!above) continue;
+          // Markup split over two lines ("</" | "p>").
+          if (above->text().ends_with("</") || below.text().starts_with("p>"))
+            out.push_back({page, "markup printed: " + above->text() + " | " + below.text()});
+          check_break(page, above->words.back(), below.words.front(), out);
+        }
+      }
+      check_last_line(page, b, out);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("typography of every example, read back from the PDF", "[cli][typography]") {
+  auto dir = test::temp_dir("typography");
+  int examples = 0;
+  for (auto& entry : std::filesystem::directory_iterator(test::source_path("examples"))) {
+    if (entry.path().extension() != ".json") continue;
+    ++examples;
+    std::string pdf = dir + "/" + entry.path().stem().string() + ".pdf";
+    auto r = test::run_jixiao("render " + entry.path().string() + " -o " + pdf);
+    INFO(entry.path().filename().string() << ": " << r.err);
+    REQUIRE((r.exit_code == 0 || r.exit_code == 3));
+    for (const auto& f : check_pdf(pdf)) {
+      INFO(entry.path().filename().string() << " page " << f.page);
+      // Until the line-breaking rules land, only printed markup fails; the rest is listed.
+      if (f.what.starts_with("markup")) FAIL_CHECK(f.what);
+      else WARN(entry.path().filename().string() << " page " << f.page << ": " << f.what);
+    }
+  }
+  CHECK(examples == 5);
+}
+
+// The checks must find what they look for (the examples before issue 10 had each fault),
+// and pass what is allowed.
+TEST_CASE("the typography checker finds each fault", "[cli][typography]") {
+  PdfWord a{0, 0, 40, 10, "2.06"}, b{0, 12, 20, 22, "万元"};
+  std::vector<Finding> f;
+  check_break(1, a, b, f);
+  CHECK(f.size() == 1);
+  check_break(1, {0, 0, 40, 10, "2021年"}, {0, 12, 20, 22, "11月25日"}, f);
+  CHECK(f.size() == 2);
+  check_break(1, {0, 0, 40, 10, "资金（万"}, {0, 12, 20, 22, "元）"}, f);
+  CHECK(f.size() == 3);
+  check_break(1, {0, 0, 40, 10, "2.06 万"}, {0, 12, 20, 22, "元。"}, f);
+  CHECK(f.size() == 4);
+  check_break(1, {0, 0, 40, 10, "项目资金"}, {0, 12, 20, 22, "（万元）"}, f);
+  check_break(1, {0, 0, 40, 10, "共计"}, {0, 12, 20, 22, "100%"}, f);
+  CHECK(f.size() == 4);
+  PdfBlock blk;
+  blk.lines.push_back({{{0, 0, 60, 10, "财务制度健全"}}});
+  blk.lines.push_back({{{25, 12, 35, 22, "性"}}});
+  check_last_line(1, blk, f);
+  CHECK(f.size() == 5);
+  PdfBlock stacked;
+  for (const char* c : {"年", "度", "任", "务"}) stacked.lines.push_back({{{0, 0, 10, 10, c}}});
+  check_last_line(1, stacked, f);
+  CHECK(f.size() == 5);
+  // Side by side on one baseline: two cells, not one line; "度" ends the right-hand one.
+  PdfBlock cells;
+  cells.lines.push_back({{{0, 0, 60, 10, "满意度调查"}, {100, 0, 130, 10, "使用单位满意"}}});
+  cells.lines.push_back({{{20, 12, 30, 22, "表"}, {110, 12, 120, 22, "度"}}});
+  check_last_line(1, cells, f);
+  CHECK(f.size() == 7);
+}
