@@ -56,7 +56,7 @@ void LineBreaker::find_uax14(std::u32string_view text, std::vector<std::uint8_t>
     // Hard (mandatory) breaks cannot occur: '\n' was split off, and a stray U+2028 or
     // form feed is just another opportunity here.
     std::uint32_t i = to_utf32_[static_cast<std::size_t>(b)];
-    if (i > 0 && i < text.size()) breaks[i] = 1;
+    if (i > 0 && i < text.size()) breaks[i] = kBreak;
   }
 }
 
@@ -65,7 +65,7 @@ std::vector<bool> break_opportunities(std::u32string_view text) {
   std::vector<std::uint8_t> breaks;
   breaker.find(text, breaks);
   std::vector<bool> out(text.size(), false);
-  for (std::size_t i = 1; i < text.size(); ++i) out[i] = breaks[i] != 0;
+  for (std::size_t i = 1; i < text.size(); ++i) out[i] = breaks[i] == kBreak;
   return out;
 }
 

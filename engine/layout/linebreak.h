@@ -20,6 +20,16 @@ bool is_number_prefix(char32_t c);
 bool is_digit(char32_t c);  // ASCII and full-width digits
 }  // namespace breakchar
 
+// What breaks[i] says about a break before text[i].
+enum BreakKind : std::uint8_t {
+  kNoBreak = 0,
+  kBreak = 1,
+  // Inside a unit of meaning (between 年 and 月 of a date, inside a short bracketed group
+  // like （万元）): not an opportunity, but the first place to cut a piece wider than the
+  // line, before any cut between characters.
+  kLastResort = 2,
+};
+
 // Finds break opportunities; keeps one ICU iterator and its UTF-16 buffer between calls
 // (opening an iterator costs far more than running it over a table cell).
 class LineBreaker {
@@ -29,8 +39,8 @@ class LineBreaker {
   LineBreaker(const LineBreaker&) = delete;
   LineBreaker& operator=(const LineBreaker&) = delete;
 
-  // breaks[i] = 1 when a line may break before text[i]; breaks has text.size() + 1 entries
-  // and breaks[0] = breaks[size] = 0 (the ends are not opportunities, they are the ends).
+  // breaks[i] = the BreakKind before text[i]; breaks has text.size() + 1 entries and
+  // breaks[0] = breaks[size] = kNoBreak (the ends are not opportunities, they are the ends).
   // text holds no '\n' (hard breaks are split off before).
   void find(std::u32string_view text, std::vector<std::uint8_t>& breaks);
 
@@ -43,7 +53,7 @@ class LineBreaker {
 };
 
 // The Chinese rules applied to UAX #14's answer (in linebreak_rules.cpp): 禁则, numbers,
-// Latin words, dates and ranges.
+// Latin words, dates, ranges, numbers with their units and short bracketed groups.
 void apply_kinsoku(std::u32string_view text, std::vector<std::uint8_t>& breaks);
 
 }  // namespace jixiao::layout

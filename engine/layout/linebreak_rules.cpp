@@ -3,6 +3,7 @@
 // on the ICU version (quotes, ambiguous-width signs) and state the forms' needs outright.
 #include <algorithm>
 #include <iterator>
+#include <string_view>
 
 #include "layout/linebreak.h"
 
@@ -122,7 +123,7 @@ void keep_runs_whole(std::u32string_view text, std::vector<std::uint8_t>& breaks
         break;
       }
     }
-    for (std::size_t k = i + 1; k < j; ++k) breaks[k] = 0;
+    for (std::size_t k = i + 1; k < j; ++k) breaks[k] = kNoBreak;
     i = j;
   }
 }
@@ -157,7 +158,13 @@ std::size_t skip_space(std::u32string_view text, std::size_t i) {
 }
 
 void clear_between(std::vector<std::uint8_t>& breaks, std::size_t first, std::size_t last) {
-  for (std::size_t k = first + 1; k <= last; ++k) breaks[k] = 0;
+  for (std::size_t k = first + 1; k <= last; ++k) breaks[k] = kNoBreak;
+}
+
+// Opportunities in [first, end) become last resorts.
+void demote(std::vector<std::uint8_t>& breaks, std::size_t first, std::size_t end) {
+  for (std::size_t k = first; k < end; ++k)
+    if (breaks[k] == kBreak) breaks[k] = kLastResort;
 }
 
 // Dates never break inside: a digit run keeps the unit after it (2020年), and a unit keeps
@@ -184,7 +191,9 @@ void keep_dates_whole(std::u32string_view text, std::vector<std::uint8_t>& break
       if (digits >= n || !breakchar::is_digit(text[digits]) || next >= n ||
           !continues_date(text[unit], text[next]))
         break;
-      clear_between(breaks, unit, next);
+      // 2021年11月|25日 is still the best cut when the date is wider than its cell.
+      demote(breaks, unit + 1, digits + 1);
+      clear_between(breaks, digits, next);
       unit = next;
     }
     i = unit + 1;
@@ -199,7 +208,63 @@ void keep_ranges_whole(std::u32string_view text, std::vector<std::uint8_t>& brea
     bool starts_number = breakchar::is_digit(next) ||
                          (breakchar::is_number_prefix(next) && i + 2 < text.size() &&
                           breakchar::is_digit(text[i + 2]));
-    if (starts_number) breaks[i] = breaks[i + 1] = 0;
+    if (starts_number) breaks[i] = breaks[i + 1] = kNoBreak;
+  }
+}
+
+// Units that stay with the number before them: 6 分, 78 家, 3个, 2.06万元 (a magnitude 万 亿
+// 千 百 takes the unit after it along). Dates are keep_dates_whole's.
+constexpr std::u32string_view kUnits =
+    U"元角分厘毫个项次人户家名位天日周月年季时秒台套件份张本册条处所座辆吨米里亩斤克度岁"
+    U"倍篇期批间栋层页字号届轮场部款类种例宗笔票株棵只头点升瓦";
+constexpr std::u32string_view kCompoundUnits[] = {U"平方米", U"立方米", U"万人次", U"人次", U"公里",
+                                                   U"公斤",   U"公顷",   U"小时",   U"个月", U"周岁"};
+
+bool is_magnitude(char32_t c) { return c == U'万' || c == U'亿' || c == U'千' || c == U'百'; }
+
+// Length of the unit starting at text[i], 0 when none does.
+std::size_t unit_length(std::u32string_view text, std::size_t i) {
+  if (i >= text.size()) return 0;
+  for (std::u32string_view u : kCompoundUnits)
+    if (text.substr(i, u.size()) == u) return u.size();
+  if (is_magnitude(text[i]))
+    return i + 1 < text.size() && kUnits.find(text[i + 1]) != std::u32string_view::npos ? 2 : 1;
+  return kUnits.find(text[i]) != std::u32string_view::npos ? 1 : 0;
+}
+
+// A number never parts from its unit: 2.06万元, 得 6 分, (2分), 887,400.39 元.
+void keep_units_with_numbers(std::u32string_view text, std::vector<std::uint8_t>& breaks) {
+  const std::size_t n = text.size();
+  for (std::size_t i = 1; i < n; ++i) {
+    if (!breakchar::is_digit(text[i - 1]) || breakchar::is_digit(text[i])) continue;
+    const std::size_t unit = skip_space(text, i);
+    const std::size_t len = unit_length(text, unit);
+    if (len > 0) clear_between(breaks, i - 1, unit + len - 1);
+  }
+}
+
+// The closing bracket or quote of an opening one, 0 for none.
+char32_t closing_of(char32_t open) {
+  constexpr std::u32string_view kOpen = U"([{\u2018\u201C\u3008\u300A\u300C\u300E\u3010\u3014\uFF08\uFF3B";
+  constexpr std::u32string_view kClose = U")]}\u2019\u201D\u3009\u300B\u300D\u300F\u3011\u3015\uFF09\uFF3D";
+  const std::size_t k = kOpen.find(open);
+  return k == std::u32string_view::npos ? 0 : kClose[k];
+}
+
+// Short bracketed groups stay whole: （万元）, （80分）, “智慧住建”. Longer ones break inside.
+constexpr std::size_t kShortGroup = 6;  // characters, the brackets included
+
+void keep_short_groups_whole(std::u32string_view text, std::vector<std::uint8_t>& breaks) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t close = closing_of(text[i]);
+    if (close == 0) continue;
+    for (std::size_t j = i + 1; j < text.size() && j - i < kShortGroup; ++j) {
+      if (text[j] == text[i]) break;  // nested: the inner group decides
+      if (text[j] == close) {
+        demote(breaks, i + 1, j + 1);
+        break;
+      }
+    }
   }
 }
 
@@ -220,18 +285,20 @@ void apply_kinsoku(std::u32string_view text, std::vector<std::uint8_t>& breaks) 
   // opening quote and after a closing one like before 《 and after 》.
   for (std::size_t i = 1; i < n; ++i) {
     char32_t prev = text[i - 1], c = text[i];
-    if ((c == U'\u201C' || c == U'\u2018') && is_wide(prev) && !is_opening(prev)) breaks[i] = 1;
-    if ((prev == U'\u201D' || prev == U'\u2019') && is_wide(c) && !is_closing(c)) breaks[i] = 1;
+    if ((c == U'\u201C' || c == U'\u2018') && is_wide(prev) && !is_opening(prev)) breaks[i] = kBreak;
+    if ((prev == U'\u201D' || prev == U'\u2019') && is_wide(c) && !is_closing(c)) breaks[i] = kBreak;
   }
   for (std::size_t i = 1; i < n; ++i) {
     char32_t prev = text[i - 1], c = text[i];
     if (is_closing(c) || is_opening(prev) || (is_number_prefix(prev) && is_digit(c)))
-      breaks[i] = 0;
+      breaks[i] = kNoBreak;
   }
   keep_runs_whole(text, breaks, is_digit, is_number_separator);
   keep_runs_whole(text, breaks, is_ascii_alnum, is_word_joiner);
+  keep_units_with_numbers(text, breaks);
   keep_dates_whole(text, breaks);
   keep_ranges_whole(text, breaks);
+  keep_short_groups_whole(text, breaks);
 }
 
 }  // namespace jixiao::layout

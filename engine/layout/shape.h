@@ -29,6 +29,9 @@ struct ShapedText {
   std::vector<float> advance;
   // 1 where a cluster begins: the only places a line may be cut.
   std::vector<std::uint8_t> cluster_start;
+  // Blank taken off after a mark's ink by 标点挤压. A line ending on the mark counts it
+  // again: readers of the PDF (and the margins) see the glyph's whole em box there.
+  std::vector<float> squeezed;
   std::vector<ShapedGlyph> glyphs;
 };
 
@@ -84,6 +87,10 @@ class Shaper {
  private:
   void shape_run(std::u32string_view text, std::size_t begin, std::size_t end, float size,
                  ShapedText& out);
+  // Curly quotes in Chinese text one em wide.
+  void full_width_quotes(std::u32string_view text, float size, ShapedText& out);
+  // Half an em off the first or second of two full-width marks in a row (标点挤压).
+  void compress_punctuation(std::u32string_view text, float size, ShapedText& out);
 
   const FontLibrary& fonts_;
   hb_buffer_t* buffer_ = nullptr;

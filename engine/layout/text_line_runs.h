@@ -16,9 +16,11 @@ class LineSetter {
   void set(std::size_t begin, std::size_t end, bool first, bool last, TextLine& line);
 
  private:
-  // Whether justification may widen the gap before text[i]: between any two characters
-  // except inside a Latin word or number, which would look letter-spaced.
-  bool stretches_before(std::size_t i) const;
+  enum class Gap { None, Letter, Space };
+  // What justification may widen before text[i]: the gap between two characters, except
+  // inside a Latin word or number (it would look letter-spaced); a run of spaces is one
+  // Space gap, before its first space.
+  Gap gap_before(std::size_t i) const;
   void close_run(GlyphRun& run, std::size_t text_begin, std::size_t text_end) const;
 
   const ShapedParagraph& p_;

@@ -1,22 +1,17 @@
 // Greedy line filling over the break opportunities, with emergency breaks between
-// characters for pieces wider than the line on their own.
+// characters for pieces wider than the line on their own; then the paragraph's last lines
+// re-broken so that no character stands alone on the last one (text_tail.cpp).
 #include "layout/text_lines.h"
 
 #include <algorithm>
 
 #include "layout/linebreak.h"
 #include "layout/text_line_runs.h"
+#include "layout/text_tail.h"
 
 namespace jixiao::layout {
 
 namespace {
-
-// Rounding slack: N ideographs must fit in exactly N ems whatever the float sums do.
-constexpr float kSlack = 1e-3f;
-
-bool may_cut(const ShapedParagraph& p, std::size_t i) {
-  return i == p.text.size() || (p.breaks[i] && p.shaped.cluster_start[i]);
-}
 
 // End of the line that starts at begin when no break opportunity fits: cut between
 // characters, as late as fits, but not before closing or after opening punctuation when an
@@ -30,13 +25,16 @@ std::size_t emergency_end(const ShapedParagraph& p, std::size_t begin, float wid
     w += p.shaped.advance[i];
     std::size_t next = i + 1;
     if (next < n && !starts[next]) continue;
-    if (w > width + kSlack) {
+    if (w > width + kFitSlack) {
       if (end == 0) end = next;  // not even one character fits: it goes alone
       break;
     }
     end = next;
   }
   if (end == 0 || end >= n) return n;
+  // A last resort (inside a date or a short bracketed group) before cutting a word.
+  for (std::size_t k = end; k > begin; --k)
+    if (p.breaks[k] == kLastResort && starts[k]) return k;
   std::size_t cut = end;
   while (cut > begin && (breakchar::is_closing(p.text[cut]) || breakchar::is_opening(p.text[cut - 1]))) {
     do --cut;
@@ -52,10 +50,10 @@ std::size_t line_end(const ShapedParagraph& p, std::size_t begin, float width) {
   std::size_t end = begin;
   for (std::size_t i = begin; i < n; ++i) {
     run += p.shaped.advance[i];
-    if (!is_space(p.text[i])) set = run;
+    if (!is_space(p.text[i])) set = run + p.shaped.squeezed[i];
     // Widths only grow: once past the width no later opportunity fits either. Stopping here
     // and not at the next opportunity keeps an unbreakable run linear, not quadratic.
-    if (set > width + kSlack) break;
+    if (set > width + kFitSlack) break;
     if (may_cut(p, i + 1)) end = i + 1;
   }
   return end > begin ? end : emergency_end(p, begin, width);
@@ -70,13 +68,16 @@ void fill_lines(const ShapedParagraph& p, const LineFormat& format, std::vector<
     lines.emplace_back();
     return;
   }
+  std::vector<std::size_t> ends;
+  for (std::size_t begin = 0; begin < n; begin = ends.back()) {
+    const float indent = begin == 0 ? format.first_line_indent : 0.0f;
+    ends.push_back(line_end(p, begin, format.max_width - indent));
+  }
+  if (format.max_width > 0) rebreak_tail(p, format, ends);
   std::size_t begin = 0;
-  while (begin < n) {
-    const bool first = begin == 0;
-    const float indent = first ? format.first_line_indent : 0.0f;
-    std::size_t end = line_end(p, begin, format.max_width - indent);
+  for (std::size_t end : ends) {
     lines.emplace_back();
-    setter.set(begin, end, first, end == n, lines.back());
+    setter.set(begin, end, begin == 0, end == n, lines.back());
     begin = end;
   }
 }
@@ -85,7 +86,7 @@ float widest_piece(const ShapedParagraph& p) {
   float widest = 0, run = 0, set = 0;
   for (std::size_t i = 0; i < p.text.size(); ++i) {
     run += p.shaped.advance[i];
-    if (!is_space(p.text[i])) set = run;
+    if (!is_space(p.text[i])) set = run + p.shaped.squeezed[i];
     if (may_cut(p, i + 1)) {
       widest = std::max(widest, set);
       run = set = 0;

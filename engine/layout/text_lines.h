@@ -1,11 +1,13 @@
-// Cutting one shaped paragraph into lines (greedy: this is a form engine, a cell's lines
-// must not shift when a later word changes) and aligning them. Private to the layout stage.
+// Cutting one shaped paragraph into lines (greedy, then the last lines re-broken: a later
+// word never moves an earlier line's break, except among the last few lines) and aligning
+// them. Private to the layout stage.
 #pragma once
 #include <cstdint>
 #include <string_view>
 #include <vector>
 
 #include "doc/document.h"
+#include "layout/linebreak.h"
 #include "layout/shape.h"
 #include "layout/text.h"
 
@@ -24,6 +26,14 @@ struct LineFormat {
   float first_line_indent = 0;
   doc::Align align = doc::Align::Left;
 };
+
+// Whether a line may be cut before p.text[i] (the paragraph's end included).
+inline bool may_cut(const ShapedParagraph& p, std::size_t i) {
+  return i == p.text.size() || (p.breaks[i] == kBreak && p.shaped.cluster_start[i]);
+}
+
+// Rounding slack: N ideographs must fit in exactly N ems whatever the float sums do.
+constexpr float kFitSlack = 1e-3f;
 
 // Appends the paragraph's lines to lines. An empty paragraph gives one empty line.
 void fill_lines(const ShapedParagraph& p, const LineFormat& format, std::vector<TextLine>& lines);
