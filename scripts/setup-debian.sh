@@ -7,7 +7,7 @@ PKGS=(
   libhpdf-dev libharfbuzz-dev libfreetype-dev libicu-dev
   nlohmann-json3-dev libpugixml-dev catch2
   poppler-utils qpdf
-  fonts-arphic-uming fonts-wqy-zenhei fonts-lxgw-wenkai fonts-liberation2
+  fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2
 )
 # scripts/fuzz.sh: libFuzzer comes with clang (Debian's clang 14 and its runtime libraries).
 [ "${SETUP_FUZZ:-}" = 1 ] && PKGS+=(clang libclang-rt-14-dev)

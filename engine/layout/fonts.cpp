@@ -177,7 +177,7 @@ std::unique_ptr<FontLibrary> FontLibrary::load(const std::string& manifest_path,
     std::string path = resolve(e["file"].get<std::string>(), dir, extra_dirs, dirs);
     std::string error;
     FontId id = im.open(path, index, error);
-    if (id < 0) bad(ptr + "/file", error + ": " + path, "a TrueType font file (Debian font package installed?)");
+    if (id < 0) bad(ptr + "/file", error + ": " + path, "a TrueType or OpenType font file (Debian font package installed?)");
     return id;
   };
   for (auto& [name, fam] : m["families"].items()) {
@@ -242,10 +242,41 @@ std::vector<std::string> FontLibrary::families() const {
 hb_face_t* FontLibrary::harfbuzz_face(FontId id) const { return impl_->faces.at(id).hb_face; }
 hb_font_t* FontLibrary::harfbuzz_font(FontId id) const { return impl_->faces.at(id).hb_font; }
 
+namespace {
+
+constexpr hb_tag_t kCff = HB_TAG('C', 'F', 'F', ' ');
+
+bool has_cff(hb_face_t* face) {
+  hb_blob_t* blob = hb_face_reference_table(face, kCff);
+  bool has = hb_blob_get_length(blob) > 0;
+  hb_blob_destroy(blob);
+  return has;
+}
+
+hb_blob_t* cff_tables_only(hb_face_t*, hb_tag_t tag, void* face) {
+  if (tag != kCff && tag != HB_TAG('h', 'e', 'a', 'd') && tag != HB_TAG('m', 'a', 'x', 'p')) return nullptr;
+  return hb_face_reference_table(static_cast<hb_face_t*>(face), tag);
+}
+
+}  // namespace
+
 hb_face_t* FontLibrary::subset_face(FontId id) const {
   constexpr int kPrepareAfter = 64;  // breaks even after ~80 subsets (bench/render)
   Face& f = impl_->faces.at(id);
-  if (!f.subset_face && ++f.subsets >= kPrepareAfter) f.subset_face = hb_subset_preprocess(f.hb_face);
+  if (f.subset_face) return f.subset_face;
+  // A CFF face's subset is its CFF table alone, but planning it on the whole font also reads
+  // cmap and the layout tables of 65,000 glyphs: a face showing only CFF (and head, maxp)
+  // gives the same CFF 3x faster (Noto Serif CJK SC, 633 glyphs: 18 → 6 ms).
+  // hb_subset_preprocess would cost 3.4 s and ~480 MiB per Noto CJK face: never for CFF.
+  if (has_cff(f.hb_face)) {
+    f.subset_face = hb_face_create_for_tables(cff_tables_only, hb_face_reference(f.hb_face),
+                                              reinterpret_cast<hb_destroy_func_t>(hb_face_destroy));
+    hb_face_set_index(f.subset_face, hb_face_get_index(f.hb_face));
+    hb_face_set_upem(f.subset_face, hb_face_get_upem(f.hb_face));
+    hb_face_set_glyph_count(f.subset_face, hb_face_get_glyph_count(f.hb_face));
+    return f.subset_face;
+  }
+  if (++f.subsets >= kPrepareAfter) f.subset_face = hb_subset_preprocess(f.hb_face);
   return f.subset_face ? f.subset_face : f.hb_face;
 }
 

@@ -17,7 +17,7 @@ namespace jixiao::layout {
 struct FontInfo {
   std::string file;             // path of the font file
   int index = 0;                // face index inside a TTC
-  std::string postscript_name;  // e.g. "AR-PL-UMing-CN" (no spaces)
+  std::string postscript_name;  // e.g. "NotoSerifCJKsc-Regular" (no spaces)
   int units_per_em = 1000;
   int ascender = 0;             // font units
   int descender = 0;            // font units, negative
@@ -59,10 +59,11 @@ class FontLibrary {
   // HarfBuzz objects for shaping (scale = units per em) and subsetting; owned by the library.
   hb_face_t* harfbuzz_face(FontId id) const;
   hb_font_t* harfbuzz_font(FontId id) const;
-  // The face to subset for a document. Preparing a face for repeated subsetting
+  // The face to subset for a document. Preparing a TrueType face for repeated subsetting
   // (hb_subset_preprocess) makes each later subset ~5 ms cheaper but costs ~400 ms and
   // ~70 MiB for a CJK font, so it is done only once a face has been subset often in this
-  // process (bulk runs); one-off renders subset the plain face. Both give the same bytes.
+  // process (bulk runs); one-off renders subset the plain face. A CFF face is subset from a
+  // view showing only its CFF table (see fonts.cpp). All give the same bytes.
   hb_face_t* subset_face(FontId id) const;
 
  private:

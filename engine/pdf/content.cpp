@@ -61,7 +61,7 @@ std::int64_t TextWriter::even_spacing(const layout::GlyphRun& run, const FontSub
   double first = 0;
   for (std::size_t i = 0; i + 1 < run.glyphs.size(); ++i) {
     const layout::Glyph& g = run.glyphs[i];
-    const double extra = run.glyphs[i + 1].x - g.x - font.width(font.cid(g.id)) / 1000.0 * pt;
+    const double extra = run.glyphs[i + 1].x - g.x - font.width(g.id) / 1000.0 * pt;
     if (i == 0)
       first = extra;
     else if (std::abs(extra - first) > kTolerance)
@@ -141,7 +141,7 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
     } else {
       put_glyph(cid);
     }
-    pen += font.width(cid) / 1000.0 * pt + spacing / 1000.0;
+    pen += font.width(g.id) / 1000.0 * pt + spacing / 1000.0;
   }
   end_array();
 }

@@ -76,9 +76,13 @@ EmbeddedFont::EmbeddedFont(const HaruDoc& doc, const FaceUsage& usage,
 
 HPDF_Dict EmbeddedFont::descriptor(const HaruDoc& doc, const layout::FontInfo& info) const {
   const char* doing = "making a font descriptor";
+  const bool cff = subset_.outlines() == FontSubset::Outlines::Cff;
   HPDF_Dict file = doc.new_stream(subset_.program(), true, "embedding a font program");
-  doc.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset_.program().size())),
-            "embedding a font program");
+  if (cff)  // a bare CFF program (PDF 32000 Table 126), CID-keyed or not
+    doc.check(HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C"), "embedding a font program");
+  else
+    doc.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset_.program().size())),
+              "embedding a font program");
 
   HPDF_Dict d = doc.new_indirect_dict(doing);
   const int upem = info.units_per_em;
@@ -96,16 +100,17 @@ HPDF_Dict EmbeddedFont::descriptor(const HaruDoc& doc, const layout::FontInfo& i
   doc.check(HPDF_Dict_AddNumber(d, "CapHeight", per_mille(info.cap_height, upem)), doing);
   // No font carries StemV; 80 is the customary stand-in for a regular weight.
   doc.check(HPDF_Dict_AddNumber(d, "StemV", 80), doing);
-  doc.check(HPDF_Dict_Add(d, "FontFile2", file), doing);
+  doc.check(HPDF_Dict_Add(d, cff ? "FontFile3" : "FontFile2", file), doing);
   return d;
 }
 
 HPDF_Dict EmbeddedFont::cid_font(const HaruDoc& doc, const FaceUsage& usage,
                                  HPDF_Dict descriptor) const {
-  const char* doing = "making a CIDFontType2 font";
+  const bool truetype = subset_.outlines() == FontSubset::Outlines::TrueType;
+  const char* doing = truetype ? "making a CIDFontType2 font" : "making a CIDFontType0 font";
   HPDF_Dict f = doc.new_indirect_dict(doing);
   doc.check(HPDF_Dict_AddName(f, "Type", "Font"), doing);
-  doc.check(HPDF_Dict_AddName(f, "Subtype", "CIDFontType2"), doing);
+  doc.check(HPDF_Dict_AddName(f, "Subtype", truetype ? "CIDFontType2" : "CIDFontType0"), doing);
   doc.check(HPDF_Dict_AddName(f, "BaseFont", name_.c_str()), doing);
   HPDF_Dict system = doc.made(HPDF_Dict_New(doc.mmgr()), doing);
   doc.check(HPDF_Dict_Add(f, "CIDSystemInfo", system), doing);
@@ -116,13 +121,16 @@ HPDF_Dict EmbeddedFont::cid_font(const HaruDoc& doc, const FaceUsage& usage,
 
   // The CIDs shown, ascending; /DW is their most common width so /W lists only the others
   // (for CJK faces nearly every glyph is 1000 wide and /W stays short).
-  std::vector<std::uint16_t> cids;
+  // (CID, width) of the glyphs shown, ascending and unique by CID.
+  std::vector<std::pair<std::uint16_t, double>> cids;
   cids.reserve(usage.glyphs().size());
-  for (std::uint32_t g : usage.glyphs()) cids.push_back(subset_.cid(g));
+  for (std::uint32_t g : usage.glyphs()) cids.emplace_back(subset_.cid(g), subset_.width(g));
   std::sort(cids.begin(), cids.end());
-  cids.erase(std::unique(cids.begin(), cids.end()), cids.end());
+  cids.erase(std::unique(cids.begin(), cids.end(),
+                         [](const auto& a, const auto& b) { return a.first == b.first; }),
+             cids.end());
   std::map<double, int> counts;
-  for (std::uint16_t c : cids) ++counts[subset_.width(c)];
+  for (const auto& c : cids) ++counts[c.second];
   double dw = 1000;
   int best = 0;
   for (const auto& [w, n] : counts)
@@ -132,29 +140,27 @@ HPDF_Dict EmbeddedFont::cid_font(const HaruDoc& doc, const FaceUsage& usage,
   else
     doc.check(HPDF_Dict_AddReal(f, "DW", static_cast<HPDF_REAL>(dw)), doing);
 
-  if (std::all_of(cids.begin(), cids.end(), [&](std::uint16_t c) { return subset_.width(c) == dw; })) {
-    doc.check(HPDF_Dict_AddName(f, "CIDToGIDMap", "Identity"), doing);
-    return f;
-  }
-  HPDF_Array w = doc.made(HPDF_Array_New(doc.mmgr()), doing);
-  doc.check(HPDF_Dict_Add(f, "W", w), doing);
-  HPDF_Array group = nullptr;  // the [w1 w2 …] after a first CID, while CIDs stay consecutive
-  int last = -2;
-  for (std::uint16_t c : cids) {
-    double width = subset_.width(c);
-    if (width == dw) {
-      group = nullptr;
-      continue;
+  if (!std::all_of(cids.begin(), cids.end(), [&](const auto& c) { return c.second == dw; })) {
+    HPDF_Array w = doc.made(HPDF_Array_New(doc.mmgr()), doing);
+    doc.check(HPDF_Dict_Add(f, "W", w), doing);
+    HPDF_Array group = nullptr;  // the [w1 w2 …] after a first CID, while CIDs stay consecutive
+    int last = -2;
+    for (const auto& [c, width] : cids) {
+      if (width == dw) {
+        group = nullptr;
+        continue;
+      }
+      if (!group || c != last + 1) {
+        doc.check(HPDF_Array_AddNumber(w, c), doing);
+        group = doc.made(HPDF_Array_New(doc.mmgr()), doing);
+        doc.check(HPDF_Array_Add(w, group), doing);
+      }
+      add_width(doc, group, width);
+      last = c;
     }
-    if (!group || c != last + 1) {
-      doc.check(HPDF_Array_AddNumber(w, c), doing);
-      group = doc.made(HPDF_Array_New(doc.mmgr()), doing);
-      doc.check(HPDF_Array_Add(w, group), doing);
-    }
-    add_width(doc, group, width);
-    last = c;
   }
-  doc.check(HPDF_Dict_AddName(f, "CIDToGIDMap", "Identity"), doing);
+  // CIDFontType0 finds glyphs through the CFF charset; only a TrueType program needs a map.
+  if (truetype) doc.check(HPDF_Dict_AddName(f, "CIDToGIDMap", "Identity"), doing);
   return f;
 }
 

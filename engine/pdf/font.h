@@ -1,5 +1,7 @@
 // One face embedded in the PDF: a Type0 font (Identity-H) over a CIDFontType2 whose
-// /FontFile2 is the face subset to the document's glyphs, with /W widths and a /ToUnicode CMap.
+// /FontFile2 is the face subset to the document's glyphs (TrueType outlines), or over a
+// CIDFontType0 whose /FontFile3 is a CFF subset (OpenType/CFF outlines), with /W widths and a
+// /ToUnicode CMap.
 #pragma once
 #include <string>
 

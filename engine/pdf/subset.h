@@ -1,5 +1,7 @@
-// One face cut down to the glyphs a document uses (HarfBuzz hb-subset), with the glyph
-// renumbering the content streams need and the advance widths of the kept glyphs.
+// One face cut down to the glyphs a document uses (HarfBuzz hb-subset), with the CIDs the
+// content streams must write and the advance widths of the kept glyphs. TrueType (glyf)
+// faces become a TrueType program whose CIDs are the subset's glyph ids; OpenType/CFF faces
+// become a bare CFF program whose CIDs are what its charset says (see pdf/cff.h).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -14,7 +16,7 @@ namespace jixiao::pdf {
 class FontSubset {
  public:
   // Keeps .notdef, the given glyphs (ids of the original font) and the components of
-  // composite glyphs; drops hinting and every table a PDF TrueType program does not need.
+  // composite glyphs; drops hinting and every table a PDF font program does not need.
   // font supplies the advances (scale = units per em, as FontLibrary sets it up).
   // Throws Failure ("pdf.write") when HarfBuzz cannot subset the face.
   // face: the font as loaded (its table list decides what is dropped); source: the face to
@@ -28,18 +30,31 @@ class FontSubset {
   FontSubset(const FontSubset&) = delete;
   FontSubset& operator=(const FontSubset&) = delete;
 
-  // The glyph id in the subset of an original glyph id, which is also its CID (the font
-  // uses CIDToGIDMap /Identity). 0 (.notdef) for glyphs not in the subset.
+  enum class Outlines { TrueType, Cff };
+  Outlines outlines() const { return outlines_; }
+  // Whether a CFF program is CID-keyed (has ROS); its CIDs then come from the charset.
+  bool cid_keyed() const { return cid_keyed_; }
+
+  // The CID a content stream writes for a glyph of the original font: the subset's glyph id
+  // for TrueType (CIDToGIDMap /Identity) and non-CID CFF, the charset's CID for CID-keyed
+  // CFF. The CID of .notdef (0) for glyphs not in the subset.
   std::uint16_t cid(std::uint32_t original_gid) const;
-  // Advance of a CID in 1/1000 em: what /W says and what text positioning assumes.
-  double width(std::uint16_t cid) const { return widths_[cid]; }
+  // Advance of a glyph of the original font in 1/1000 em: what /W says for its CID and what
+  // text positioning assumes.
+  double width(std::uint32_t original_gid) const { return widths_[new_gid(original_gid)]; }
   std::size_t glyph_count() const { return widths_.size(); }
-  // The subset font file (a TrueType program for /FontFile2).
+  // The subset font program: a TrueType font for /FontFile2, or a bare CFF table for
+  // /FontFile3 /Subtype /CIDFontType0C.
   const std::string& program() const { return program_; }
 
  private:
+  std::uint32_t new_gid(std::uint32_t original_gid) const;
+
+  Outlines outlines_ = Outlines::TrueType;
+  bool cid_keyed_ = false;
   std::string program_;
-  std::vector<double> widths_;
+  std::vector<double> widths_;       // per subset glyph id
+  std::vector<std::uint16_t> cids_;  // per subset glyph id, CFF only
   hb_map_t* old_to_new_ = nullptr;
 };
 

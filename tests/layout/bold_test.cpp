@@ -1,5 +1,5 @@
-// Bold: the family's bold face when the manifest has one (楷, Latin), synthetic bold runs
-// otherwise (宋, 黑, fallback faces). And warnings naming the data place of a binding.
+// Bold: the family's bold face when the manifest has one (宋, 黑, 楷, Latin), synthetic bold
+// runs otherwise (仿宋, fallback faces). And warnings naming the data place of a binding.
 #include <catch2/catch.hpp>
 
 #include "layout/text.h"
@@ -25,25 +25,27 @@ TextBlock set(const std::string& text, const std::string& family, bool bold, Dia
 TEST_CASE("bold: real bold faces where the manifest has them, synthetic runs elsewhere", "[layout][bold]") {
   const auto& lib = test::layout_fonts();
   DiagnosticSink sink;
-  // 宋 has no bold face: its runs are marked; its Latin family has one: that run is real bold.
+  // 宋 has a bold face (Noto Serif CJK SC Bold), and so has its Latin family: real bold.
   auto b = set("得分12.5分", "song", true, sink);
   REQUIRE(b.lines[0].runs.size() == 3);
-  CHECK(b.lines[0].runs[0].font == lib.face_for("song", false));
-  CHECK(b.lines[0].runs[0].synthetic_bold);
+  CHECK(b.lines[0].runs[0].font == lib.face_for("song", true));
+  CHECK(lib.face_for("song", true) != lib.face_for("song", false));
+  CHECK_FALSE(b.lines[0].runs[0].synthetic_bold);
   CHECK(b.lines[0].runs[1].font == lib.face_for("latin", true));
   CHECK_FALSE(b.lines[0].runs[1].synthetic_bold);
-  CHECK(b.lines[0].runs[2].synthetic_bold);
+  CHECK_FALSE(b.lines[0].runs[2].synthetic_bold);
 
   // 楷 has a bold face.
   b = set("部门决策", "kai", true, sink);
   CHECK(b.lines[0].runs[0].font == lib.face_for("kai", true));
   CHECK_FALSE(b.lines[0].runs[0].synthetic_bold);
 
-  // 黑 has none; a character only a fallback face has is emboldened there too.
-  b = set("评分㐀", "hei", true, sink);
+  // 仿宋 has none (楷 regular stands in); a character only a fallback face has is emboldened
+  // there too.
+  b = set("评分", "fangsong", true, sink);
   REQUIRE(b.lines[0].runs.size() == 1);
   CHECK(b.lines[0].runs[0].synthetic_bold);
-  b = set("甲𠮷", "song", true, sink);  // 𠮷: only 楷 regular has it
+  b = set("甲䶶", "song", true, sink);  // 䶶 U+4DB6: only 楷 regular has it
   REQUIRE(b.lines[0].runs.size() == 2);
   CHECK(b.lines[0].runs[1].font == lib.face_for("kai", false));
   CHECK(b.lines[0].runs[1].synthetic_bold);

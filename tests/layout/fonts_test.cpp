@@ -16,8 +16,13 @@ TEST_CASE("the font manifest opens every family with FreeType", "[fonts]") {
     CHECK(lib->face_for(fam, false) >= 0);
   }
   FontId song = lib->face_for("song", false);
-  CHECK(lib->info(song).postscript_name == "UMingCN");
-  CHECK(lib->info(song).index == 0);
+  // Noto CJK collections hold JP, KR, SC, TC, HK faces; the SC face (index 2) has the
+  // simplified Chinese glyph forms.
+  CHECK(lib->info(song).postscript_name == "NotoSerifCJKsc-Regular");
+  CHECK(lib->info(song).index == 2);
+  CHECK(lib->info(lib->face_for("song", true)).postscript_name == "NotoSerifCJKsc-Bold");
+  CHECK(lib->info(lib->face_for("hei", false)).postscript_name == "NotoSansCJKsc-Regular");
+  CHECK(lib->info(lib->face_for("hei", true)).postscript_name == "NotoSansCJKsc-Bold");
   CHECK(lib->glyph(song, U'绩') != 0);
   CHECK(lib->latin_face_for("song", false) == lib->face_for("latin", false));
   CHECK(lib->face_for("kai", true) != lib->face_for("kai", false));

@@ -1,6 +1,6 @@
 // TextSetter with the real fonts of fonts/fonts.json: lines for given widths, 禁则 at line
 // ends, alignment, face choice, missing characters, hard breaks, indent, min_width.
-// 宋 (UMing) ideographs are 1 em wide; Latin (Liberation Serif) digits 0.5 em, ",." 0.25 em.
+// 宋 (Noto Serif CJK SC) ideographs are 1 em wide; Latin (Liberation Serif) digits 0.5 em, ",." 0.25 em.
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -221,13 +221,15 @@ TEST_CASE("families without a Latin face, bold, unknown family", "[text]") {
 
 TEST_CASE("a character the face lacks comes from the first fallback face that has it", "[text]") {
   Setter s;
-  // 㐀 U+3400: 宋 lacks it, 黑 has it. 𠮷 U+20BB7: only 楷. ™: not ASCII, so not Latin; 黑.
-  auto b = s.set("甲㐀乙𠮷丙™", 200);
-  REQUIRE(b.lines[0].runs.size() == 6);
+  // 鿫 U+9FEB: 宋 (Noto Serif CJK SC) lacks it, 黑 (Noto Sans CJK SC) has it. 䶶 U+4DB6: only
+  // 楷. ™: not ASCII, so not Latin; 宋 has it.
+  auto b = s.set("甲鿫乙䶶丙™", 200);
+  REQUIRE(b.lines[0].runs.size() == 5);
   CHECK(b.lines[0].runs[1].font == fonts().face_for("hei", false));
   CHECK(b.lines[0].runs[3].font == fonts().face_for("kai", false));
-  CHECK(b.lines[0].runs[3].text == U"𠮷");
-  CHECK(b.lines[0].runs[5].font == fonts().face_for("hei", false));
+  CHECK(b.lines[0].runs[3].text == U"䶶");
+  CHECK(b.lines[0].runs[4].font == fonts().face_for("song", false));
+  CHECK(b.lines[0].runs[4].text == U"丙™");
   CHECK(s.sink.all().empty());
 }
 

@@ -31,7 +31,7 @@ TEST_CASE("pdf bold: synthetic runs fill and stroke, regular runs go back to fil
   CHECK(text.out.find("预算编制") != std::string::npos);
   CHECK(text.out.find("评分表") != std::string::npos);
   auto fonts = test::run_command("pdffonts " + path);
-  CHECK(fonts.out.find("CID TrueType") != std::string::npos);
+  CHECK(fonts.out.find("CID Type 0C") != std::string::npos);  // 宋 and 黑 are Noto CJK (CFF)
 
   // The content stream, uncompressed by qpdf: 0.3 w for 10.5 pt (10.5 / 35), 0.4 w for 14 pt.
   auto qdf = test::run_command("qpdf --qdf --object-streams=disable " + path + " - | tr -d '\\r'");

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <sstream>
 
 #include "pdf/pdf.h"
 #include "pdf_fixture.h"
@@ -34,21 +35,50 @@ std::string form_with(layout::FontId f, std::size_t glyphs) {
 
 }  // namespace
 
-TEST_CASE("a PDF with 50 glyphs of 宋 (uming, 20 MB of TTC) stays small", "[pdf]") {
+TEST_CASE("a PDF with 50 glyphs of 宋 (Noto Serif CJK SC, 26 MB of TTC) stays small", "[pdf]") {
   std::string bytes = form_with(test::face("song"), 50);
   INFO(bytes.size() << " bytes");
-  // Measured 11,271 bytes (HarfBuzz 6.0, uming 0.2.20080216); libharu's own TrueType
-  // embedding of the same text is ~470 KB.
+  // Measured 8,237 bytes (HarfBuzz 6.0, Noto Serif CJK 2.001, desubroutinized CFF).
   CHECK(bytes.size() < 16 * 1024);
 }
 
 TEST_CASE("a PDF with 500 glyphs of 宋 grows with the glyphs, not the font", "[pdf]") {
   std::string bytes = form_with(test::face("song"), 500);
   INFO(bytes.size() << " bytes");
-  CHECK(bytes.size() < 150 * 1024);  // measured 116,921 bytes
+  CHECK(bytes.size() < 150 * 1024);  // measured 84,290 bytes
   auto r = test::run_command("qpdf --check '" + test::save_temp(bytes, "500.pdf") + "'");
   INFO(r.out << r.err);
   CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("a PDF with 50 glyphs of TrueType 楷 (LXGW WenKai) stays small", "[pdf]") {
+  std::string bytes = form_with(test::face("kai"), 50);
+  INFO(bytes.size() << " bytes");
+  CHECK(bytes.size() < 16 * 1024);  // measured 10,619 bytes
+}
+
+// The budget: the 10-page 深圳 2020 department report, set in Noto Serif CJK SC (宋,
+// body), Noto Sans CJK SC (黑, headings), Liberation Serif (digits) and 楷, under 190 KB.
+TEST_CASE("the 003 department report renders under 190 KB with Noto Serif CJK SC as 宋", "[pdf][size]") {
+  std::string out = test::temp_dir("size") + "/003.pdf";
+  auto r = test::run_jixiao("render '" + test::source_path("examples/shenzhen-2020-department-selfeval.json") +
+                            "' -o '" + out + "' --date 2026-01-01");
+  INFO(r.err);
+  REQUIRE(test::file_exists(out));
+  const std::size_t size = test::slurp(out).size();
+  INFO(size << " bytes");
+  CHECK(size < 190 * 1024);  // measured 177,377 bytes
+  auto fonts = test::run_command("pdffonts '" + out + "'");
+  INFO(fonts.out);
+  std::istringstream lines(fonts.out);
+  bool song = false;
+  for (std::string line; std::getline(lines, line);)
+    if (line.find("+NotoSerifCJKsc-Regular ") == 6) {
+      song = true;
+      CHECK(line.find("CID Type 0C") != std::string::npos);
+      CHECK(line.find("yes yes yes") != std::string::npos);
+    }
+  CHECK(song);
 }
 
 // Not run by default: `test_pdf "[measure]"` prints sizes for docs/pdf.md.
