@@ -193,3 +193,54 @@ TEST_CASE("cff: a truncated or garbled CFF program is an error naming the font, 
   CHECK_THROWS_AS(pdf::read_cff_charset(garbled, "x"), Failure);
   CHECK_THROWS_AS(pdf::read_cff_charset(std::string("\x02\x00\x05\x00", 4), "x"), Failure);  // CFF2
 }
+
+namespace {
+
+// A minimal CFF program: one font whose Top DICT has ROS (when cid_keyed), a charset and
+// `glyphs` one-byte charstrings (endchar). Offsets are 5-byte integers so the DICT's length
+// does not depend on them.
+std::string tiny_cff(bool cid_keyed, const std::string& charset, unsigned glyphs) {
+  auto int5 = [](std::uint32_t v) {
+    return std::string{'\x1d', static_cast<char>(v >> 24), static_cast<char>(v >> 16),
+                       static_cast<char>(v >> 8), static_cast<char>(v)};
+  };
+  const std::string header("\x01\x00\x04\x01", 4), names("\x00\x01\x01\x01\x02" "A", 6);
+  const std::size_t dict_size = (cid_keyed ? 5 : 0) + 6 + 6;
+  const std::size_t charset_at = header.size() + names.size() + 5 + dict_size + 2 + 2;
+  const std::size_t charstrings_at = charset_at + charset.size();
+  std::string dict = cid_keyed ? std::string("\x8b\x8b\x8b\x0c\x1e", 5) : "";
+  dict += int5(static_cast<std::uint32_t>(charset_at)) + '\x0f';
+  dict += int5(static_cast<std::uint32_t>(charstrings_at)) + '\x11';
+  std::string top("\x00\x01\x01\x01", 4);
+  top += static_cast<char>(1 + dict.size());
+  std::string cff = header + names + top + dict + std::string(4, '\0') + charset;  // String, GSubr INDEX
+  cff += static_cast<char>(glyphs >> 8);
+  cff += static_cast<char>(glyphs);
+  cff += '\x01';
+  for (unsigned i = 0; i <= glyphs; ++i) cff += static_cast<char>(1 + i);
+  return cff + std::string(glyphs, '\x0e');
+}
+
+}  // namespace
+
+TEST_CASE("cff: the charset's three formats give the CIDs; without ROS the CIDs are glyph indices", "[pdf][cff]") {
+  using V = std::vector<std::uint16_t>;
+  // Format 0: one CID per glyph after .notdef.
+  auto c = pdf::read_cff_charset(tiny_cff(true, std::string("\x00\x00\x05\x00\x09", 5), 3), "t");
+  CHECK(c.cid_keyed);
+  CHECK(c.cid == V{0, 5, 9});
+  // Format 1: ranges of (first, count-1 as one byte).
+  c = pdf::read_cff_charset(tiny_cff(true, std::string("\x01\x00\x64\x01\x01\x00\x00", 7), 4), "t");
+  CHECK(c.cid == V{0, 100, 101, 256});
+  // Format 2: ranges of (first, count-1 as two bytes).
+  c = pdf::read_cff_charset(tiny_cff(true, std::string("\x02\xab\xcd\x00\x02", 5), 4), "t");
+  CHECK(c.cid == V{0, 0xabcd, 0xabce, 0xabcf});
+  // Not CID-keyed: a CIDFontType0 shows glyph indices, whatever names the charset gives.
+  c = pdf::read_cff_charset(tiny_cff(false, std::string("\x00\x00\x05\x00\x09", 5), 3), "t");
+  CHECK_FALSE(c.cid_keyed);
+  CHECK(c.cid == V{0, 1, 2});
+  // A range past CID 65535, a program cut short in its charset, an unknown format: errors.
+  CHECK_THROWS_AS(pdf::read_cff_charset(tiny_cff(true, std::string("\x02\xff\xff\x00\x02", 5), 4), "t"), Failure);
+  CHECK_THROWS_AS(pdf::read_cff_charset(tiny_cff(true, std::string("\x00\x00\x05\x00\x09", 5), 3).substr(0, 38), "t"), Failure);
+  CHECK_THROWS_AS(pdf::read_cff_charset(tiny_cff(true, std::string("\x07\x00\x05", 3), 2), "t"), Failure);
+}
