@@ -2,6 +2,7 @@
 // Produced by the template stage, consumed by layout. Knows nothing of fonts files, PDF or
 // any city's forms; lengths are in points (1/72 inch).
 #pragma once
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -49,6 +50,9 @@ struct Cell {
   Align align = Align::Center;
   VAlign valign = VAlign::Middle;
   TextStyle style;
+  // Put at the end of the first line of a rowspan label drawn again on a page its span
+  // continues on ("（续）"); unset: the table's continued_mark.
+  std::optional<std::string> continued_mark;
   Origin origin;
 };
 
@@ -56,6 +60,11 @@ struct Row {
   std::vector<Cell> cells;  // cells covered by an earlier rowspan are not listed (as in HTML)
   bool header = false;      // repeated at the top of every page the table continues on
   bool keep_with_next = false;  // never the last row on a page (a title row over its table)
+  bool keep_with_previous = false;  // never the first body row on a page (a 合计 row)
+  // A heading row inside the body (003's 一级指标 | 二级指标 | … under 年度绩效指标完成情况):
+  // repeated under the header rows on every page its section continues on. A run of such
+  // rows heads a section that ends with the last row spanned by a cell starting in the run.
+  bool repeat = false;
   double min_height = 0;    // points
 };
 
@@ -63,8 +72,16 @@ struct Table {
   std::vector<double> column_widths;  // points; their sum is the table width
   std::vector<Row> rows;
   double border_width = 0.5;
-  double padding_x = 2.5;
-  double padding_y = 2;
+  // The official forms leave about 1.5 mm beside and 1 mm above and below cell text.
+  double padding_x = 4;
+  double padding_y = 3;
+  // The last closing_rows rows stay on one page (综合评分, 评分等级, 填表人): 2 keeps the
+  // final row from standing alone under a repeated header.
+  int closing_rows = 2;
+  // A row split between pages leaves at least this many lines of its tallest cell on
+  // each side; otherwise the whole row moves.
+  int min_split_lines = 3;
+  std::string continued_mark;  // default of Cell::continued_mark
   double line_height = 1.25;
   Align align = Align::Center;  // placement of the table between the margins
   double space_before = 0;

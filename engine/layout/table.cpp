@@ -67,19 +67,41 @@ void resolve_grid(const doc::Table& t, int header_end, TableGrid& g, DiagnosticS
   g.row_first[nrows] = static_cast<int>(g.cells.size());
 }
 
+// The text of a label drawn again where its span continues: the mark at the end of the
+// first line (部门决策（续） over its (20分)).
+std::string continued_text(const doc::Table& t, const doc::Cell& c) {
+  const std::string& mark = c.continued_mark ? *c.continued_mark : t.continued_mark;
+  std::string out = c.text;
+  out.insert(std::min(out.find('\n'), out.size()), mark);
+  return out;
+}
+
 void set_cells(const doc::Table& t, TableGrid& g, TextSetter& text, DiagnosticSink& sink) {
   std::string stacked;
+  const auto line_height = static_cast<float>(t.line_height);
+  DiagnosticSink quiet;  // a continued label's characters were named with the cell's text
   for (auto& tc : g.cells) {
     const doc::Cell& c = *tc.cell;
-    const auto line_height = static_cast<float>(t.line_height);
-    if (c.stacked) {
+    const float inner = std::max(1.0f, tc.w - 2 * g.pad_x);
+    auto set = [&](const std::string& s, bool stack, DiagnosticSink& to) {
+      if (!stack)
+        return text.set(s, c.style, inner, c.align, line_height,
+                        static_cast<float>(c.first_line_indent), c.origin, to);
       // A width of 0 leaves one character (cluster) a line; the drawer centres each line.
-      strip_space(c.text, stacked);
-      tc.block = text.set(stacked, c.style, 0, doc::Align::Left, line_height, 0, c.origin, sink);
-    } else {
-      const float inner = std::max(1.0f, tc.w - 2 * g.pad_x);
-      tc.block = text.set(c.text, c.style, inner, c.align, line_height,
-                          static_cast<float>(c.first_line_indent), c.origin, sink);
+      strip_space(s, stacked);
+      return text.set(stacked, c.style, 0, doc::Align::Left, line_height, 0, c.origin, to);
+    };
+    tc.block = set(c.text, c.stacked, sink);
+    if (tc.row < g.header_end || !tc.spans()) continue;
+    const std::string again = continued_text(t, c);
+    tc.continued = set(again, c.stacked, quiet);
+    if (c.stacked) {
+      auto across = [&](const std::string& s) {
+        strip_space(s, stacked);
+        return text.set(stacked, c.style, inner, doc::Align::Center, line_height, 0, c.origin, quiet);
+      };
+      tc.across = across(c.text);
+      tc.continued_across = across(again);
     }
   }
 }
@@ -115,6 +137,44 @@ void size_rows(const doc::Table& t, TableGrid& g) {
   g.header_height = top[g.header_end];
 }
 
+// Whether row r may split: one of its own cells has lines enough for both sides.
+bool splittable(const TableGrid& g, int r) {
+  for (int c = g.row_first[r]; c < g.row_first[r + 1]; ++c)
+    if (!g.cells[c].spans() && g.cells[c].lines() >= 2 * g.min_split) return true;
+  return false;
+}
+
+// Which rows keep with the next, the sections headed by repeat rows, the short groups.
+void plan_rows(const doc::Table& t, TableGrid& g) {
+  const int nrows = g.rows();
+  g.keep_next.assign(nrows, 0);
+  g.section_of.assign(nrows, -1);
+  const int closing_from = nrows - std::max(0, t.closing_rows);
+  for (int r = g.header_end; r + 1 < nrows; ++r)
+    g.keep_next[r] = t.rows[r].keep_with_next || t.rows[r + 1].keep_with_previous ||
+                     t.rows[r].repeat || r >= closing_from;
+  for (int r = g.header_end; r < nrows; ++r) {
+    if (!t.rows[r].repeat || (r > g.header_end && t.rows[r - 1].repeat)) continue;
+    TableSection s{r, r, r};
+    while (s.head_end < nrows && t.rows[s.head_end].repeat) ++s.head_end;
+    for (int c = g.row_first[r]; c < g.row_first[s.head_end]; ++c)
+      s.last = std::max(s.last, g.cells[c].last_row);
+    s.last = std::max(s.last, s.head_end - 1);
+    for (int rr = r; rr <= s.last; ++rr) g.section_of[rr] = static_cast<int>(g.sections.size());
+    g.sections.push_back(s);
+  }
+  for (const TableCell& tc : g.cells) {
+    if (tc.row < g.header_end || !tc.spans()) continue;
+    TableGrid::Group group{tc.row, tc.last_row, 0};
+    bool short_rows = true;
+    for (int rr = tc.row; rr <= tc.last_row && short_rows; ++rr) {
+      short_rows = !splittable(g, rr);
+      group.height += g.natural[rr];
+    }
+    if (short_rows) g.short_groups.push_back(group);
+  }
+}
+
 }  // namespace
 
 TableGrid prepare_table(const doc::Table& t, TextSetter& text, DiagnosticSink& sink) {
@@ -122,12 +182,14 @@ TableGrid prepare_table(const doc::Table& t, TextSetter& text, DiagnosticSink& s
   g.table = &t;
   g.pad_x = static_cast<float>(t.padding_x);
   g.pad_y = static_cast<float>(t.padding_y);
+  g.min_split = static_cast<std::uint32_t>(std::clamp(t.min_split_lines, 1, 100));
   const int nrows = static_cast<int>(t.rows.size());
   while (g.header_end < nrows && t.rows[g.header_end].header) ++g.header_end;
   resolve_grid(t, g.header_end, g, sink);
   set_cells(t, g, text, sink);
   index_endings(g);
   size_rows(t, g);
+  plan_rows(t, g);
   return g;
 }
 
@@ -139,9 +201,9 @@ float start_height(const TableGrid& g) {
   // A row its tallest cell can split may start with two lines of that cell.
   for (int k = g.ending_first[r]; k < g.ending_first[r + 1]; ++k) {
     const TableCell& tc = g.cells[g.ending[k]];
-    if (tc.row == r && tc.lines() >= 2 * kMinSplitLines &&
+    if (tc.row == r && tc.lines() >= 2 * g.min_split &&
         tc.block.height() + 2 * g.pad_y >= g.natural[r] - 1e-3f)
-      first = std::min(first, kMinSplitLines * tc.block.line_pitch + 2 * g.pad_y);
+      first = std::min(first, static_cast<float>(g.min_split) * tc.block.line_pitch + 2 * g.pad_y);
   }
   return h + first;
 }

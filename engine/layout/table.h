@@ -14,7 +14,17 @@ struct TableCell {
   int row = 0, last_row = 0;  // rows spanned: row … last_row
   float x = 0, w = 0;         // relative to the table's left edge
   TextBlock block;
+  // A body cell spanning rows, as drawn again on a page its span continues on: its text
+  // with the continued mark, set like the cell. A stacked one also set across its column
+  // (across, continued_across), for a part of the span too short for one character a line.
+  TextBlock across, continued, continued_across;
   std::uint32_t lines() const { return static_cast<std::uint32_t>(block.lines.size()); }
+  bool spans() const { return last_row > row; }
+};
+
+// Body rows headed by a run of repeat rows [head_begin, head_end), up to row last.
+struct TableSection {
+  int head_begin = 0, head_end = 0, last = 0;
 };
 
 // The grid of a table with its cell text set. Cells are in row-major order of their first
@@ -30,6 +40,17 @@ struct TableGrid {
   std::vector<float> natural;  // row heights when no page break falls in the table
   int header_end = 0;          // rows [0, header_end) are header rows
   float header_height = 0;
+  // Row r and row r + 1 go on one page (keep-with-next/previous, closing rows); short
+  // rowspan groups are added when placing, against the page height.
+  std::vector<std::uint8_t> keep_next;
+  struct Group {
+    int first = 0, last = 0;
+    float height = 0;
+  };
+  std::vector<Group> short_groups;  // rowspan groups none of whose rows may split
+  std::vector<TableSection> sections;
+  std::vector<int> section_of;  // per row: its section in sections, or -1
+  std::uint32_t min_split = 3;  // the table's min_split_lines
   float width = 0;
   float pad_x = 0, pad_y = 0;
 
@@ -52,7 +73,11 @@ struct CellPiece {
   float y0 = 0, y1 = 0;  // page coordinates
   std::uint32_t line_begin = 0, line_end = 0;
   bool aligned = false;  // the cell's valign applies here; otherwise its lines start at the top
+  enum class Text : std::uint8_t { Own, Across, Continued, ContinuedAcross } text = Text::Own;
 };
+
+// The block a piece draws its lines from.
+const TextBlock& piece_block(const TableCell& cell, const CellPiece& piece);
 
 // Draws the pieces of one page: the borders, each stretch of rule once, and the text.
 // Keeps its buffers from page to page.
@@ -72,8 +97,8 @@ class TableDrawer {
   std::vector<Segment> horizontal_, vertical_;
 };
 
-// Minimum lines of a row's tallest cell left on either side of a split: fewer, and the
-// whole row moves to the next page instead.
-constexpr std::uint32_t kMinSplitLines = 2;
+// A rowspan group whose rows cannot split and that is at most this part of the page's
+// text height stays on one page (项目资金来源: heading, sources, 合计).
+constexpr float kShortGroupShare = 0.25f;
 
 }  // namespace jixiao::layout

@@ -19,6 +19,15 @@ long key_of(float v) { return std::lround(v * 100); }
 
 }  // namespace
 
+const TextBlock& piece_block(const TableCell& cell, const CellPiece& piece) {
+  switch (piece.text) {
+    case CellPiece::Text::Across: return cell.across;
+    case CellPiece::Text::Continued: return cell.continued;
+    case CellPiece::Text::ContinuedAcross: return cell.continued_across;
+    default: return cell.block;
+  }
+}
+
 void TableDrawer::add_rules(std::vector<Segment>& segments, bool horizontal, Page& page) const {
   std::sort(segments.begin(), segments.end(), [](const Segment& x, const Segment& y) {
     return x.key != y.key ? x.key < y.key : x.a < y.a;
@@ -54,7 +63,10 @@ void TableDrawer::draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& 
     vertical_.push_back({key_of(x1), x1, p.y0, p.y1});
     if (p.line_end <= p.line_begin) continue;
 
-    const TextBlock& block = tc.block;
+    const TextBlock& block = piece_block(tc, p);
+    // Stacked text was set at width 0: each character is centred in the cell here.
+    const bool stacked = tc.cell->stacked && (p.text == CellPiece::Text::Own ||
+                                              p.text == CellPiece::Text::Continued);
     float offset = 0;
     if (p.aligned) {
       const float used = static_cast<float>(p.line_end - p.line_begin) * block.line_pitch;
@@ -66,8 +78,7 @@ void TableDrawer::draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& 
     float baseline = p.y0 + pad_y + offset + block.ascent;
     for (std::uint32_t k = p.line_begin; k < p.line_end; ++k) {
       const TextLine& line = block.lines[k];
-      // Stacked text was set at width 0: each character is centred in the cell here.
-      const float x = tc.cell->stacked ? x0 + (tc.w - line.width) / 2 : x0 + pad_x;
+      const float x = stacked ? x0 + (tc.w - line.width) / 2 : x0 + pad_x;
       flow.place_line(line, x, baseline);
       baseline += block.line_pitch;
     }

@@ -1,71 +1,23 @@
 // Placing a prepared table on pages. Rows go down the page; a row that does not fit is split
 // inside its cells' text, between lines (the part that fits stays, the rest continues on the
 // next page under the repeated header rows), or moved whole to the next page when a split
-// would leave fewer than kMinSplitLines of its tallest cell on either side.
+// would leave fewer than the table's min_split_lines of its tallest cell on either side.
+// Rows kept together (keep_next: keep-with-next/previous, closing rows, short rowspan
+// groups) move on as one when they do not fit below the cursor but would on a new page.
+// Inside a section headed by repeat rows, a new page repeats those rows under the header.
 //
 // Each cell is drawn as pieces, one per page its box reaches (CellPiece). A cell's lines fill
 // its pieces in order; a piece holding all of them keeps the cell's vertical alignment, the
 // pieces of a split cell start at their top. A rowspan label drawn whole on an earlier page is
-// drawn again where the span continues, when it fits there.
+// drawn again where the span continues, with the continued mark ("（续）"); the last row of
+// the span on that page grows to hold it, when the page has the room.
 #include <algorithm>
 #include <cmath>
 
 #include "layout/bounds.h"
-#include "layout/table.h"
+#include "layout/table_paginator.h"
 
 namespace jixiao::layout {
-
-namespace {
-
-constexpr float kEps = 1e-3f;
-
-// Where a cell's current piece starts and the first line not drawn yet.
-struct CellState {
-  float piece_top = 0;
-  std::uint32_t next_line = 0;
-  bool whole = false;  // all lines were drawn in one piece: a label to repeat
-};
-
-class Paginator {
- public:
-  Paginator(const TableGrid& g, PageFlow& flow, DiagnosticSink& sink)
-      : g_(g), flow_(flow), sink_(sink), drawer_(g), state_(g.cells.size()) {}
-
-  void run();
-
- private:
-  enum class Fit { Split, Move, Squeeze };
-
-  std::uint32_t remaining(int c) const { return g_.cells[c].lines() - state_[c].next_line; }
-  // Lines of cell c, from its next one, that fit in its piece if the piece ends at bottom.
-  std::uint32_t lines_within(int c, float bottom) const;
-  // Height row r must have from the cursor so that cell c's remaining lines fit.
-  float cell_need(int c) const;
-  float row_need(int r, bool continued) const;
-  // The least of row r that may start a page part: all of it, or its first lines.
-  float row_start(int r) const;
-
-  void enter_row(int r);
-  void activate(int r);
-  void finish_row(int r, float bottom);
-  Fit plan_split(int r, float& split_y) const;
-  void cut(float at, int before_row);
-  void add_piece(int c, float bottom, std::uint32_t take);
-  void place_header();
-  void next_page();
-
-  const TableGrid& g_;
-  PageFlow& flow_;
-  DiagnosticSink& sink_;
-  TableDrawer drawer_;
-  std::vector<CellState> state_;
-  std::vector<int> active_;  // body cells with a piece open on this page
-  std::vector<CellPiece> pieces_;
-  float y_ = 0;
-  float table_x_ = 0;
-  bool body_on_page_ = false;
-  bool may_move_whole_ = false;  // the table shares its first page: it may start on the next
-};
 
 std::uint32_t Paginator::lines_within(int c, float bottom) const {
   const TableCell& tc = g_.cells[c];
@@ -77,10 +29,17 @@ std::uint32_t Paginator::lines_within(int c, float bottom) const {
   return std::min(rest, static_cast<std::uint32_t>(std::floor(room / pitch)));
 }
 
+
 float Paginator::cell_need(int c) const {
   const std::uint32_t rest = remaining(c);
-  if (rest == 0) return 0;
   const TableCell& tc = g_.cells[c];
+  const CellState& s = state_[c];
+  if (rest == 0) {
+    // A label continued here: its rows grow to hold it, if the page has the room.
+    if (!s.continued || !s.whole || !tc.spans()) return 0;
+    const float need = s.piece_top - y_ + 2 * g_.pad_y + label_height(c);
+    return need <= flow_.bottom() - y_ + kEps ? need : 0;
+  }
   return state_[c].piece_top - y_ + 2 * g_.pad_y + static_cast<float>(rest) * tc.block.line_pitch;
 }
 
@@ -97,35 +56,22 @@ float Paginator::row_start(int r) const {
   float need = 0;
   for (int c = g_.row_first[r]; c < g_.row_first[r + 1]; ++c) {
     const TableCell& tc = g_.cells[c];
-    const std::uint32_t lines = std::min<std::uint32_t>(tc.lines(), kMinSplitLines);
+    const std::uint32_t lines = std::min<std::uint32_t>(tc.lines(), g_.min_split);
     need = std::max(need, 2 * g_.pad_y + static_cast<float>(lines) * tc.block.line_pitch);
   }
   return std::min(need, g_.natural[r]);
 }
 
+
 void Paginator::enter_row(int r) {
-  for (int c = g_.row_first[r]; c < g_.row_first[r + 1]; ++c) state_[c] = {y_, 0, false};
+  for (int c = g_.row_first[r]; c < g_.row_first[r + 1]; ++c) state_[c] = {y_, 0, false, false};
 }
 
 void Paginator::activate(int r) {
   for (int c = g_.row_first[r]; c < g_.row_first[r + 1]; ++c) active_.push_back(c);
 }
 
-void Paginator::add_piece(int c, float bottom, std::uint32_t take) {
-  CellState& s = state_[c];
-  const TableCell& tc = g_.cells[c];
-  CellPiece p{c, s.piece_top, bottom, s.next_line, s.next_line + take, false};
-  if (s.next_line == 0 && take == tc.lines()) {
-    p.aligned = s.whole = true;
-  } else if (take == 0 && s.whole && tc.last_row > tc.row &&
-             tc.block.height() + 2 * g_.pad_y <= bottom - s.piece_top + kEps) {
-    p.line_begin = 0;  // the label of a span continued from an earlier page
-    p.line_end = tc.lines();
-    p.aligned = true;
-  }
-  s.next_line += take;
-  if (bottom - s.piece_top > kEps || p.line_end > p.line_begin) pieces_.push_back(p);
-}
+
 
 void Paginator::finish_row(int r, float bottom) {
   std::size_t kept = 0;
@@ -143,8 +89,8 @@ void Paginator::cut(float at, int before_row) {
 }
 
 // Where row r splits: the cell needing the most height (its tallest cell) keeps the lines
-// that fit, fewer if that would carry less than kMinSplitLines over. Move when the page
-// would keep fewer than kMinSplitLines of it and moving is allowed (something of the table's
+// that fit, fewer if that would carry less than min_split over. Move when the page
+// would keep fewer than min_split of it and moving is allowed (something of the table's
 // body is on the page, or the table can start on the next page); otherwise the split is
 // forced, the rules yielding to progress. When every cell fits and only the row's minimum
 // height does not, the row moves, or (on a page of its own) is cut short at the page foot.
@@ -164,8 +110,9 @@ Paginator::Fit Paginator::plan_split(int r, float& split_y) const {
     return may_move ? Fit::Move : Fit::Squeeze;
   const std::uint32_t rest = remaining(tallest), fit = lines_within(tallest, bottom);
   std::uint32_t take = fit;
-  if (rest - take < kMinSplitLines) take = rest > kMinSplitLines ? rest - kMinSplitLines : 0;
-  if (take < kMinSplitLines) {
+  const std::uint32_t least = g_.min_split;
+  if (rest - take < least) take = rest > least ? rest - least : 0;
+  if (take < least) {
     if (may_move) return Fit::Move;
     take = std::max<std::uint32_t>(1, fit);
     if (fit == 0)
@@ -193,6 +140,8 @@ void Paginator::place_header() {
   y_ = top;
 }
 
+
+
 void Paginator::next_page() {
   drawer_.draw(pieces_, table_x_, flow_);
   pieces_.clear();
@@ -200,7 +149,7 @@ void Paginator::next_page() {
   y_ = flow_.cursor();
   body_on_page_ = may_move_whole_ = false;
   place_header();
-  for (int c : active_) state_[c].piece_top = y_;
+  place_section();
 }
 
 void Paginator::run() {
@@ -213,19 +162,27 @@ void Paginator::run() {
   may_move_whole_ = !flow_.page_empty();
   y_ = flow_.cursor();
   place_header();
+  // Short rowspan groups stay on one page; a longer one continues under its label.
+  const float fresh = flow_.bottom() - flow_.top() - g_.header_height;
+  keep_next_ = g_.keep_next;
+  for (const auto& group : g_.short_groups)
+    if (group.height <= kShortGroupShare * (flow_.bottom() - flow_.top()))
+      for (int rr = group.first; rr < group.last; ++rr) keep_next_[rr] = 1;
 
   const int nrows = g_.rows();
   int r = g_.header_end;
   bool continued = false;  // row r was split: its rest goes on this page
   while (r < nrows) {
+    row_ = r;
     if (!continued) enter_row(r);
     const float need = row_need(r, continued);
     float split_y = 0;
     Fit fit = Fit::Squeeze;
-    // A row kept with the next moves on when the next cannot start below it.
-    const bool keep = !continued && t.rows[r].keep_with_next && r + 1 < nrows &&
-                      (body_on_page_ || may_move_whole_) &&
-                      y_ + need + row_start(r + 1) > flow_.bottom() + kEps;
+    // A row kept with the next moves on when the rows kept with it cannot follow below it
+    // but can on a new page.
+    const float kept = !continued && keep_next_[r] ? kept_after(r) : 0;
+    const bool keep = kept > 0 && (body_on_page_ || may_move_whole_) &&
+                      y_ + need + kept > flow_.bottom() + kEps && need + kept <= fresh + kEps;
     if (keep) fit = Fit::Move;
     else if (y_ + need > flow_.bottom() + kEps) fit = plan_split(r, split_y);
     else split_y = y_ + need;
@@ -255,8 +212,6 @@ void Paginator::run() {
   flow_.advance(y_ - flow_.cursor());
   flow_.advance(static_cast<float>(t.space_after));
 }
-
-}  // namespace
 
 void place_table(const TableGrid& grid, PageFlow& flow, DiagnosticSink& sink) {
   if (grid.cells.empty()) return;

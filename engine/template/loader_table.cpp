@@ -11,7 +11,8 @@ namespace jixiao::tmpl {
 void Loader::table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   Attributes a(src_, el,
                {"widths", "border", "padding", "line-height", "font", "size", "bold",
-                "space-before", "space-after", "align"},
+                "space-before", "space-after", "align", "closing-rows", "split-lines",
+                "continued-mark"},
                report_);
   TableNode t;
   t.place = a.place();
@@ -43,16 +44,24 @@ void Loader::table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   t.proto.space_before = down(a, "space-before", 0, em);
   t.proto.space_after = down(a, "space-after", 0, em);
   t.proto.align = static_cast<doc::Align>(a.choice("align", {"left", "center", "right"}, 1));
+  // Pagination: the last rows kept on one page, the fewest lines a split leaves on either
+  // side, the mark a label repeated on a continued page takes ("（续）").
+  t.proto.closing_rows = a.whole("closing-rows", t.proto.closing_rows, 0, limits::kTableSpan);
+  t.proto.min_split_lines = a.whole("split-lines", t.proto.min_split_lines, 1, 20);
+  t.proto.continued_mark = a.text("continued-mark");
   children(el, t.rows, Context::Rows, table_style);
   out.push_back(Node{std::move(t)});
 }
 
 void Loader::row(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
-  Attributes a(src_, el, {"header", "min-height", "keep-with-next"}, report_);
+  Attributes a(src_, el, {"header", "min-height", "keep-with-next", "keep-with-previous", "repeat"},
+               report_);
   RowNode r;
   r.place = a.place();
   r.proto.header = a.boolean("header", false);
   r.proto.keep_with_next = a.boolean("keep-with-next", false);
+  r.proto.keep_with_previous = a.boolean("keep-with-previous", false);
+  r.proto.repeat = a.boolean("repeat", false);
   r.proto.min_height = down(a, "min-height", 0, style.size);
   children(el, r.cells, Context::Cells, style);
   out.push_back(Node{std::move(r)});
@@ -61,7 +70,7 @@ void Loader::row(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
 void Loader::cell(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   Attributes a(src_, el,
                {"colspan", "rowspan", "align", "valign", "font", "size", "bold", "merge", "stacked",
-                "indent"},
+                "indent", "continued-mark"},
                report_);
   CellNode c;
   c.proto.style = a.style(style);
@@ -73,6 +82,7 @@ void Loader::cell(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   c.rowspan = a.span("rowspan");
   c.merge_down = a.choice("merge", {"none", "down"}, 0) == 1;
   c.proto.stacked = a.boolean("stacked", false);
+  if (a.find("continued-mark")) c.proto.continued_mark = a.text("continued-mark");
   c.proto.first_line_indent = across(a, "indent", 0, c.proto.style.size);  // narratives: 2em
   inline_content(el, c.text);
   out.push_back(Node{std::move(c)});

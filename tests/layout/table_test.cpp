@@ -191,6 +191,9 @@ TEST_CASE("table: a row kept with the next never ends a page", "[layout][table]"
     for (int i = 0; i < 51; ++i) p.text += "段落\n";  // leaves room for one short row only
     d.blocks.push_back(p);
     doc::Table t;
+    t.closing_rows = 0;  // only the row's own keep: the table's last rows are not kept
+    t.padding_x = 2.5;
+    t.padding_y = 2;
     t.column_widths = {100};
     doc::Row title{{cell("项目基本情况")}};
     title.keep_with_next = keep;

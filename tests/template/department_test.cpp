@@ -130,12 +130,15 @@ TEST_CASE("the department template: page, footer, report text") {
   CHECK(h1.text == "一、部门（单位）基本情况");
   CHECK(h1.heading_level == 1);
   CHECK(h1.keep_with_next);
-  CHECK(h1.style.family == "kai");
+  CHECK(h1.style.family == "hei");  // 公文: 一、 in 黑体, （一） in 楷体, the body in 宋体
   CHECK(h1.style.size == 12);
   CHECK(h1.origin.data == "/departments/0/report/0/heading");
   const auto& h2 = paragraph(d, 5);
   CHECK(h2.text == "（一）部门主要职能");
   CHECK(h2.heading_level == 2);
+  CHECK(h2.style.family == "kai");
+  CHECK(paragraph(d, 0).style.family == "hei");  // the title
+  CHECK(paragraph(d, 1).style.family == "song");
   CHECK(h2.style.size == 10.5);
   CHECK(h2.first_line_indent == 21);
   const auto& body = paragraph(d, 6);
