@@ -19,6 +19,7 @@ void Shaper::shape(std::u32string_view text, float size, ShapedText& out) {
   out.advance.assign(n, 0.0f);
   out.cluster_start.assign(n, 0);
   out.squeezed.assign(n, 0.0f);
+  out.edge_blank.assign(n, 0.0f);
   out.glyphs.clear();
   std::size_t begin = 0;
   for (std::size_t i = 1; i <= n; ++i) {
@@ -172,6 +173,15 @@ void Shaper::compress_punctuation(std::u32string_view text, float size, ShapedTe
     const char32_t a = text[i], b = text[i + 1];
     if (is_closing(a) && (is_closing(b) || is_opening(b))) trim(i, true);
     else if (is_opening(a) && is_opening(b)) trim(i + 1, false);
+  }
+  hint = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const bool opening = is_opening(text[i]);
+    if (!opening && !is_closing(text[i])) continue;
+    std::size_t g = 0;
+    const Blank blank = blank_of(i, g);
+    if (blank == Blank::Both) out.edge_blank[i] = size / 4;
+    if (blank == (opening ? Blank::Left : Blank::Right)) out.edge_blank[i] = size / 2;
   }
 }
 

@@ -32,6 +32,9 @@ struct ShapedText {
   // Blank taken off after a mark's ink by 标点挤压. A line ending on the mark counts it
   // again: readers of the PDF (and the margins) see the glyph's whole em box there.
   std::vector<float> squeezed;
+  // Blank a mark may give up at a line's edge: before an opening mark's ink, after a closing
+  // mark's ink (clreq's half-width marks at a line's start and end).
+  std::vector<float> edge_blank;
   std::vector<ShapedGlyph> glyphs;
 };
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "layout/linebreak.h"
+
 namespace jixiao::layout {
 
 namespace {
@@ -54,6 +56,17 @@ void LineSetter::set(std::size_t begin, std::size_t end, bool first, bool last, 
   float width = indent;
   for (std::size_t i = begin; i < set_end; ++i) width += shaped.advance[i];
   if (set_end > begin) width += shaped.squeezed[set_end - 1];
+  // A line wider than the box that fits with its edge brackets half-width (see
+  // emergency_end): the opening one moves left by its blank.
+  float lead = 0;
+  if (format_.max_width > 0 && width > format_.max_width && set_end > begin) {
+    const float first_blank = breakchar::is_opening(p_.text[begin]) ? shaped.edge_blank[begin] : 0.0f;
+    const float last_blank = breakchar::is_closing(p_.text[set_end - 1]) ? shaped.edge_blank[set_end - 1] : 0.0f;
+    if (width - first_blank - last_blank <= format_.max_width + kFitSlack) {
+      lead = first_blank;
+      width -= first_blank + last_blank;
+    }
+  }
 
   // Justification: the remaining width spread evenly over the gaps between characters
   // (inter-character spacing, the Chinese way); a paragraph's last line stays left.
@@ -85,7 +98,7 @@ void LineSetter::set(std::size_t begin, std::size_t end, bool first, bool last, 
   if (format_.align == doc::Align::Right) offset = std::max(0.0f, format_.max_width - width);
   line.width = width;
 
-  float pen = offset + indent;
+  float pen = offset + indent - lead;
   std::size_t run_text_begin = 0;
   std::uint32_t prev_cluster = static_cast<std::uint32_t>(-1);
   for (std::size_t g = g_begin; g < g_end; ++g) {

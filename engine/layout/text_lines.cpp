@@ -40,7 +40,15 @@ std::size_t emergency_end(const ShapedParagraph& p, std::size_t begin, float wid
     do --cut;
     while (cut > begin && !starts[cut]);
   }
-  return cut > begin ? cut : end;
+  if (cut > begin) return cut;
+  // No cut keeps the 禁则: the brackets at the line's edges go half-width (clreq) when that
+  // makes the piece fit, as （续） in a two-character column.
+  std::size_t whole = end;
+  while (whole < n && breakchar::is_closing(p.text[whole])) ++whole;
+  float half_width = -p.shaped.edge_blank[whole - 1];
+  if (breakchar::is_opening(p.text[begin])) half_width -= p.shaped.edge_blank[begin];
+  for (std::size_t i = begin; i < whole; ++i) half_width += p.shaped.advance[i];
+  return half_width <= width + kFitSlack && whole > end ? whole : end;
 }
 
 // End of the line that starts at begin within width: the last opportunity that fits.

@@ -75,6 +75,10 @@ TEST_CASE("禁则 in every example, read back from the PDF", "[cli][kinsoku]") {
         if (b.page != w.page || std::abs(b.y0 - w.y0) >= 1) continue;
         glued_left = glued_left || (b.x0 < w.x0 && b.x1 >= w.x0 - 3 && b.x1 <= w.x0 + 8);
         glued_right = glued_right || (b.x1 > w.x1 && b.x0 >= w.x1 - 8 && b.x0 <= w.x1 + 3);
+        // A blank to fill in on one line, as the national form's "（　　　年度）".
+        auto bt = decode(b.text);
+        glued_right = glued_right || (t.size() == 1 && b.x0 > w.x1 && b.x0 < w.x1 + 60 &&
+                                      !bt.empty() && (bt.back() == U'）' || bt.back() == U')'));
       }
       INFO("page " << w.page << ": " << w.text);
       if (!glued_left) CHECK(kClosing.find(t.front()) == std::u32string::npos);

@@ -141,6 +141,7 @@ void check_document(const std::string& id) {
   auto layout = test::run_command("pdftotext -layout " + r.pdf + " -");
   REQUIRE(layout.exit_code == 0);
   std::istringstream in(layout.out);
+  char32_t before = 0;  // the last character of the segment before
   for (std::string line; std::getline(in, line);) {
     std::u32string l = utf32(line);
     std::size_t i = 0;
@@ -150,7 +151,12 @@ void check_document(const std::string& id) {
       while (j < l.size() && !(l[j] == U' ' && j + 1 < l.size() && l[j + 1] == U' ')) ++j;
       std::u32string seg = l.substr(i, j - i);
       while (!seg.empty() && seg.back() == U' ') seg.pop_back();
-      check_kinsoku(seg, "-layout segment");
+      // Two marks in a row (（公章）：) are squeezed (标点挤压): their em boxes overlap and
+      // -layout may pull the second apart; the bbox lines above hold them together.
+      const bool squeezed = !seg.empty() && kClosing.find(seg.front()) != std::u32string::npos &&
+                            before != 0 && kClosing.find(before) != std::u32string::npos;
+      if (!squeezed) check_kinsoku(seg, "-layout segment");
+      if (!seg.empty()) before = seg.back();
       i = j;
     }
   }

@@ -45,6 +45,20 @@ TEST_CASE("typeset: two full-width marks in a row lose half an em between them",
   CHECK(near(b.lines[0].width, s.width_of("项目（一）")));
 }
 
+TEST_CASE("typeset: a bracketed group too wide for its column sets its edge brackets half-width",
+          "[typeset]") {
+  Setter s(10.5);
+  const float em = s.em();
+  // （续） in a two-character label column: neither （续 | ） nor （ | 续） keeps the 禁则.
+  auto b = s.set("情况（续）", 2 * em, Align::Center);
+  REQUIRE(texts(b) == std::vector<std::string>{"情况", "（续）"});
+  CHECK(near(b.lines[1].width, 2 * em));
+  auto g = placed(b.lines[1]);
+  REQUIRE(g.size() == 3);
+  CHECK(near(g[0].x, -em / 2));  // （'s blank left of the line, its ink inside
+  CHECK(near(g[1].x, em / 2));
+}
+
 TEST_CASE("typeset: curly quotes in Chinese text are one em wide", "[typeset]") {
   Setter s(10.5);
   const float em = s.em();
