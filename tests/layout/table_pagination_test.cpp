@@ -241,3 +241,22 @@ TEST_CASE("table split: a split leaves at least three lines on each side, else t
     CHECK(page_texts(res.pages[1], 130, 330) == std::vector<std::string>{"内容", "行8", "行9"});
   }
 }
+
+TEST_CASE("table keep: 20,000 rows all kept together, all heading sections, end in linear time", "[layout][table][keep][hostile]") {
+  for (int variant = 0; variant < 3; ++variant) {
+    doc::Table t = numbered(0);
+    t.continued_mark = "（续）";
+    for (int i = 0; i < 20000; ++i) {
+      doc::Row r{{cell(i % 50 == 0 ? "组" : "", 1, i % 50 == 0 ? 50 : 1), left("行")}};
+      if (i % 50 != 0) r.cells.erase(r.cells.begin());
+      r.keep_with_previous = variant != 1;
+      r.repeat = variant != 0 && i % 50 == 0;
+      r.min_height = variant == 2 ? 0 : 10;
+      t.rows.push_back(r);
+    }
+    if (variant == 2) t.padding_y = 0;
+    INFO("variant " << variant);
+    auto res = lay(t);
+    CHECK(res.pages.size() > 100);
+  }
+}
