@@ -1,0 +1,268 @@
+#include "cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <ctime>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "version.h"
+
+namespace jixiao::app {
+namespace {
+
+const char* kMoreHelp =
+    "Run 'jixiao help COMMAND' or 'jixiao COMMAND --help' for a command's options.";
+const char* kExitStatus =
+    "Exit status: 0 ok, 1 usage, 2 errors (no output written), 3 done with warnings.";
+
+// Seconds since the epoch from "1700000000", "2021-12-31" or "2021-12-31T08:00:00Z".
+std::optional<std::int64_t> parse_date(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  if (s.find_first_not_of("0123456789") == std::string::npos) {
+    if (s.size() > 12) return std::nullopt;  // past the year 33658: not a filing date
+    return std::stoll(s);
+  }
+  std::tm tm{};
+  int n = std::sscanf(s.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                      &tm.tm_hour, &tm.tm_min, &tm.tm_sec);
+  if (n != 3 && n != 6) return std::nullopt;
+  tm.tm_year -= 1900;
+  tm.tm_mon -= 1;
+  return static_cast<std::int64_t>(timegm(&tm));
+}
+
+// "--output=x.pdf" → "--output", "-ox.pdf" → "-o": the option as CLI11 names it.
+std::string option_name(const std::string& arg) {
+  if (arg.rfind("--", 0) == 0) return arg.substr(0, arg.find('='));
+  return arg.substr(0, 2);
+}
+
+bool is_option(const std::string& arg) { return arg.size() > 1 && arg[0] == '-'; }
+
+// CLI11's help with our usage lines: "jixiao render DATA.json -o OUT.pdf [OPTIONS]" says
+// more than its generated "[OPTIONS] [DATA]"; the overview lists every command's.
+class Formatter : public CLI::Formatter {
+ public:
+  void usage(const CLI::App* command, std::string line) {
+    lines_.emplace_back(command, std::move(line));
+  }
+
+  std::string make_usage(const CLI::App* app, std::string) const override {
+    std::string all;
+    for (const auto& [command, line] : lines_) {
+      if (command == app) return get_label("Usage") + ": " + line + "\n";
+      all += "  " + line + "\n";
+    }
+    return get_label("Usage") + ":\n" + all + "  jixiao --version\n";
+  }
+
+ private:
+  std::vector<std::pair<const CLI::App*, std::string>> lines_;
+};
+
+class Parser {
+ public:
+  Parser() {
+    format_->column_width(30);
+    app_.formatter(format_);  // before add_subcommand: commands copy the formatter and -h
+    app_.set_help_flag("-h,--help", "print this help and exit");
+    app_.set_version_flag("--version", std::string("jixiao ") + kVersion + " (" + kCommit + ")",
+                          "print the version and git commit and exit");
+    app_.require_subcommand(0, 1);
+    app_.allow_extras();  // unknown options and commands: reported by finish(), by name
+    app_.footer(std::string(kMoreHelp) + "\n" + kExitStatus);
+
+    render_ = command("render", "render the data's form to PDF",
+                      "jixiao render DATA.json -o OUT.pdf [OPTIONS]");
+    data_file(*render_);
+    render_->add_option("-o,--output", line_.request.output_file,
+                        "the PDF to write; written only when there is no error")
+        ->type_name("FILE")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    render_->add_option("--date", date_text_,
+                        "PDF creation date: seconds since 1970 or YYYY-MM-DD[THH:MM:SSZ]\n"
+                        "(default: $SOURCE_DATE_EPOCH, else now)")
+        ->type_name("WHEN")->envname("SOURCE_DATE_EPOCH")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    lookup_options(*render_, true);
+    repeatable(*render_, "--font-dir", line_.options.font_dirs,
+               "look for font files named in the manifest in DIR first");
+
+    score_ = command("score", "scores, totals, grades and findings",
+                     "jixiao score DATA.json [--json] [OPTIONS]");
+    data_file(*score_);
+    score_->add_flag("--json", line_.json, "print them as JSON, for programs");
+    lookup_options(*score_, true);
+
+    check_ = command("check", "validation and checks only", "jixiao check DATA.json [OPTIONS]");
+    data_file(*check_);
+    lookup_options(*check_, true);
+
+    templates_ = command("templates", "the forms found: id, rule set, schema, file",
+                         "jixiao templates [OPTIONS]");
+    lookup_options(*templates_, false);
+
+    help_ = command("help", "a command's options, or this overview", "jixiao help [COMMAND]");
+    help_->add_option("COMMAND", help_topic_, "render, score, check or templates")->type_name("");
+  }
+
+  CommandLine parse(int argc, const char* const* argv) {
+    try {
+      app_.parse(argc, argv);
+    } catch (const CLI::CallForHelp&) {
+      return print(app_.help());  // the chosen command's help, else the overview
+    } catch (const CLI::CallForVersion& e) {
+      return print(std::string(e.what()) + "\n");
+    } catch (const CLI::ArgumentMismatch& e) {
+      std::string what = e.what();  // "--output: 1 required FILE missing"
+      std::size_t colon = what.find(':');
+      if (colon != std::string::npos && what.ends_with(" missing"))
+        return usage("option '" + what.substr(0, colon) + "' needs a value");
+      return usage(what);
+    } catch (const CLI::ParseError& e) {
+      return usage(e.what());
+    }
+    return finish();
+  }
+
+ private:
+  CLI::App* command(const char* name, const char* description, const char* usage) {
+    CLI::App* c = app_.add_subcommand(name, description);
+    c->group("Commands");
+    format_->usage(c, usage);
+    c->allow_extras();
+    c->footer(kExitStatus);
+    return c;
+  }
+
+  void data_file(CLI::App& c) {
+    c.add_option("DATA.json", line_.request.data_file, "the data file (JSON)")->type_name("");
+  }
+
+  void repeatable(CLI::App& c, const char* name, std::vector<std::string>& into, const char* what) {
+    c.add_option(name, into, std::string(what) + "; repeatable")->type_name("DIR")
+        ->allow_extra_args(false);  // one DIR per occurrence: the data file is not a DIR
+  }
+
+  void lookup_options(CLI::App& c, bool declarations) {
+    repeatable(c, "--templates", line_.options.template_dirs,
+               "also look for forms/ and rules/ in DIR, before the built-in ones");
+    c.add_option("--data-dir", line_.options.data_dir,
+                 "directory holding templates/ and fonts/ (default: built in)")
+        ->type_name("DIR")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    if (declarations)
+      repeatable(c, "--declaration-dir", line_.options.declaration_dirs,
+                 "a declaration named by the data may also lie in DIR\n"
+                 "(besides the data file's own directory)");
+  }
+
+  CLI::App* chosen() const {
+    auto subs = app_.get_subcommands();
+    return subs.empty() ? nullptr : subs.front();
+  }
+
+  std::string overview() const {
+    return app_.get_formatter()->make_help(&app_, app_.get_name(), CLI::AppFormatMode::Normal);
+  }
+
+  CommandLine print(std::string text) {
+    line_.run = CommandLine::Run::Print;
+    line_.out = std::move(text);
+    line_.exit_code = 0;
+    return std::move(line_);
+  }
+
+  CommandLine fail(std::string text) {
+    line_.run = CommandLine::Run::Print;
+    line_.err = std::move(text);
+    line_.exit_code = 1;
+    return std::move(line_);
+  }
+
+  // A usage error, and where to read how the command is used.
+  CommandLine usage(const std::string& problem) {
+    CLI::App* c = chosen();
+    return fail("jixiao: " + problem + "\n" +
+                (c && c != help_ ? "Run 'jixiao help " + c->get_name() + "' for its options.\n"
+                                 : "Run 'jixiao help' for the commands.\n"));
+  }
+
+  // Names the option and, when another command (or jixiao itself) has it, where it belongs.
+  CommandLine unknown_option(const std::string& arg, CLI::App* in) {
+    std::string name = option_name(arg), owners;
+    for (const CLI::App* c : {&app_, render_, score_, check_, templates_}) {
+      if (c == in || !c->get_option_no_throw(name)) continue;
+      owners += (owners.empty() ? "" : ", ") + (c == &app_ ? "jixiao itself" : c->get_name());
+    }
+    std::string problem = "unknown option '" + name + "'";
+    if (in) problem += " for " + in->get_name();
+    if (!owners.empty()) problem += " (it is an option of " + owners + ")";
+    return usage(problem);
+  }
+
+  CommandLine finish() {
+    for (const std::string& arg : app_.remaining()) {
+      if (is_option(arg)) return unknown_option(arg, nullptr);
+      return usage("unknown command '" + arg + "'");
+    }
+    CLI::App* c = chosen();
+    if (!c) return fail("jixiao: no command\n" + overview());
+    for (const std::string& arg : c->remaining())
+      if (is_option(arg)) return unknown_option(arg, c);
+    if (!c->remaining().empty()) {
+      if (c == templates_) return usage("templates takes no data file");
+      if (c == help_) return usage("help takes one command");
+      return usage("more than one data file");
+    }
+    if (c == help_) return help();
+    if (c == templates_) {
+      line_.run = CommandLine::Run::ListForms;
+      return std::move(line_);
+    }
+    return engine_request(c);
+  }
+
+  CommandLine help() {
+    if (help_topic_.empty()) return print(overview());
+    for (CLI::App* c : {render_, score_, check_, templates_, help_})
+      if (c->get_name() == help_topic_) return print(c->help(app_.get_name()));
+    return usage("no command '" + help_topic_ +
+                 "'; the commands are render, score, check, templates");
+  }
+
+  CommandLine engine_request(CLI::App* c) {
+    using Action = Request::Action;
+    line_.request.action =
+        c == render_ ? Action::Render : c == score_ ? Action::Score : Action::Check;
+    if (line_.request.data_file.empty()) return usage("no data file");
+    if (c == render_) {
+      if (line_.request.output_file.empty()) return usage("render needs -o OUT.pdf");
+      if (!date_text_.empty()) {
+        line_.options.date = parse_date(date_text_);
+        if (!line_.options.date)
+          return usage("bad date '" + date_text_ + "'; expected seconds since 1970 or YYYY-MM-DD");
+      }
+    }
+    line_.run = CommandLine::Run::Engine;
+    return std::move(line_);
+  }
+
+  CLI::App app_{"jixiao: Chinese fiscal performance forms (绩效自评表) from JSON data to PDF",
+                "jixiao"};
+  std::shared_ptr<Formatter> format_ = std::make_shared<Formatter>();
+  CLI::App *render_, *score_, *check_, *templates_, *help_;
+  CommandLine line_;
+  std::string date_text_, help_topic_;
+};
+
+}  // namespace
+
+CommandLine parse_command_line(int argc, const char* const* argv) {
+  return Parser().parse(argc, argv);
+}
+
+}  // namespace jixiao::app

@@ -1,0 +1,22 @@
+// The command line (CLI11): subcommands, their options, per-command help, --version, and
+// usage errors that name the option and the command. Parsing only; main.cpp runs it.
+#pragma once
+#include <string>
+
+#include "jixiao.h"
+
+namespace jixiao::app {
+
+struct CommandLine {
+  enum class Run { Engine, ListForms, Print } run = Run::Print;
+  Request request;           // Run::Engine: render, score or check
+  Options options;
+  bool json = false;         // score --json
+  // Run::Print: help, version or a usage error, and the exit status (0, or 1 for usage).
+  std::string out, err;
+  int exit_code = 0;
+};
+
+CommandLine parse_command_line(int argc, const char* const* argv);
+
+}  // namespace jixiao::app
