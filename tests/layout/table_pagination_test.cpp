@@ -260,3 +260,26 @@ TEST_CASE("table keep: 20,000 rows all kept together, all heading sections, end 
     CHECK(res.pages.size() > 100);
   }
 }
+
+TEST_CASE("table sections: a stacked label too tall for its part of the page is set across its column, whole", "[layout][table][section]") {
+  doc::Table t;
+  t.column_widths = {60, 60, 140};  // x 70 … 130 … 190 … 330
+  t.continued_mark = "（续）";
+  t.rows.push_back({{cell("类"), cell("名"), cell("值")}, true});
+  for (int i = 1; i <= 14; ++i) t.rows.push_back({{cell(""), cell(std::to_string(i)), cell("短")}});
+  // 43 pt left: rows 15 and 16 of the label's five; stacked, it would need 131.
+  doc::Cell label = cell("年度主要任务完成情况", 1, 5);
+  label.stacked = true;
+  t.rows.push_back({{label, cell("15"), cell("短")}});
+  for (int i = 16; i <= 19; ++i) t.rows.push_back({{cell(std::to_string(i)), cell("短")}});
+  auto res = lay(t);
+  REQUIRE(res.pages.size() == 2);
+  CHECK(page_texts(res.pages[0], 130, 190).back() == "16");
+  auto first = page_texts(res.pages[0], 70, 130), second = page_texts(res.pages[1], 70, 130);
+  // Page 1: 类, then the label across its column (52 pt: five characters a line), whole.
+  REQUIRE(first.size() == 3);
+  CHECK(joined(first, 1) == "年度主要任务完成情况");
+  // Page 2: 类 and the label again, marked.
+  CHECK(joined(second, 1) == "年度主要任务完成情况（续）");
+  CHECK(second.size() < 1 + 13);  // not one character a line: it would not fit
+}
