@@ -44,11 +44,13 @@ bool is_wide(char32_t c) {
 
 bool is_curly_quote(char32_t c) { return c >= U'\u2018' && c <= U'\u201D' && c != U'\u201A' && c != U'\u201B'; }
 
-// The glyph index of the cluster starting at text[i] when it is a single glyph.
-std::size_t single_glyph(const ShapedText& out, std::size_t i, std::size_t hint) {
+// The glyph index of the cluster starting at text[i] when it is a single glyph, else
+// glyphs.size(). Calls come with i ascending: the search goes on from hint.
+std::size_t single_glyph(const ShapedText& out, std::size_t i, std::size_t& hint) {
   const auto& g = out.glyphs;
   std::size_t k = std::min(hint, g.size());
   while (k < g.size() && g[k].cluster < i) ++k;
+  hint = k;
   if (k >= g.size() || g[k].cluster != i) return g.size();
   if (k + 1 < g.size() && g[k + 1].cluster == i) return g.size();
   return k;
@@ -65,12 +67,11 @@ void Shaper::full_width_quotes(std::u32string_view text, float size, ShapedText&
     if (!is_curly_quote(text[i]) || !out.cluster_start[i]) continue;
     // The neighbours past any other quotes decide: “‘智’” is Chinese throughout.
     std::size_t b = i, a = i + 1;
-    while (b > 0 && is_curly_quote(text[b - 1])) --b;
-    while (a < text.size() && is_curly_quote(text[a])) ++a;
+    while (b > 0 && b + 3 > i && is_curly_quote(text[b - 1])) --b;
+    while (a < text.size() && a < i + 4 && is_curly_quote(text[a])) ++a;
     const bool chinese = (b > 0 && is_wide(text[b - 1])) || (a < text.size() && is_wide(text[a]));
     const std::size_t g = single_glyph(out, i, hint);
     if (!chinese || g == out.glyphs.size()) continue;
-    hint = g;
     ShapedGlyph& glyph = out.glyphs[g];
     const float pad = size - glyph.advance;
     if (pad <= 0.05f * size) continue;  // already full width
@@ -162,7 +163,6 @@ void Shaper::compress_punctuation(std::u32string_view text, float size, ShapedTe
     const Blank blank = blank_of(i, g);
     if (blank == Blank::None || blank == (after ? Blank::Left : Blank::Right)) return;
     ShapedGlyph& glyph = out.glyphs[g];
-    hint = g;
     if (blank == Blank::Both) glyph.x_offset -= size / 4;
     else if (!after) glyph.x_offset -= size / 2;
     glyph.advance -= size / 2;

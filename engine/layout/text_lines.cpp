@@ -44,7 +44,7 @@ std::size_t emergency_end(const ShapedParagraph& p, std::size_t begin, float wid
   // No cut keeps the 禁则: the brackets at the line's edges go half-width (clreq) when that
   // makes the piece fit, as （续） in a two-character column.
   std::size_t whole = end;
-  while (whole < n && breakchar::is_closing(p.text[whole])) ++whole;
+  while (whole < n && whole < end + 2 && breakchar::is_closing(p.text[whole])) ++whole;
   float half_width = -p.shaped.edge_blank[whole - 1];
   if (breakchar::is_opening(p.text[begin])) half_width -= p.shaped.edge_blank[begin];
   for (std::size_t i = begin; i < whole; ++i) half_width += p.shaped.advance[i];
