@@ -19,8 +19,8 @@ Schema::~Schema() = default;
 
 std::unique_ptr<Schema> Schema::from_json(nlohmann::json schema, const std::string& path,
                                           DiagnosticSink& sink) {
-  if (!schema.is_object()) {
-    sink.error("schema.type", path, "/", "a schema must be an object", "a JSON Schema object");
+  if (!schema.is_object() && !schema.is_boolean()) {
+    sink.error("schema.type", path, "/", "a schema must be an object (or true/false)", "a JSON Schema object");
     return nullptr;
   }
   if (!check_schema_keywords(schema, path, sink)) return nullptr;
