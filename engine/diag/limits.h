@@ -23,6 +23,13 @@ constexpr std::size_t kDefinitionFileBytes = 4u << 20;
 constexpr int kJsonDepth = 64;
 // One string value in data (a narrative cell): the longest in the seeds is ~3 KB.
 constexpr std::size_t kJsonStringBytes = 1u << 20;
+// A string (or object key) a schema's "pattern" or "format" is matched against. std::regex
+// recurses once a character (~160 bytes of stack), so a 50,000-character "date" would
+// crash it; patterns are for codes, dates and phone numbers, a few dozen characters.
+constexpr std::size_t kPatternSubjectChars = 10000;
+// Schemas reached again for one data value through "$ref" (a recursive schema) before the
+// pre-check gives up following them.
+constexpr int kSchemaRefDepth = 32;
 
 // --- Expressions and templates -----------------------------------------------------------
 // Nesting of an expression (parentheses, operators, calls): real ones nest 5 deep.

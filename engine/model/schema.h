@@ -1,8 +1,8 @@
 // Data validation against the form's JSON Schema (templates/schemas/*.schema.json), so a
-// new form's data shape is a file, not C++. The subset of draft 2020-12 understood:
-// type (one or a list), required, properties, additionalProperties (false or a schema),
-// items, minItems, minLength, minimum, maximum, enum, const, $ref to "#/$defs/…"; title,
-// description and examples are documentation. Every problem is reported with its JSON pointer.
+// new form's data shape is a file, not C++. JSON Schema draft 7, validated by valijson
+// (Debian libvalijson-dev); a schema that uses a keyword it does not check is refused at
+// load (schema_keywords.h). Every problem is reported with its JSON pointer, what was
+// expected and what was found (schema_messages.cpp).
 #pragma once
 #include <memory>
 #include <string>
@@ -10,6 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/diag.h"
+
+namespace valijson {
+class Schema;
+}
 
 namespace jixiao::model {
 
@@ -19,17 +23,20 @@ class Schema {
   static std::unique_ptr<Schema> load(const std::string& path, DiagnosticSink& sink);
   static std::unique_ptr<Schema> from_json(nlohmann::json schema, const std::string& path,
                                            DiagnosticSink& sink);
+  ~Schema();
 
   // Reports every way data differs from the schema; data_file names the data in messages.
+  // Safe to call from several threads at once.
   void validate(const nlohmann::json& data, const std::string& data_file,
                 DiagnosticSink& sink) const;
 
   const std::string& file() const { return file_; }
 
  private:
-  Schema() = default;
+  Schema();
   std::string file_;
   nlohmann::json schema_;
+  std::unique_ptr<valijson::Schema> compiled_;
 };
 
 }  // namespace jixiao::model
