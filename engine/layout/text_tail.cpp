@@ -57,7 +57,10 @@ void rebreak_tail(const ShapedParagraph& p, const LineFormat& format, std::vecto
   Tail t(p, format);
   const std::size_t last_begin = ends[lines - 2];
   const bool widow = t.count(last_begin, n) < 2 && t.count(0, n) >= 3;
-  const bool balance = format.align == doc::Align::Center && lines <= kTailLines;
+  // Balanced only when the last line is under half the width: 经济效益 | 指标 and
+  // 档案整理成本 | （万元） keep their word and unit whole.
+  const bool balance = format.align == doc::Align::Center && lines <= kTailLines &&
+                       t.x[n] - t.x[last_begin] < format.max_width / 2;
   if (!widow && !balance) return;
 
   // The tail: its last k lines, from `from` to the end, become k lines again.

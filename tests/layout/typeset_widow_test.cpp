@@ -45,14 +45,17 @@ TEST_CASE("typeset: only the tail moves, the line count stays", "[typeset]") {
 TEST_CASE("typeset: a short centred label is set in even lines", "[typeset]") {
   Setter s(10.5);
   const float em = s.em();
-  // Greedy: 完成局机关机房UPS | 蓄电池间消防改造 (one line full, one short); balanced lines
+  // Greedy: 局机关机房UPS蓄电池间 | 消防改造 (one line full, one under half); balanced lines
   // differ by at most a character.
-  auto b = s.set("局机关机房UPS蓄电池间消防改造", 10 * em, Align::Center);
+  auto b = s.set("局机关机房UPS蓄电池间消防改造", 11 * em, Align::Center);
   REQUIRE(b.lines.size() == 2);
   CHECK(std::abs(b.lines[0].width - b.lines[1].width) <= em + 1e-3f);
   // Left-aligned text is not balanced, only its 孤字 fixed.
-  b = s.set("局机关机房UPS蓄电池间消防改造", 10 * em, Align::Left);
+  b = s.set("局机关机房UPS蓄电池间消防改造", 11 * em, Align::Left);
   REQUIRE(b.lines.size() == 2);
-  CHECK(near(b.lines[0].width, 10 * em, 2 * em));
+  CHECK(near(b.lines[0].width, 11 * em, 2 * em));
   CHECK(b.lines[0].width > b.lines[1].width + em);
+  // A last line of half the width or more stays: 经济效益 | 指标 keeps its word.
+  CHECK(texts(s.set("经济效益指标", 4 * em, Align::Center)) == Lines{"经济效益", "指标"});
+  CHECK(texts(s.set("使用单位满意度", 5 * em, Align::Center)) == Lines{"使用单", "位满意度"});
 }
