@@ -126,3 +126,16 @@ TEST_CASE("a long text under a pattern is refused before the regex engine sees i
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("/projects/0/filed: error: text too long to check against the schema's format; expected at most 10000 characters, got 60000 characters") != std::string::npos);
 }
+
+TEST_CASE("the longest text a pattern may see is matched without overflowing the stack", "[cli][schema][hostile]") {
+  json s = variant_schema();
+  s["definitions"]["project"]["properties"]["implementer"]["pattern"] = "^(1|2)*$";  // recursion per character
+  auto dir = variant_dir(s);
+  json d = valid_data();
+  d["projects"][0]["implementer"] = std::string(10000, '1');
+  std::ofstream(dir + "/data.json") << d.dump();
+  auto r = test::run_jixiao_bounded("check " + dir + "/data.json --templates " + dir, 30);
+  INFO(r.err);
+  CHECK(r.signal == 0);
+  CHECK(r.exit_code == 0);  // it matches: valid, and checked all the way
+}
