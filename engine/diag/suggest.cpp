@@ -2,20 +2,16 @@
 
 #include <algorithm>
 
+#include "diag/utf8.h"
+
 namespace jixiao {
 namespace {
 
+// Malformed bytes count as one character each: a name is compared, not validated, here.
 std::u32string code_points(std::string_view s) {
   std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (std::size_t k = 1; k < len && i + k < s.size(); ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    out += cp;
-    i += len;
-  }
+  char32_t cp = 0;
+  for (std::size_t i = 0; i < s.size();) out += next_code_point(s, i, cp) ? cp : U'\uFFFD';
   return out;
 }
 

@@ -113,11 +113,6 @@ bool is_wrapper(const std::string& d) {
   return false;
 }
 
-std::size_t chars(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 class Reporter {
  public:
@@ -153,7 +148,7 @@ class Reporter {
     if (starts(d, "String should be no more than") && value && value->is_string())
       return sink_.error("model.too-long", file_, ptr, field_name(ptr) + " is too long",
                          "at most " + std::to_string(s ? s->value("maxLength", 0) : 0) + " characters",
-                         std::to_string(chars(value->get_ref<const std::string&>())) + " characters");
+                         std::to_string(char_count(value->get_ref<const std::string&>())) + " characters");
     if (starts(d, "Array should contain no fewer"))
       return sink_.error("model.empty", file_, ptr, "empty " + field_name(ptr), expected_text(s),
                          value && !value->empty() ? std::to_string(value->size()) + " elements" : "an empty array");

@@ -14,11 +14,6 @@ namespace {
 
 using json = nlohmann::json;
 
-std::size_t chars(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 // ASCII white space and the ideographic space U+3000.
 bool blank(const std::string& s) {
@@ -70,18 +65,18 @@ class Subjects {
   static constexpr long kStepBudget = 20'000'000;
 
   void text(const std::string& t, const json& s, const std::string& ptr, bool own_path) {
-    if (matched_by_regex(s) && chars(t) > kPatternSubjectChars) {
+    if (matched_by_regex(s) && char_count(t) > kPatternSubjectChars) {
       safe_ = false;
       sink_.error("model.too-long", file_, ptr, "text too long to check against the schema's " +
                   std::string(s.contains("pattern") ? "pattern" : "format"),
                   "at most " + std::to_string(kPatternSubjectChars) + " characters",
-                  std::to_string(chars(t)) + " characters");
+                  std::to_string(char_count(t)) + " characters");
     } else if (own_path && s.contains("maxLength") && s["maxLength"].is_number_unsigned() &&
-               chars(t) > s["maxLength"].get<std::size_t>()) {
+               char_count(t) > s["maxLength"].get<std::size_t>()) {
       // Said only when the validator will not run (it says it too).
       too_long_.push_back({Severity::Error, "model.too-long", file_, ptr, field_name(ptr) + " is too long",
                            "at most " + s["maxLength"].dump() + " characters",
-                           std::to_string(chars(t)) + " characters", {}});
+                           std::to_string(char_count(t)) + " characters", {}});
     } else if (own_path && s.contains("minLength") && s["minLength"].is_number() &&
                s["minLength"].get<double>() >= 1 && !t.empty() && blank(t)) {
       sink_.error("model.empty", file_, ptr, field_name(ptr) + " is empty",
@@ -101,7 +96,7 @@ class Subjects {
       if (named) walk(it.value(), (*props)[key], cp, own_path, refs);
       bool by_pattern = false;
       if (patterns) {
-        if (chars(key) > kPatternSubjectChars) {
+        if (char_count(key) > kPatternSubjectChars) {
           key_too_long(key, cp);
           continue;
         }
@@ -113,7 +108,7 @@ class Subjects {
       }
       if (!named && !by_pattern && extra && extra->is_object()) walk(it.value(), *extra, cp, own_path, refs);
       if (s.contains("propertyNames") && matched_by_regex(resolve_ref(root_, s["propertyNames"])) &&
-          chars(key) > kPatternSubjectChars)
+          char_count(key) > kPatternSubjectChars)
         key_too_long(key, cp);
     }
   }
@@ -146,7 +141,7 @@ class Subjects {
     safe_ = false;
     sink_.error("model.too-long", file_, ptr, "field name too long to check against the schema's pattern",
                 "at most " + std::to_string(kPatternSubjectChars) + " characters",
-                std::to_string(chars(key)) + " characters");
+                std::to_string(char_count(key)) + " characters");
   }
 
   // Patterns were compiled once at load (schema_keywords), so they compile here too.
@@ -180,6 +175,12 @@ std::string field_name(const std::string& ptr) {
   if (!key.empty() && key.find_first_not_of("0123456789") == std::string::npos)
     return "element " + key + " of " + field_name(ptr.substr(0, pos));
   return "'" + key + "'";
+}
+
+std::size_t char_count(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
 }
 
 const json& resolve_ref(const json& root, const json& s) {

@@ -24,6 +24,9 @@ bool check_text_subjects(const nlohmann::json& data, const nlohmann::json& schem
 const nlohmann::json* schema_at(const nlohmann::json& root, const nlohmann::json& data,
                                 const std::string& pointer);
 
+// Characters (code points) of UTF-8 text, as maxLength and the limits count them.
+std::size_t char_count(const std::string& s);
+
 // The last token of a pointer as messages name it: "'weight'", "element 3 of 'projects'".
 std::string field_name(const std::string& pointer);
 
