@@ -5,8 +5,8 @@ set -euo pipefail
 PKGS=(
   build-essential cmake pkg-config
   libhpdf-dev libharfbuzz-dev libfreetype-dev libicu-dev
-  nlohmann-json3-dev libpugixml-dev libcli11-dev libvalijson-dev catch2 json-schema-test-suite
-  poppler-utils qpdf
+  nlohmann-json3-dev libpugixml-dev libcli11-dev libvalijson-dev libxlsxwriter-dev catch2 json-schema-test-suite
+  poppler-utils qpdf unzip
   fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2
 )
 # scripts/fuzz.sh: libFuzzer comes with clang (Debian's clang 14 and its runtime libraries).

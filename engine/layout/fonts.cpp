@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 namespace jixiao::layout {
@@ -34,6 +35,7 @@ struct FamilyFaces {
 
 struct FontLibrary::Impl {
   FT_Library ft = nullptr;
+  std::mutex subset_mutex;  // guards Face::subset_face and Face::subsets
   std::vector<Face> faces;
   std::map<std::string, FamilyFaces> families;
   std::vector<FontId> fallback;
@@ -230,7 +232,10 @@ FontId FontLibrary::latin_face_for(const std::string& family, bool bold) const {
 const std::vector<FontId>& FontLibrary::fallback() const { return impl_->fallback; }
 
 std::uint32_t FontLibrary::glyph(FontId id, char32_t cp) const {
-  return FT_Get_Char_Index(impl_->faces.at(id).ft, cp);
+  // HarfBuzz, not FT_Get_Char_Index: an FT_Face must not be used from two threads at once,
+  // an hb_font_t may (bulk runs lay out documents on several threads).
+  hb_codepoint_t g = 0;
+  return hb_font_get_nominal_glyph(impl_->faces.at(id).hb_font, cp, &g) ? g : 0;
 }
 
 std::vector<std::string> FontLibrary::families() const {
@@ -263,6 +268,7 @@ hb_blob_t* cff_tables_only(hb_face_t*, hb_tag_t tag, void* face) {
 hb_face_t* FontLibrary::subset_face(FontId id) const {
   constexpr int kPrepareAfter = 64;  // breaks even after ~80 subsets (bench/render)
   Face& f = impl_->faces.at(id);
+  std::lock_guard<std::mutex> lock(impl_->subset_mutex);  // documents on several threads
   if (f.subset_face) return f.subset_face;
   // A CFF face's subset is its CFF table alone, but planning it on the whole font also reads
   // cmap and the layout tables of 65,000 glyphs: a face showing only CFF (and head, maxp)
