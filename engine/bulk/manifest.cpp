@@ -8,14 +8,22 @@
 
 namespace jixiao::bulk {
 
-Hash& Hash::add(const std::string& bytes) {
-  for (unsigned char c : bytes) {
-    h_ ^= c;
-    h_ *= 1099511628211ull;
+void Hash::mix(std::uint64_t word) {
+  h_ = (h_ ^ word) * 0x9E3779B97F4A7C15ull;
+  h_ ^= h_ >> 29;
+}
+
+Hash& Hash::add(const char* bytes, std::size_t size) {
+  std::size_t i = 0;
+  for (; i + 8 <= size; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, bytes + i, 8);
+    mix(w);
   }
-  // A separator, so that ("ab", "c") and ("a", "bc") differ.
-  h_ ^= 0xff;
-  h_ *= 1099511628211ull;
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, bytes + i, size - i);
+  mix(tail);
+  mix(size);  // the length ends each part: ("ab", "c") and ("a", "bc") differ
   return *this;
 }
 
@@ -30,7 +38,18 @@ std::string FileHashes::of(const std::string& path) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = known_.find(path); it != known_.end()) return it->second;
   }
-  std::string hex = Hash().add(read_file(path, std::size_t(1) << 30)).hex();
+  // Read in pieces: a font file is tens of MB, and the run's memory stays small.
+  Hash h;
+  std::ifstream in(path, std::ios::binary);
+  if (!in)
+    throw Failure({Severity::Error, "io.read", path, "", "cannot read file", "a readable file", "", {}});
+  std::string chunk(1 << 20, '\0');
+  std::uint64_t size = 0;
+  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
+    h.add(chunk.data(), static_cast<std::size_t>(in.gcount()));
+    size += static_cast<std::uint64_t>(in.gcount());
+  }
+  std::string hex = h.add(std::to_string(size)).hex();
   std::lock_guard<std::mutex> lock(mutex_);
   known_.emplace(path, hex);
   return hex;

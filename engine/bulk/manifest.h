@@ -14,14 +14,17 @@
 
 namespace jixiao::bulk {
 
-// 64-bit FNV-1a, as 16 hex digits. Not cryptographic: it tells a changed input from an
-// unchanged one, nothing more.
+// A 64-bit hash taken 8 bytes at a step (the fonts are ~100 MB: byte-wise FNV took 170 ms
+// a run), as 16 hex digits. Not cryptographic: it tells a changed input from an unchanged
+// one, nothing more.
 class Hash {
  public:
-  Hash& add(const std::string& bytes);
+  Hash& add(const std::string& bytes) { return add(bytes.data(), bytes.size()); }
+  Hash& add(const char* bytes, std::size_t size);
   std::string hex() const;
 
  private:
+  void mix(std::uint64_t word);
   std::uint64_t h_ = 14695981039346656037ull;
 };
 

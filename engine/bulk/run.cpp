@@ -13,6 +13,7 @@
 #include "bulk/documents.h"
 #include "bulk/inputs.h"
 #include "bulk/manifest.h"
+#include "diag/stack.h"
 
 namespace jixiao::bulk {
 
@@ -263,11 +264,20 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
 
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   Queue queue(static_cast<std::size_t>(jobs) * 2);
-  std::vector<std::thread> workers;
-  for (int i = 0; i < jobs; ++i)
-    workers.emplace_back([&] {
-      while (auto task = queue.pop()) render(*task);
-    });
+  // Large stacks, so that schema validation runs on the worker itself (diag/stack.h).
+  std::vector<LargeStackThread> workers;
+  auto work = [&] {
+    while (auto task = queue.pop()) render(*task);
+  };
+  for (int i = 0; i < jobs; ++i) {
+    workers.push_back(start_large_stack_thread(work));
+    if (!workers.back().started) {
+      workers.pop_back();
+      if (workers.empty()) sink.error("bulk.threads", "", "", "cannot start a worker thread", "a thread to be had");
+      break;
+    }
+  }
+  if (workers.empty()) return result;
   std::atomic<bool> finished{false};
   std::thread reporter;
   if (options.on_progress)
@@ -317,7 +327,7 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
     }
   }
   queue.close();
-  for (auto& w : workers) w.join();
+  for (auto& w : workers) join_large_stack_thread(w);
   finished = true;
   if (reporter.joinable()) reporter.join();
   result.progress = progress_now();
