@@ -1,5 +1,9 @@
 #include "bulk/manifest.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -56,6 +60,21 @@ std::string FileHashes::of(const std::string& path) {
 }
 
 Manifest::Manifest(const std::string& path, bool resume) : path_(path) {
+  auto fail = [&](const std::string& why, const std::string& expected) {
+    throw Failure({Severity::Error, "io.write", path, "", why, expected, "", {}});
+  };
+  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
+  if (fd < 0) fail(std::string("cannot write the manifest: ") + std::strerror(errno), "a writable output directory");
+  // Two runs writing one directory's manifest would record each other's PDFs as their own.
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    fail("another jixiao run is writing into this directory (its manifest is locked)",
+         "one run per output directory, or --shard K/N for runs side by side");
+  }
+  if (!resume && ::ftruncate(fd, 0) != 0) {
+    ::close(fd);
+    fail(std::string("cannot write the manifest: ") + std::strerror(errno), "a writable output directory");
+  }
   if (resume) {
     std::ifstream in(path);
     std::string line;
@@ -65,10 +84,11 @@ Manifest::Manifest(const std::string& path, bool resume) : path_(path) {
       recorded_[line.substr(0, tab)] = line.substr(tab + 1);
     }
   }
-  file_ = std::fopen(path.c_str(), resume ? "a" : "w");
-  if (!file_)
-    throw Failure({Severity::Error, "io.write", path, "", std::string("cannot write the manifest: ") + std::strerror(errno),
-                   "a writable output directory", "", {}});
+  file_ = ::fdopen(fd, "a");  // the lock lasts until it is closed
+  if (!file_) {
+    ::close(fd);
+    fail(std::string("cannot write the manifest: ") + std::strerror(errno), "a writable output directory");
+  }
 }
 
 Manifest::~Manifest() {

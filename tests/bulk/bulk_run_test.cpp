@@ -275,4 +275,11 @@ TEST_CASE("bulk: what is wrong with the run itself is said before anything is re
   CHECK(clash.exit_code == 2);
   CHECK(clash.err.find("would write x.pdf") != std::string::npos);
   CHECK(!fs::exists(dir + "/o/x.pdf"));
+  // A second run into a directory another run is writing (flock(1) holds its manifest).
+  fs::create_directories(dir + "/busy");
+  auto busy = test::run_command("flock " + dir + "/busy/.jixiao-manifest.tsv " + std::string(JIXIAO_BINARY) +
+                                " render " + test::source_path("examples") + " -o " + dir + "/busy/");
+  CHECK(busy.exit_code == 2);
+  CHECK(busy.err.find("another jixiao run is writing into this directory") != std::string::npos);
+  CHECK(pdfs_in(dir + "/busy").empty());
 }
