@@ -260,7 +260,7 @@ class Parser {
         c == render_ ? Action::Render : c == score_ ? Action::Score : Action::Check;
     if (c == render_) {
       if (inputs_.empty()) return usage("no data file");
-      if (line_.request.output_file.empty()) return usage("render needs -o OUT.pdf (or -o OUTDIR/ for a bulk run)");
+      if (line_.request.output_file.empty()) return usage("render needs -o OUT.pdf");
       if (!date_text_.empty()) {
         line_.options.date = parse_date(date_text_);
         if (!line_.options.date)
