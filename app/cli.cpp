@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <filesystem>
 #include <ctime>
 #include <memory>
 #include <optional>
@@ -77,11 +78,29 @@ class Parser {
     app_.allow_extras();  // unknown options and commands: reported by finish(), by name
     app_.footer(std::string(kMoreHelp) + "\n" + kExitStatus);
 
-    render_ = command("render", "render the data's form to PDF",
-                      "jixiao render DATA.json -o OUT.pdf [OPTIONS]");
-    data_file(*render_);
+    render_ = command("render", "render the data's form to PDF (one file, or many into a directory)",
+                      "jixiao render DATA.json -o OUT.pdf [OPTIONS]\n"
+                      "       jixiao render INPUT… -o OUTDIR/ [-j N] [--resume] [--shard K/N] [OPTIONS]");
+    render_->add_option("INPUT", inputs_,
+                        "a data file; or, for a bulk run, data files, directories of them\n"
+                        "and JSON Lines files (.jsonl, one data file's object a line)")
+        ->type_name("");
     render_->add_option("-o,--output", line_.request.output_file,
-                        "the PDF to write; written only when there is no error")
+                        "the PDF to write (written only when there is no error); a\n"
+                        "directory (ending in /) for a bulk run: one PDF per document,\n"
+                        "summary.csv, summary.xlsx and findings.json")
+        ->type_name("FILE|DIR/")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    render_->add_option("-j,--jobs", jobs_, "bulk: documents rendered at once (default: one per core)")
+        ->type_name("N")->check(CLI::Range(1, 256))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    render_->add_flag("--resume", line_.bulk.resume,
+                      "bulk: skip documents whose PDF is there and whose inputs (data,\n"
+                      "template, rule set, schema, fonts) have not changed since");
+    render_->add_option("--shard", shard_text_,
+                        "bulk: render only the K-th (from 0) of N shares of the documents;\n"
+                        "'/N' takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")
+        ->type_name("K/N")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    render_->add_option("--timings", line_.bulk.timings_file,
+                        "bulk: write each document's render time (ms) to FILE, for benchmarks")
         ->type_name("FILE")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_option("--date", date_text_,
                         "PDF creation date: seconds since 1970 or YYYY-MM-DD[THH:MM:SSZ]\n"
@@ -215,6 +234,7 @@ class Parser {
       if (is_option(arg)) return unknown_option(arg, c);
     if (!c->remaining().empty()) {
       if (c == templates_) return usage("templates takes no data file");
+      if (c == render_) return usage("unexpected '" + c->remaining().front() + "'");
       if (c == help_) return usage("help takes one command");
       return usage("more than one data file");
     }
@@ -238,16 +258,49 @@ class Parser {
     using Action = Request::Action;
     line_.request.action =
         c == render_ ? Action::Render : c == score_ ? Action::Score : Action::Check;
-    if (line_.request.data_file.empty()) return usage("no data file");
     if (c == render_) {
+      if (inputs_.empty()) return usage("no data file");
       if (line_.request.output_file.empty()) return usage("render needs -o OUT.pdf");
       if (!date_text_.empty()) {
         line_.options.date = parse_date(date_text_);
         if (!line_.options.date)
           return usage("bad date '" + date_text_ + "'; expected seconds since 1970 or YYYY-MM-DD");
       }
+      if (is_bulk()) return bulk_request();
+      line_.request.data_file = inputs_.front();
     }
+    if (line_.request.data_file.empty()) return usage("no data file");
     line_.run = CommandLine::Run::Engine;
+    return std::move(line_);
+  }
+
+  // Many inputs, a directory or JSON Lines in or out, or a bulk option: a bulk run.
+  bool is_bulk() const {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string& out = line_.request.output_file;
+    if (inputs_.size() > 1 || out.ends_with('/') || fs::is_directory(out, ec)) return true;
+    if (fs::is_directory(inputs_.front(), ec) || inputs_.front().ends_with(".jsonl")) return true;
+    return jobs_ > 0 || line_.bulk.resume || !shard_text_.empty() || !line_.bulk.timings_file.empty();
+  }
+
+  CommandLine bulk_request() {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    const std::string& out = line_.request.output_file;
+    if (fs::exists(out, ec) && !fs::is_directory(out, ec))
+      return usage("a bulk run writes into a directory, and '" + out + "' is a file; give -o DIR/");
+    if (!shard_text_.empty()) {
+      std::string why;
+      auto shard = bulk::parse_shard(shard_text_, &why);
+      if (!shard) return usage("bad --shard: " + why);
+      line_.bulk.shard = *shard;
+    }
+    line_.bulk.inputs = inputs_;
+    line_.bulk.output_dir = out;
+    line_.bulk.jobs = jobs_;
+    line_.bulk.version = std::string(kVersion) + " (" + kCommit + ")";
+    line_.run = CommandLine::Run::Bulk;
     return std::move(line_);
   }
 
@@ -256,7 +309,9 @@ class Parser {
   std::shared_ptr<Formatter> format_ = std::make_shared<Formatter>();
   CLI::App *render_, *score_, *check_, *templates_, *help_;
   CommandLine line_;
-  std::string date_text_, help_topic_;
+  std::string date_text_, help_topic_, shard_text_;
+  std::vector<std::string> inputs_;  // render: data file(s), directories, JSON Lines
+  int jobs_ = 0;
 };
 
 }  // namespace

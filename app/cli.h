@@ -3,13 +3,15 @@
 #pragma once
 #include <string>
 
+#include "bulk/run.h"
 #include "jixiao.h"
 
 namespace jixiao::app {
 
 struct CommandLine {
-  enum class Run { Engine, ListForms, Print } run = Run::Print;
+  enum class Run { Engine, Bulk, ListForms, Print } run = Run::Print;
   Request request;           // Run::Engine: render, score or check
+  bulk::BulkOptions bulk;    // Run::Bulk: render of many inputs into a directory
   Options options;
   bool json = false;         // score --json
   // Run::Print: help, version or a usage error, and the exit status (0, or 1 for usage).

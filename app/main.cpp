@@ -1,9 +1,12 @@
 // jixiao command line: parse arguments (cli.cpp), run the engine, print diagnostics, exit
 // 0 (ok) / 2 (errors, nothing written) / 3 (done with warnings) / 1 (usage).
+#include <unistd.h>
+
 #include <iostream>
 
 #include "cli.h"
 #include "jixiao.h"
+#include "progress.h"
 
 namespace {
 
@@ -32,6 +35,31 @@ int run(const jixiao::app::CommandLine& line) {
   return res.exit_code();
 }
 
+// Many inputs into a directory: progress while it runs, then every failure with its file
+// and place, and where the summaries are.
+int run_bulk(jixiao::app::CommandLine& line) {
+  jixiao::install_output_cleanup();
+  jixiao::Engine engine(line.options);
+  jixiao::app::ProgressPrinter printer(::isatty(2) == 1);
+  line.bulk.on_progress = [&](const jixiao::bulk::Progress& p) { printer(p); };
+  jixiao::bulk::BulkResult res = jixiao::bulk::run_bulk(engine, line.options, line.bulk);
+  printer.finish();
+  for (const auto& d : res.run.all()) std::cerr << jixiao::format(d) << "\n";
+  if (!res.failed.empty()) {
+    std::cerr << "jixiao: " << res.failed.size() << " of " << res.progress.total << " documents failed:\n";
+    for (const auto& f : res.failed) {
+      std::cerr << "  " << f.name << "\n";
+      for (const auto& d : f.diagnostics) std::cerr << "    " << jixiao::format(d) << "\n";
+    }
+  }
+  if (!res.summary_csv.empty())
+    std::cerr << "jixiao: " << res.progress.done - res.progress.failed << " of " << res.progress.total
+              << " documents rendered into " << line.bulk.output_dir << " (" << res.progress.unchanged
+              << " unchanged); summary: " << res.summary_csv << ", " << res.summary_xlsx << ", "
+              << res.findings_json << "\n";
+  return res.exit_code();
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -39,6 +67,7 @@ int main(int argc, char** argv) {
   switch (line.run) {
     case jixiao::app::CommandLine::Run::ListForms: return list_forms(line.options);
     case jixiao::app::CommandLine::Run::Engine: return run(line);
+    case jixiao::app::CommandLine::Run::Bulk: return run_bulk(line);
     case jixiao::app::CommandLine::Run::Print: break;
   }
   std::cout << line.out;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <mutex>
 
 #include "layout/layout.h"
 #include "model/model.h"
@@ -35,6 +36,9 @@ struct Engine::Impl {
   std::map<std::string, std::unique_ptr<tmpl::Template>> templates;
   std::map<std::string, std::unique_ptr<scoring::RuleSet>> rule_sets;
   std::map<std::string, std::unique_ptr<model::Schema>> schemas;
+  // Guards the four caches above while one is looked up or filled: runs on several threads
+  // share them. What they hold is never changed once loaded, so it is used unlocked.
+  std::mutex cache_mutex;
 
   // First root holding forms/<id>.xml (or rules/<id>.json).
   std::string find(const std::string& sub, const std::string& id, const std::string& ext) const {
@@ -75,6 +79,7 @@ struct Engine::Impl {
                  "one of: " + list);
       return nullptr;
     }
+    std::lock_guard<std::mutex> lock(cache_mutex);
     auto it = templates.find(path);
     if (it == templates.end()) {
       DiagnosticSink local;
@@ -98,6 +103,7 @@ struct Engine::Impl {
                  "a file rules/" + t.rule_set() + ".json in a template directory");
       return nullptr;
     }
+    std::lock_guard<std::mutex> lock(cache_mutex);
     auto it = rule_sets.find(path);
     if (it == rule_sets.end()) {
       DiagnosticSink local;
@@ -120,19 +126,25 @@ struct Engine::Impl {
                  "a file schemas/" + t.schema() + ".schema.json in a template directory");
       return false;
     }
-    auto it = schemas.find(path);
-    if (it == schemas.end()) {
-      DiagnosticSink local;
-      auto schema = model::Schema::load(path, local);
-      for (const auto& diag : local.all()) sink.report(diag);
-      if (!schema) return false;
-      it = schemas.emplace(path, std::move(schema)).first;
+    const model::Schema* schema = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(cache_mutex);
+      auto it = schemas.find(path);
+      if (it == schemas.end()) {
+        DiagnosticSink local;
+        auto loaded = model::Schema::load(path, local);
+        for (const auto& diag : local.all()) sink.report(diag);
+        if (!loaded) return false;
+        it = schemas.emplace(path, std::move(loaded)).first;
+      }
+      schema = it->second.get();
     }
-    it->second->validate(d.source, d.file, sink);
+    schema->validate(d.source, d.file, sink);
     return !sink.has_errors();
   }
 
   const layout::FontLibrary* font_library(DiagnosticSink& sink) {
+    std::lock_guard<std::mutex> lock(cache_mutex);
     if (!fonts) {
       std::string manifest = (fs::path(options.data_dir) / "fonts" / "fonts.json").string();
       fonts = layout::FontLibrary::load(manifest, options.font_dirs, font_diagnostics);
@@ -150,6 +162,10 @@ struct Engine::Impl {
   void render(const model::Dossier& d, const tmpl::Template& t, const scoring::RuleSet* rules,
               const std::vector<scoring::DocumentScore>& scores, const Request& req,
               const std::vector<std::string>& inputs, Result& res) {
+    if (req.unchanged && req.unchanged({inputs.begin() + 1, inputs.end()})) {
+      res.unchanged = true;
+      return;
+    }
     doc::Document document = t.instantiate(make_view(d, rules, scores), res.diagnostics);
     if (res.diagnostics.has_errors()) return;
     const layout::FontLibrary* lib = font_library(res.diagnostics);
@@ -187,13 +203,83 @@ std::vector<FormInfo> Engine::forms(DiagnosticSink& sink) {
   return out;
 }
 
+namespace {
+
+// "/projects/0/indicators/2" → "/projects/17/indicators/2" when from is "/projects/0".
+std::string moved(const std::string& pointer, const std::string& from, const std::string& to) {
+  if (pointer.compare(0, from.size(), from) != 0) return pointer;
+  if (pointer.size() > from.size() && pointer[from.size()] != '/') return pointer;
+  return to + pointer.substr(from.size());
+}
+
+// A split-off document's pointers, moved to where it stands in the user's file.
+void move_pointers(Result& res, const std::string& to) {
+  std::string from = to.substr(0, to.rfind('/') + 1) + "0";
+  DiagnosticSink sink;
+  for (Diagnostic d : res.diagnostics.all()) {
+    d.place = moved(d.place, from, to);
+    sink.report(std::move(d));
+  }
+  res.diagnostics = std::move(sink);
+  for (auto& doc : res.documents) {
+    doc.pointer = moved(doc.pointer, from, to);
+    for (auto& f : doc.findings) f.pointer = moved(f.pointer, from, to);
+  }
+}
+
+std::vector<ScoredDocument> scored_documents(const std::vector<scoring::DocumentScore>& scores) {
+  std::vector<ScoredDocument> out;
+  for (const auto& s : scores) {
+    ScoredDocument doc{s.title, s.unit, s.pointer, scoring::centi_text(s.total, 2),
+                       scoring::centi_text(s.max, 2), s.grade, {}};
+    for (const auto& f : s.findings)
+      doc.findings.push_back({f.severity, f.code, f.pointer, f.message, f.computed, f.declared});
+    out.push_back(std::move(doc));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> Engine::documents_member(const std::string& form, const std::string& data_file,
+                                                    DiagnosticSink& sink) {
+  model::Dossier d;
+  d.file = data_file;
+  d.form = form;
+  const tmpl::Template* t = impl_->template_for(d, sink);
+  if (!t) return std::nullopt;
+  if (t->rule_set().empty()) return std::string();
+  const scoring::RuleSet* rules = impl_->rules_for(*t, sink);
+  if (!rules) return std::nullopt;
+  return rules->documents;
+}
+
+std::vector<std::string> Engine::font_files(DiagnosticSink& sink) {
+  std::vector<std::string> out;
+  const layout::FontLibrary* lib = impl_->font_library(sink);
+  if (!lib) return out;
+  for (std::size_t i = 0; i < lib->face_count(); ++i) out.push_back(lib->info(static_cast<layout::FontId>(i)).file);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 Result Engine::run(const Request& req) {
+  Result res = run_unmoved(req);
+  if (!req.document_pointer.empty() && req.document_pointer.rfind('/') != std::string::npos)
+    move_pointers(res, req.document_pointer);
+  return res;
+}
+
+Result Engine::run_unmoved(const Request& req) {
   Result res;
   res.warnings_exit_3 = req.action == Request::Action::Render;
   auto& sink = res.diagnostics;
   try {
-    model::Dossier d = model::load_dossier(req.data_file, sink);
+    model::Dossier d = req.data_text ? model::parse_dossier(req.data_file, *req.data_text, sink)
+                                     : model::load_dossier(req.data_file, sink);
     if (sink.has_errors()) return res;
+    res.form = d.form;
     const tmpl::Template* t = impl_->template_for(d, sink);
     if (!t) return res;
     // Every file this run reads: the output may be none of them.
@@ -216,6 +302,7 @@ Result Engine::run(const Request& req) {
     }
     std::vector<scoring::DocumentScore> scores;
     if (rules) scores = scoring::score_all(d.source, *rules);
+    res.documents = scored_documents(scores);
     bool findings_are_output = req.action == Request::Action::Score;
     for (const auto& s : scores) {
       for (const auto& f : s.findings) {

@@ -2,6 +2,7 @@
 // → PDF. The CLI, the benchmark and the tests use this; the engine itself never prints.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,30 @@ struct Request {
   enum class Action { Render, Score, Check } action = Action::Render;
   std::string data_file;
   std::string output_file;  // Render: where the PDF goes (written only when all went well)
+  // Bulk runs: the data as text, read already (data_file then only names it in messages),
+  // and, for one document split off a larger file, where that document stands in it:
+  // the text holds it as its only document ("/projects/0"), and every pointer reported is
+  // moved to this one ("/projects/17") so that messages name the place in the user's file.
+  std::optional<std::string> data_text;
+  std::string document_pointer;
+  // Render: asked with every file the render reads (data excepted) once data is valid and
+  // scored; true means the output is up to date and is not written again (--resume).
+  std::function<bool(const std::vector<std::string>& inputs)> unchanged;
+};
+
+// A finding of the scoring rules about one document.
+struct DocumentFinding {
+  Severity severity = Severity::Warning;
+  std::string code, pointer, message, computed, declared;
+};
+
+// One scored document (the form's rule set scores each document of the data).
+struct ScoredDocument {
+  std::string title;    // project or department name
+  std::string unit;     // 单位, from the rule set's "unit" field; "" when none
+  std::string pointer;  // "/projects/3"
+  std::string total, max, grade;  // "87.10", "100.00", "良"
+  std::vector<DocumentFinding> findings;
 };
 
 struct Result {
@@ -32,6 +57,9 @@ struct Result {
   std::string score_table; // Score: the same for people
   int pages = 0;           // Render: pages written
   std::size_t pdf_bytes = 0;
+  bool unchanged = false;  // Render: Request::unchanged said the output is up to date
+  std::string form;        // the data's form id, once known
+  std::vector<ScoredDocument> documents;  // scores of the data's documents (scored forms)
   // Render: 0 ok, 2 errors (nothing written), 3 done with warnings. Score and check: 0
   // unless a finding is an error (findings are their output, not a failure).
   bool warnings_exit_3 = true;
@@ -45,16 +73,26 @@ struct FormInfo {
   std::string id, file, rules, schema;
 };
 
+// run() may be called from several threads at once: what is loaded once (fonts, templates,
+// rule sets, schemas) is loaded under a lock and never changed after.
 class Engine {
  public:
   explicit Engine(Options options);
   ~Engine();
   Result run(const Request& request);
+  // The member of a data file's root that holds its documents under this form's rule set
+  // ("projects"), "" for a form without rules; nullopt (reported to sink) when the form or
+  // its rule set cannot be found or loaded. data_file names the data in messages.
+  std::optional<std::string> documents_member(const std::string& form, const std::string& data_file,
+                                              DiagnosticSink& sink);
+  // The font files renders read (for --resume's content hashes).
+  std::vector<std::string> font_files(DiagnosticSink& sink);
   // Every form template found (user directories first), with what it names; a template
   // that does not load is reported to sink and left out.
   std::vector<FormInfo> forms(DiagnosticSink& sink);
 
  private:
+  Result run_unmoved(const Request& request);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -61,22 +61,26 @@ class StrictSax {
   using string_t = typename Json::string_t;
   using binary_t = typename Json::binary_t;
 
-  StrictSax(Json& root, const std::size_t* read, const JsonReadOptions& options)
-      : dom_(root, false), read_(read), options_(options) {}
+  using ElementFn = std::function<bool(std::size_t, Json&&)>;
 
-  bool null() { return value() && dom_.null(); }
-  bool boolean(bool v) { return value() && dom_.boolean(v); }
-  bool number_integer(typename Json::number_integer_t v) { return value() && dom_.number_integer(v); }
-  bool number_unsigned(typename Json::number_unsigned_t v) { return value() && dom_.number_unsigned(v); }
+  StrictSax(Json& root, const std::size_t* read, const JsonReadOptions& options,
+            const std::string* member = nullptr, const ElementFn* on_element = nullptr)
+      : dom_(root, false), root_(root), read_(read), options_(options), member_(member),
+        on_element_(on_element) {}
+
+  bool null() { return value() && dom_.null() && done(); }
+  bool boolean(bool v) { return value() && dom_.boolean(v) && done(); }
+  bool number_integer(typename Json::number_integer_t v) { return value() && dom_.number_integer(v) && done(); }
+  bool number_unsigned(typename Json::number_unsigned_t v) { return value() && dom_.number_unsigned(v) && done(); }
   bool number_float(typename Json::number_float_t v, const string_t& s) {
     if (!std::isfinite(v)) return refuse("number out of range", "a number a double can hold (about ±1.8e308)");
-    return value() && dom_.number_float(v, s);
+    return value() && dom_.number_float(v, s) && done();
   }
   bool string(string_t& v) {
     if (!checked_string(v)) return false;
-    return value() && dom_.string(v);
+    return value() && dom_.string(v) && done();
   }
-  bool binary(binary_t& v) { return value() && dom_.binary(v); }
+  bool binary(binary_t& v) { return value() && dom_.binary(v) && done(); }
 
   bool start_object(std::size_t n) {
     if (!open()) return false;
@@ -95,7 +99,7 @@ class StrictSax {
   }
   bool end_object() {
     frames_.pop_back();
-    return close() && dom_.end_object();
+    return close() && dom_.end_object() && done();
   }
   bool start_array(std::size_t n) {
     if (!open()) return false;
@@ -104,7 +108,7 @@ class StrictSax {
   }
   bool end_array() {
     frames_.pop_back();
-    return close() && dom_.end_array();
+    return close() && dom_.end_array() && done();
   }
 
   bool parse_error(std::size_t position, const std::string& /*last_token*/,
@@ -131,6 +135,7 @@ class StrictSax {
     std::string message, expected;
   };
   const std::optional<Error>& error() const { return error_; }
+  bool stopped() const { return stopped_; }
 
  private:
   struct Frame {
@@ -168,6 +173,19 @@ class StrictSax {
     return true;
   }
   bool close() { return value(); }
+  // A value is complete: when it is an element of the root's member being handed out, hand
+  // it out and drop it (the DOM builder points at the array, never at its elements).
+  bool done() {
+    if (!on_element_ || frames_.size() != 2 || !frames_[0].object || frames_[1].object ||
+        frames_[0].key != *member_)
+      return true;
+    auto& elements = root_[*member_].template get_ref<typename Json::array_t&>();
+    Json element = std::move(elements.back());
+    elements.pop_back();
+    if ((*on_element_)(frames_[1].index - 1, std::move(element))) return true;
+    stopped_ = true;
+    return false;
+  }
   bool checked_string(const string_t& s) {
     if (s.find('\0') != string_t::npos)
       return refuse("a NUL character (\\u0000) in a string at " + pointer(), "text without NUL characters");
@@ -182,15 +200,20 @@ class StrictSax {
   }
 
   Dom dom_;
+  Json& root_;
   const std::size_t* read_;
   const JsonReadOptions& options_;
+  const std::string* member_;
+  const ElementFn* on_element_;
+  bool stopped_ = false;
   std::vector<Frame> frames_;
   std::optional<Error> error_;
 };
 
 template <class Json>
 bool parse_strict(const std::string& file, const std::string& text, Json& out, DiagnosticSink& sink,
-                  const JsonReadOptions& options) {
+                  const JsonReadOptions& options, const std::string* member = nullptr,
+                  const typename StrictSax<Json>::ElementFn* on_element = nullptr) {
   // nlohmann stops at a NUL byte as if the text ended there, so anything after one would be
   // ignored without a word: raw NUL is never valid JSON.
   if (auto nul = text.find('\0'); nul != std::string::npos) {
@@ -200,10 +223,11 @@ bool parse_strict(const std::string& file, const std::string& text, Json& out, D
   }
   std::size_t read = 0;
   Json result;
-  StrictSax<Json> sax(result, &read, options);
+  StrictSax<Json> sax(result, &read, options, member, on_element);
   const char* b = text.data();
   CountingIterator first(b, b, &read), last(b + text.size(), b, &read);
   bool ok = Json::sax_parse(first, last, &sax, nlohmann::json::input_format_t::json, true);
+  if (sax.stopped()) return false;
   if (!ok || sax.error()) {
     auto e = sax.error().value_or(typename StrictSax<Json>::Error{read, "malformed " + options.what, "well-formed JSON"});
     sink.error(options.code, file, to_string(line_col(text, e.at)), e.message, e.expected);
@@ -218,6 +242,13 @@ bool parse_strict(const std::string& file, const std::string& text, Json& out, D
 bool parse_json(const std::string& file, const std::string& text, nlohmann::json& out,
                 DiagnosticSink& sink, const JsonReadOptions& options) {
   return parse_strict(file, text, out, sink, options);
+}
+
+bool parse_json_elements(const std::string& file, const std::string& text, const std::string& member,
+                         nlohmann::json& out,
+                         const std::function<bool(std::size_t, nlohmann::json&&)>& on_element,
+                         DiagnosticSink& sink, const JsonReadOptions& options) {
+  return parse_strict(file, text, out, sink, options, &member, &on_element);
 }
 
 }  // namespace jixiao

@@ -1,6 +1,5 @@
 #include "model/schema.h"
 
-#include <pthread.h>
 
 #include <functional>
 
@@ -12,32 +11,12 @@
 
 #include "diag/json.h"
 #include "model/reader.h"
+#include "diag/stack.h"
 #include "model/schema_keywords.h"
 #include "model/schema_messages.h"
 #include "model/schema_subjects.h"
 
 namespace jixiao::model {
-namespace {
-
-// valijson matches "pattern" and "format" with std::regex, which recurses once a character,
-// a few KB a level for an alternation under sanitizers: 4,000 characters overflowed the
-// main thread's 8 MiB. Validation gets a thread with a 512 MiB stack (address space only;
-// pages are committed as touched), which holds kPatternSubjectChars for any real pattern.
-void run_with_large_stack(const std::function<void()>& work) {
-  pthread_attr_t attr;
-  pthread_t thread;
-  bool started = pthread_attr_init(&attr) == 0 &&
-                 pthread_attr_setstacksize(&attr, std::size_t{512} << 20) == 0 &&
-                 pthread_create(&thread, &attr, [](void* w) -> void* {
-                   (*static_cast<const std::function<void()>*>(w))();
-                   return nullptr;
-                 }, const_cast<std::function<void()>*>(&work)) == 0;
-  pthread_attr_destroy(&attr);
-  if (started) pthread_join(thread, nullptr);
-  else work();  // no thread to be had: the main stack, as before
-}
-
-}  // namespace
 
 Schema::Schema() = default;
 Schema::~Schema() = default;

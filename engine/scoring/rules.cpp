@@ -184,6 +184,7 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
   rs->label = rr.text(j, "", "label", false);
   rs->documents = rr.text(j, "", "documents", false, rs->documents);
   rs->title = rr.text(j, "", "title", false, rs->title);
+  rs->unit = rr.text(j, "", "unit", false, rs->unit);
   rs->indicators = rr.text(j, "", "indicators", false, rs->indicators);
   read_fields(j, *rs);
   if (auto lb = j.find("lower_is_better"); lb != j.end()) {

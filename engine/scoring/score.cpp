@@ -157,6 +157,8 @@ DocumentScore score_document(const json& doc, const std::string& pointer, const 
   DocumentScore s;
   s.pointer = pointer;
   if (auto t = doc.find(rules.title); t != doc.end() && t->is_string()) s.title = t->get<std::string>();
+  if (auto u = rules.unit.empty() ? doc.end() : doc.find(rules.unit); u != doc.end() && u->is_string())
+    s.unit = u->get<std::string>();
   compute_values(doc, rules, s);
   score_lines(doc, rules, s);
 

@@ -90,6 +90,7 @@ struct RuleSet {
   std::string id, label, file;
   std::string documents = "projects";  // array of the data root holding the documents
   std::string title = "name";          // field naming a document
+  std::string unit;                    // field naming its unit (单位), "" when none
   std::string indicators = "indicators";
   // Fields of an indicator object.
   std::string f_category = "category", f_name = "name", f_weight = "weight", f_score = "score",
@@ -138,6 +139,7 @@ struct CategoryScore {
 
 struct DocumentScore {
   std::string title;
+  std::string unit;                        // 单位, "" when the rule set names no unit field
   std::string pointer;                     // "/projects/0"
   nlohmann::json values = nlohmann::json::object();
   std::vector<IndicatorScore> lines;       // scored lines (budget line)

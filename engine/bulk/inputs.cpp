@@ -1,0 +1,112 @@
+#include "bulk/inputs.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+
+#include "diag/limits.h"
+
+namespace jixiao::bulk {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_jsonl(const fs::path& p) { return p.extension() == ".jsonl"; }
+bool is_data(const fs::path& p) { return p.extension() == ".json" || is_jsonl(p); }
+
+std::string without_extension(const fs::path& p) {
+  return (p.parent_path() / p.stem()).generic_string();
+}
+
+// One DataSet per non-blank line, read a line at a time: a JSON Lines file may be far
+// larger than one data file may be.
+void add_lines(const std::string& path, const std::string& stem, std::vector<DataSet>& out,
+               DiagnosticSink& sink) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    sink.error("bulk.input", path, "", "cannot read the JSON Lines file", "a readable file");
+    return;
+  }
+  std::string line;
+  std::size_t number = 0, offset = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    std::size_t length = line.size();
+    std::size_t start = offset;
+    offset += length + 1;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    if (length > limits::kDataFileBytes) {
+      sink.error("bulk.input", path + ":" + std::to_string(number), "",
+                 "line of " + std::to_string(length) + " bytes",
+                 "at most " + std::to_string(limits::kDataFileBytes) + " bytes, as for a data file");
+      continue;
+    }
+    out.push_back({path, path + ":" + std::to_string(number), stem + "-" + std::to_string(number),
+                   number, start, length});
+  }
+}
+
+void add_file(const fs::path& file, const std::string& stem, std::vector<DataSet>& out,
+              DiagnosticSink& sink) {
+  if (is_jsonl(file)) add_lines(file.string(), stem, out, sink);
+  else out.push_back({file.string(), file.string(), stem, 0, 0, 0});
+}
+
+}  // namespace
+
+std::vector<DataSet> expand_inputs(const std::vector<std::string>& inputs, const std::string& skip,
+                                   DiagnosticSink& sink) {
+  std::vector<DataSet> out;
+  std::error_code ec;
+  fs::path skip_dir = skip.empty() ? fs::path() : fs::weakly_canonical(skip, ec);
+  for (const auto& input : inputs) {
+    fs::path p(input);
+    if (fs::is_directory(p, ec)) {
+      std::vector<fs::path> files;
+      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
+      for (; !ec && it != end; it.increment(ec)) {
+        if (it->is_directory(ec) && !skip_dir.empty() && fs::weakly_canonical(it->path(), ec) == skip_dir) {
+          it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_regular_file(ec) && is_data(it->path())) files.push_back(it->path());
+      }
+      if (ec) sink.error("bulk.input", input, "", "cannot list the directory: " + ec.message());
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) add_file(f, without_extension(fs::relative(f, p, ec)), out, sink);
+    } else if (fs::is_regular_file(p, ec)) {
+      add_file(p, p.stem().string(), out, sink);
+    } else {
+      sink.error("bulk.input", input, "", fs::exists(p, ec) ? "not a data file or directory" : "no such file or directory",
+                 "a data file (.json), a JSON Lines file (.jsonl) or a directory of them");
+    }
+  }
+  // Two inputs must not write one PDF (a.json in two directories given side by side).
+  std::map<std::string, const DataSet*> seen;
+  for (const auto& set : out) {
+    auto [it, fresh] = seen.emplace(set.out_stem, &set);
+    if (!fresh)
+      sink.error("bulk.output-clash", set.name, "",
+                 "would write " + set.out_stem + ".pdf, as " + it->second->name + " does",
+                 "inputs with different names (or give their directories, which keep sub-paths)");
+  }
+  return out;
+}
+
+std::string read_data_set(const DataSet& set) {
+  if (set.line == 0) return read_file(set.path, limits::kDataFileBytes);
+  std::ifstream in(set.path, std::ios::binary);
+  std::string text(set.length, '\0');
+  in.seekg(static_cast<std::streamoff>(set.offset));
+  if (!in.read(text.data(), static_cast<std::streamsize>(set.length)))
+    throw Failure({Severity::Error, "io.read", set.name, "", "cannot read the line (the file changed during the run?)",
+                   "the JSON Lines file as it was when the run started", "", {}});
+  return text;
+}
+
+}  // namespace jixiao::bulk

@@ -1,0 +1,364 @@
+#include "bulk/run.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "bulk/documents.h"
+#include "bulk/inputs.h"
+#include "bulk/manifest.h"
+#include "diag/stack.h"
+
+namespace jixiao::bulk {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+// A data set as the run will read it: whole, or one task per document.
+struct Plan {
+  DataSet set;
+  std::string member;         // root member holding its documents; "" = rendered whole
+  std::size_t documents = 1;  // tasks it gives (before sharding)
+  std::size_t first = 0;      // ordinal of its first task in the whole run
+};
+
+struct Task {
+  std::size_t row = 0;  // slot in the result rows
+  const Plan* plan = nullptr;
+  std::optional<std::size_t> index;  // the document, when split
+  std::string text;
+  std::string output;  // relative to the output directory
+};
+
+// Producer/consumer queue with a bound: the reader waits while the workers are busy, so
+// memory holds at most `capacity` documents' text however large the run.
+class Queue {
+ public:
+  explicit Queue(std::size_t capacity) : capacity_(capacity) {}
+  void push(Task t) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    room_.wait(lock, [&] { return items_.size() < capacity_; });
+    items_.push_back(std::move(t));
+    ready_.notify_one();
+  }
+  std::optional<Task> pop() {
+    std::unique_lock<std::mutex> lock(mutex_);
+    ready_.wait(lock, [&] { return !items_.empty() || closed_; });
+    if (items_.empty()) return std::nullopt;
+    Task t = std::move(items_.front());
+    items_.pop_front();
+    room_.notify_one();
+    return t;
+  }
+  void close() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    closed_ = true;
+    ready_.notify_all();
+  }
+
+ private:
+  std::size_t capacity_;
+  std::deque<Task> items_;
+  bool closed_ = false;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+};
+
+std::string padded(std::size_t n, std::size_t width) {
+  std::string s = std::to_string(n);
+  return std::string(width > s.size() ? width - s.size() : 0, '0') + s;
+}
+
+std::string output_name(const Plan& p, std::optional<std::size_t> index) {
+  if (!index) return p.set.out_stem + ".pdf";
+  return p.set.out_stem + "-" + padded(*index + 1, std::to_string(p.documents).size()) + ".pdf";
+}
+
+// Decides how each data set is read: its documents are split off when its form's rule set
+// names a member holding two or more of them.
+std::vector<Plan> make_plans(Engine& engine, std::vector<DataSet> sets) {
+  std::vector<Plan> plans;
+  std::size_t ordinal = 0;
+  for (auto& set : sets) {
+    Plan p{std::move(set), "", 1, ordinal};
+    try {
+      Outline o = outline(read_data_set(p.set));
+      DiagnosticSink ignored;  // the engine reports these again when the set is rendered
+      if (o.ok && !o.form.empty()) {
+        auto member = engine.documents_member(o.form, p.set.name, ignored);
+        if (member && !member->empty()) {
+          auto it = o.arrays.find(*member);
+          if (it != o.arrays.end() && it->second >= 2) {
+            p.member = *member;
+            p.documents = it->second;
+          }
+        }
+      }
+    } catch (const Failure&) {
+      // unreadable: rendered whole, so that the engine reports it
+    }
+    ordinal += p.documents;
+    plans.push_back(std::move(p));
+  }
+  return plans;
+}
+
+std::string suffix(const Shard& s) {
+  return s.count > 1 ? ".shard-" + std::to_string(s.index) + "-of-" + std::to_string(s.count) : "";
+}
+
+// Findings of the rules (structured) and the engine's other diagnostics, for the summary.
+void fill_findings(const Result& res, SummaryRow& row) {
+  auto add = [&](const std::string& sev, std::string code, std::string file, std::string ptr, std::string msg,
+                 std::string computed, std::string declared) {
+    if (sev == "error") ++row.errors;
+    else if (sev == "warning") ++row.warnings;
+    else ++row.notes;
+    row.findings.push_back({sev, std::move(code), std::move(file), std::move(ptr), std::move(msg),
+                            std::move(computed), std::move(declared)});
+  };
+  auto is_finding = [&](const Diagnostic& d) {
+    for (const auto& doc : res.documents)
+      for (const auto& f : doc.findings)
+        if (f.code == d.code && f.pointer == d.place) return true;
+    return false;
+  };
+  for (const auto& doc : res.documents)
+    for (const auto& f : doc.findings)
+      add(severity_name(f.severity), f.code, row.input, f.pointer, f.message, f.computed, f.declared);
+  for (const auto& d : res.diagnostics.all())
+    if (!is_finding(d)) add(severity_name(d.severity), d.code, d.file, d.place, d.message, "", "");
+}
+
+}  // namespace
+
+int BulkResult::exit_code() const {
+  if (run.has_errors() || !failed.empty()) return 2;
+  for (const auto& r : rows)
+    if (r.status == "warnings") return 3;
+  return 0;
+}
+
+BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOptions& options) {
+  BulkResult result;
+  DiagnosticSink& sink = result.run;
+  const fs::path out_dir(options.output_dir);
+  std::error_code ec;
+  fs::create_directories(out_dir, ec);
+  if (!fs::is_directory(out_dir, ec)) {
+    sink.error("bulk.output", options.output_dir, "", "cannot make the output directory", "a directory that can be written");
+    return result;
+  }
+  std::vector<DataSet> sets = expand_inputs(options.inputs, options.output_dir, sink);
+  if (sink.has_errors()) return result;
+  if (sets.empty()) {
+    sink.error("bulk.input", options.inputs.empty() ? "" : options.inputs.front(), "", "no data files found",
+               "*.json or *.jsonl files");
+    return result;
+  }
+  const std::vector<Plan> plans = make_plans(engine, std::move(sets));
+
+  // Rows in input order, of this shard's documents only.
+  std::size_t rows = 0;
+  for (const auto& p : plans)
+    for (std::size_t i = 0; i < p.documents; ++i) rows += options.shard.holds(p.first + i);
+  result.rows.resize(rows);
+  std::vector<double> millis(rows, 0);
+  std::vector<std::vector<Diagnostic>> problems(rows);
+  result.progress.total = rows;
+
+  // What every PDF's hash shares: version, options that change bytes, fonts.
+  FileHashes file_hashes;
+  Hash common;
+  common.add(options.version).add(engine_options.date ? std::to_string(*engine_options.date) : "now");
+  try {
+    for (const auto& f : engine.font_files(sink)) common.add(f).add(file_hashes.of(f));
+  } catch (const Failure& f) {
+    sink.report(f.diagnostic());
+  }
+  if (sink.has_errors()) return result;
+  std::optional<Manifest> manifest;
+  try {
+    manifest.emplace((out_dir / (".jixiao-manifest" + suffix(options.shard) + ".tsv")).string(), options.resume);
+  } catch (const Failure& f) {
+    sink.report(f.diagnostic());
+    return result;
+  }
+
+  std::atomic<std::size_t> done{0}, failed{0}, unchanged{0};
+  const auto start = Clock::now();
+  auto progress_now = [&] {
+    Progress p;
+    p.done = done;
+    p.total = rows;
+    p.failed = failed;
+    p.unchanged = unchanged;
+    p.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return p;
+  };
+
+  auto render = [&](Task& task) {
+    const Plan& plan = *task.plan;
+    SummaryRow& row = result.rows[task.row];
+    row.input = plan.set.name;
+    if (task.index) row.document = "/" + plan.member + "/" + std::to_string(*task.index);
+    const fs::path out = out_dir / task.output;
+    std::error_code local;
+    fs::create_directories(out.parent_path(), local);  // sub-paths of input directories
+    std::string hash;
+    Request req;
+    req.action = Request::Action::Render;
+    req.data_file = plan.set.name;
+    req.data_text = std::move(task.text);
+    req.output_file = out.string();
+    req.document_pointer = row.document;
+    req.unchanged = [&](const std::vector<std::string>& inputs) {
+      Hash h = common;
+      h.add(*req.data_text);
+      for (const auto& in : inputs) h.add(in).add(file_hashes.of(in));
+      hash = h.hex();
+      return options.resume && manifest->records(task.output, hash) && fs::is_regular_file(out);
+    };
+    auto t0 = Clock::now();
+    Result res = engine.run(req);
+    millis[task.row] = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    row.form = res.form;
+    if (res.documents.size() == 1) {
+      const ScoredDocument& d = res.documents.front();
+      row.unit = d.unit;
+      row.project = d.title;
+      row.total = d.total;
+      row.max = d.max;
+      row.grade = d.grade;
+      if (row.document.empty()) row.document = d.pointer;
+    }
+    fill_findings(res, row);
+    int code = res.exit_code();
+    if (code == 2) {
+      row.status = "failed";
+      for (const auto& d : res.diagnostics.all())
+        if (d.severity != Severity::Note) problems[task.row].push_back(d);
+      ++failed;
+    } else {
+      row.status = res.unchanged ? "unchanged" : code == 3 ? "warnings" : "ok";
+      row.output = task.output;
+      row.pages = res.pages;
+      row.bytes = res.pdf_bytes;
+      if (res.unchanged) {
+        ++unchanged;
+        row.bytes = fs::file_size(out, local);
+      } else if (!hash.empty()) {
+        manifest->record(task.output, hash);
+      }
+    }
+    ++done;
+  };
+
+  int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  Queue queue(static_cast<std::size_t>(jobs) * 2);
+  // Large stacks, so that schema validation runs on the worker itself (diag/stack.h).
+  std::vector<LargeStackThread> workers;
+  auto work = [&] {
+    while (auto task = queue.pop()) render(*task);
+  };
+  for (int i = 0; i < jobs; ++i) {
+    workers.push_back(start_large_stack_thread(work));
+    if (!workers.back().started) {
+      workers.pop_back();
+      if (workers.empty()) sink.error("bulk.threads", "", "", "cannot start a worker thread", "a thread to be had");
+      break;
+    }
+  }
+  if (workers.empty()) return result;
+  std::atomic<bool> finished{false};
+  std::thread reporter;
+  if (options.on_progress)
+    reporter = std::thread([&] {
+      while (!finished) {
+        options.on_progress(progress_now());
+        for (int i = 0; i < 20 && !finished; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+    });
+
+  // The reader: tasks in input order; a split set hands out one document at a time.
+  std::size_t next_row = 0;
+  for (const auto& plan : plans) {
+    std::size_t first_row = next_row, held = 0;
+    for (std::size_t i = 0; i < plan.documents; ++i) held += options.shard.holds(plan.first + i);
+    if (held == 0) continue;
+    next_row += held;
+    auto fail_all = [&](const Diagnostic& d) {
+      for (std::size_t r = first_row, i = 0; i < plan.documents; ++i) {
+        if (!options.shard.holds(plan.first + i)) continue;
+        SummaryRow& row = result.rows[r];
+        row.input = plan.set.name;
+        if (!plan.member.empty()) row.document = "/" + plan.member + "/" + std::to_string(i);
+        row.status = "failed";
+        row.errors = 1;
+        row.findings.push_back({"error", d.code, d.file, d.place, d.message, "", ""});
+        problems[r++].push_back(d);
+        ++failed;
+        ++done;
+      }
+    };
+    try {
+      std::string text = read_data_set(plan.set);
+      if (plan.member.empty()) {
+        queue.push({first_row, &plan, std::nullopt, std::move(text), output_name(plan, std::nullopt)});
+        continue;
+      }
+      std::size_t r = first_row;
+      DiagnosticSink bad;
+      bool ok = split_documents(
+          plan.set.name, text, plan.member, [&](std::size_t i) { return options.shard.holds(plan.first + i); },
+          [&](std::size_t i, std::string doc) { queue.push({r++, &plan, i, std::move(doc), output_name(plan, i)}); },
+          bad);
+      if (!ok && r == first_row && !bad.all().empty()) fail_all(bad.all().front());
+    } catch (const Failure& f) {
+      fail_all(f.diagnostic());
+    }
+  }
+  queue.close();
+  for (auto& w : workers) join_large_stack_thread(w);
+  finished = true;
+  if (reporter.joinable()) reporter.join();
+  result.progress = progress_now();
+  if (options.on_progress) options.on_progress(result.progress);
+
+  for (std::size_t r = 0; r < rows; ++r)
+    if (result.rows[r].status == "failed")
+      result.failed.push_back({result.rows[r].input + (result.rows[r].document.empty() ? "" : " " + result.rows[r].document),
+                               std::move(problems[r])});
+
+  const std::string sfx = suffix(options.shard);
+  result.summary_csv = (out_dir / ("summary" + sfx + ".csv")).string();
+  result.summary_xlsx = (out_dir / ("summary" + sfx + ".xlsx")).string();
+  result.findings_json = (out_dir / ("findings" + sfx + ".json")).string();
+  try {
+    write_csv(result.summary_csv, result.rows);
+    write_xlsx(result.summary_xlsx, result.rows);
+    write_findings_json(result.findings_json, result.rows);
+    if (!options.timings_file.empty()) {
+      std::string t;
+      for (std::size_t r = 0; r < rows; ++r) {
+        char ms[32];
+        std::snprintf(ms, sizeof ms, "%.3f", millis[r]);
+        t += result.rows[r].input + "\t" + result.rows[r].document + "\t" + ms + "\n";
+      }
+      write_file_atomic(options.timings_file, t, {});
+    }
+  } catch (const Failure& f) {
+    sink.report(f.diagnostic());
+  }
+  return result;
+}
+
+}  // namespace jixiao::bulk

@@ -1,0 +1,51 @@
+// A bulk run: every document of many inputs rendered on worker threads that share one
+// Engine, nothing lost when some fail, a summary of all, resumable and shardable.
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "bulk/shard.h"
+#include "bulk/summary.h"
+#include "jixiao.h"
+
+namespace jixiao::bulk {
+
+struct Progress {
+  std::size_t done = 0, total = 0, failed = 0, unchanged = 0;
+  double seconds = 0;  // since rendering started
+};
+
+struct BulkOptions {
+  std::vector<std::string> inputs;  // data files, directories, JSON Lines files
+  std::string output_dir;
+  int jobs = 0;                     // worker threads; 0: one per core
+  bool resume = false;
+  Shard shard;
+  std::string timings_file;         // "input<TAB>document<TAB>ms" per document, when set
+  std::string version;              // jixiao's version and commit: part of --resume's hashes
+  // Called from a progress thread about 5 times a second, and once at the end.
+  std::function<void(const Progress&)> on_progress;
+};
+
+struct Failed {
+  std::string name;      // "file.json", "file.json /projects/3" or "batch.jsonl:12"
+  std::vector<Diagnostic> diagnostics;  // its errors (and warnings), with file and place
+};
+
+struct BulkResult {
+  DiagnosticSink run;              // problems of the run itself (inputs, output directory)
+  std::vector<SummaryRow> rows;    // one per document, in input order
+  std::vector<Failed> failed;      // in input order
+  Progress progress;
+  std::string summary_csv, summary_xlsx, findings_json;  // files written
+  int exit_code() const;           // 2 run problem or a document failed, 3 warnings, else 0
+};
+
+// Renders every document of the inputs into options.output_dir (one PDF per document of a
+// scored form; one per data set for forms without a rule set), writes the summaries and the
+// manifest there. Engine options (fonts, templates, date) come with the engine.
+BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOptions& options);
+
+}  // namespace jixiao::bulk

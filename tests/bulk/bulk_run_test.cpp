@@ -1,0 +1,285 @@
+// Bulk runs end to end through the CLI: many inputs into a directory, nothing lost when
+// some fail, the same bytes whatever the threads or shards, and --resume after a kill.
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "support/support.h"
+
+using namespace jixiao;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+const char* kDate = " --date 1640995200";
+
+std::map<std::string, std::string> pdfs_in(const std::string& dir) {
+  std::map<std::string, std::string> out;
+  for (auto& e : fs::recursive_directory_iterator(dir))
+    if (e.path().extension() == ".pdf") out[fs::relative(e.path(), dir).string()] = test::slurp(e.path().string());
+  return out;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) {
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    out.push_back(l);
+  }
+  return out;
+}
+
+// The summary's rows without its header line, sorted.
+std::vector<std::string> summary_rows(const std::string& csv_file) {
+  auto rows = lines_of(test::slurp(csv_file));
+  REQUIRE(!rows.empty());
+  rows.erase(rows.begin());
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+void write(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// n_files data files of the Shenzhen 2021 project form, docs_each projects each, taken
+// round from the example's nine with their names numbered: deterministic.
+void make_projects(const std::string& dir, int n_files, int docs_each) {
+  json example = json::parse(test::slurp(test::source_path("examples/shenzhen-2021-project-selfeval.json")));
+  json projects = example["projects"];
+  int k = 0;
+  for (int f = 0; f < n_files; ++f) {
+    json set = example;
+    set["projects"] = json::array();
+    for (int d = 0; d < docs_each; ++d, ++k) {
+      json p = projects[static_cast<std::size_t>(k) % projects.size()];
+      p["name"] = p["name"].get<std::string>() + "（" + std::to_string(k) + "）";
+      set["projects"].push_back(p);
+    }
+    char name[32];
+    std::snprintf(name, sizeof name, "/unit-%03d.json", f);
+    write(dir + name, set.dump(1));
+  }
+}
+
+int count_lines(const std::string& path) {
+  std::ifstream in(path);
+  return static_cast<int>(std::count(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>(), '\n'));
+}
+
+}  // namespace
+
+TEST_CASE("bulk: the examples into a directory, each PDF the same as a one-off render", "[bulk]") {
+  auto dir = test::temp_dir("bulk-examples");
+  auto r = test::run_jixiao("render " + test::source_path("examples") + " -o " + dir + "/out/ -j 2" + kDate);
+  INFO(r.err);
+  REQUIRE(r.exit_code == 3);  // the department report has warnings (its declared scores)
+  auto pdfs = pdfs_in(dir + "/out");
+  // Five data files; the Shenzhen project file's nine projects are one PDF each.
+  REQUIRE(pdfs.size() == 13);
+  CHECK(pdfs.count("shenzhen-2021-project-selfeval-4.pdf") == 1);
+  auto one = test::run_jixiao("render " + test::source_path("examples/shenzhen-2020-department-selfeval.json") + " -o " +
+                              dir + "/one.pdf" + kDate);
+  REQUIRE(one.exit_code == 3);
+  CHECK(test::slurp(dir + "/one.pdf") == pdfs["shenzhen-2020-department-selfeval.pdf"]);
+  // A project split off its file renders as that project alone in a file would.
+  json set = json::parse(test::slurp(test::source_path("examples/shenzhen-2021-project-selfeval.json")));
+  set["projects"] = json::array({set["projects"][3]});
+  write(dir + "/p3.json", set.dump());
+  REQUIRE(test::run_jixiao("render " + dir + "/p3.json -o " + dir + "/p3.pdf" + kDate).exit_code == 0);
+  CHECK(test::slurp(dir + "/p3.pdf") == pdfs["shenzhen-2021-project-selfeval-4.pdf"]);
+
+  auto rows = summary_rows(dir + "/out/summary.csv");
+  REQUIRE(rows.size() == 13);
+  CHECK(std::any_of(rows.begin(), rows.end(), [](const std::string& l) {
+    return l.find("/projects/3") != std::string::npos && l.find("市住房建设局应用系统源码及自动发布管控项目") != std::string::npos &&
+           l.find("92.60") != std::string::npos;
+  }));
+}
+
+TEST_CASE("bulk: 500 documents with 5 broken give 495 PDFs, the 5 named with file and place, exit 2", "[bulk]") {
+  auto dir = test::temp_dir("bulk-500");
+  fs::create_directories(dir + "/in");
+  make_projects(dir + "/in", 50, 10);
+  // Four broken projects inside files that also hold good ones, one malformed file.
+  auto edit = [&](const std::string& file, auto change) {
+    json set = json::parse(test::slurp(dir + "/in/" + file));
+    change(set);
+    write(dir + "/in/" + file, set.dump(1));
+  };
+  edit("unit-003.json", [](json& s) { s["projects"][2]["funds"]["total"]["annual"] = "八十九万"; });
+  edit("unit-017.json", [](json& s) { s["projects"][9].erase("indicators"); });
+  edit("unit-030.json", [](json& s) { s["projects"][0]["indicators"][1]["weight"] = -5; });
+  edit("unit-041.json", [](json& s) { s["projects"][5]["funds"]["total"]["annual"] = 0; });
+  std::string bad = test::slurp(dir + "/in/unit-049.json");
+  json last = json::parse(bad);
+  last["projects"] = json::array({last["projects"][0]});  // one document, so the file is one PDF
+  std::string text = last.dump(1);
+  write(dir + "/in/unit-049.json", text.substr(0, text.size() / 2));
+  // 49 files × 10 + 1 file of 1 project = 491 documents; top up to 500 with a JSON Lines file.
+  std::string jsonl;
+  json example = json::parse(test::slurp(test::source_path("examples/shenzhen-2021-project-selfeval.json")));
+  for (int i = 0; i < 9; ++i) {
+    json one = example;
+    one["projects"] = json::array({example["projects"][static_cast<std::size_t>(i)]});
+    jsonl += one.dump() + "\n";
+  }
+  write(dir + "/in/more.jsonl", jsonl);
+
+  auto r = test::run_jixiao("render " + dir + "/in -o " + dir + "/out/ -j 2" + kDate);
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(pdfs_in(dir + "/out").size() == 495);
+  CHECK(r.err.find("5 of 500 documents failed") != std::string::npos);
+  CHECK(r.err.find("unit-003.json /projects/2") != std::string::npos);
+  CHECK(r.err.find("/projects/2/funds/total/annual") != std::string::npos);
+  CHECK(r.err.find("unit-017.json /projects/9") != std::string::npos);
+  CHECK(r.err.find("unit-030.json /projects/0") != std::string::npos);
+  CHECK(r.err.find("/projects/0/indicators/1/weight") != std::string::npos);
+  CHECK(r.err.find("unit-041.json /projects/5") != std::string::npos);
+  CHECK(r.err.find("unit-049.json") != std::string::npos);
+  CHECK(r.err.find("malformed JSON") != std::string::npos);
+  auto rows = summary_rows(dir + "/out/summary.csv");
+  CHECK(rows.size() == 500);
+  CHECK(std::count_if(rows.begin(), rows.end(), [](const std::string& l) { return l.find(",failed,") != std::string::npos; }) == 5);
+  CHECK(!fs::exists(dir + "/out/unit-003-03.pdf"));
+  CHECK(fs::exists(dir + "/out/unit-003-04.pdf"));
+  CHECK(fs::exists(dir + "/out/more-9.pdf"));
+}
+
+TEST_CASE("bulk: the same bytes with -j1, -j2 and three shards; shards' summaries make the whole", "[bulk]") {
+  auto dir = test::temp_dir("bulk-shards");
+  fs::create_directories(dir + "/in");
+  make_projects(dir + "/in", 6, 5);
+  fs::copy_file(test::source_path("examples/shenzhen-2020-department-selfeval.json"), dir + "/in/dept.json");
+  auto whole = test::run_jixiao("render " + dir + "/in -o " + dir + "/j1/ -j 1" + kDate);
+  REQUIRE(whole.exit_code == 3);
+  REQUIRE(test::run_jixiao("render " + dir + "/in -o " + dir + "/j2/ -j 2" + kDate).exit_code == 3);
+  auto one = pdfs_in(dir + "/j1");
+  REQUIRE(one.size() == 31);
+  CHECK(pdfs_in(dir + "/j2") == one);
+  for (int k = 0; k < 3; ++k) {
+    // The third shard takes K from a Kubernetes indexed Job's environment.
+    std::string cmd = k == 2 ? "env JOB_COMPLETION_INDEX=2 " + std::string(JIXIAO_BINARY) + " render " + dir +
+                                   "/in -o " + dir + "/sh/ --shard /3" + kDate
+                             : std::string(JIXIAO_BINARY) + " render " + dir + "/in -o " + dir + "/sh/ --shard " +
+                                   std::to_string(k) + "/3" + kDate;
+    auto r = test::run_command(cmd);
+    INFO(r.err);
+    REQUIRE(r.exit_code != 2);
+  }
+  CHECK(pdfs_in(dir + "/sh") == one);
+  std::vector<std::string> joined;
+  for (int k = 0; k < 3; ++k) {
+    auto part = summary_rows(dir + "/sh/summary.shard-" + std::to_string(k) + "-of-3.csv");
+    CHECK(part.size() >= 10);
+    joined.insert(joined.end(), part.begin(), part.end());
+  }
+  std::sort(joined.begin(), joined.end());
+  CHECK(joined == summary_rows(dir + "/j1/summary.csv"));
+}
+
+TEST_CASE("bulk: a run stopped midway leaves no partial PDF, and --resume renders only what is missing", "[bulk]") {
+  auto dir = test::temp_dir("bulk-resume");
+  fs::create_directories(dir + "/in");
+  make_projects(dir + "/in", 30, 10);
+  std::string out = dir + "/out";
+  std::string manifest = out + "/.jixiao-manifest.tsv";
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    std::string in = dir + "/in", o = out + "/";
+    ::freopen("/dev/null", "w", stderr);
+    ::execl(JIXIAO_BINARY, JIXIAO_BINARY, "render", in.c_str(), "-o", o.c_str(), "-j", "2", "--date", "1640995200",
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  // Stop it once about 30 documents are done (the manifest has a line for each).
+  auto start = std::chrono::steady_clock::now();
+  while (count_lines(manifest) < 30 && std::chrono::steady_clock::now() - start < std::chrono::seconds(300))
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  ::kill(pid, SIGTERM);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  REQUIRE(WIFSIGNALED(status));
+  auto first = pdfs_in(out);
+  INFO(first.size() << " PDFs when stopped");
+  REQUIRE(first.size() >= 30);
+  REQUIRE(first.size() < 300);
+  for (auto& [name, bytes] : first) {  // every PDF there is whole
+    INFO(name);
+    CHECK(bytes.size() > 1000);
+    CHECK(bytes.substr(bytes.size() - 6).find("%%EOF") != std::string::npos);
+  }
+  for (auto& e : fs::directory_iterator(out))  // and no temporary was left behind
+    CHECK(e.path().filename().string().find(".tmp-") == std::string::npos);
+
+  auto resumed = test::run_jixiao("render " + dir + "/in -o " + out + "/ -j 2 --resume" + kDate);
+  INFO(resumed.err);
+  REQUIRE(resumed.exit_code == 0);
+  std::size_t recorded = static_cast<std::size_t>(count_lines(manifest)) - (300 - first.size());
+  CHECK(resumed.err.find("(" + std::to_string(recorded) + " unchanged)") != std::string::npos);
+  auto all = pdfs_in(out);
+  CHECK(all.size() == 300);
+  for (auto& [name, bytes] : first) CHECK(all[name] == bytes);
+
+  // A fresh run gives the same bytes; a changed rule set makes --resume render all again.
+  REQUIRE(test::run_jixiao("render " + dir + "/in -o " + dir + "/fresh/ -j 2" + kDate).exit_code == 0);
+  CHECK(pdfs_in(dir + "/fresh") == all);
+  auto again = test::run_jixiao("render " + dir + "/in -o " + out + "/ --resume" + kDate);
+  CHECK(again.err.find("(300 unchanged)") != std::string::npos);
+  fs::create_directories(dir + "/t/rules");
+  std::string rules = test::slurp(test::source_path("templates/rules/shenzhen-project-2021.json"));
+  write(dir + "/t/rules/shenzhen-project-2021.json", rules + "\n");
+  auto changed = test::run_jixiao("render " + dir + "/in -o " + out + "/ --resume --templates " + dir + "/t" + kDate);
+  CHECK(changed.err.find("(0 unchanged)") != std::string::npos);
+}
+
+TEST_CASE("bulk: what is wrong with the run itself is said before anything is rendered", "[bulk]") {
+  auto dir = test::temp_dir("bulk-usage");
+  auto missing = test::run_jixiao("render " + dir + "/nothing-here -o " + dir + "/out/");
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("nothing-here") != std::string::npos);
+  CHECK(missing.err.find("no such file or directory") != std::string::npos);
+  write(dir + "/file.pdf", "x");
+  auto into_file = test::run_jixiao("render " + test::source_path("examples") + " -o " + dir + "/file.pdf");
+  CHECK(into_file.exit_code == 1);
+  CHECK(into_file.err.find("writes into a directory") != std::string::npos);
+  auto bad_shard = test::run_jixiao("render " + test::source_path("examples") + " -o " + dir + "/o/ --shard 3/3");
+  CHECK(bad_shard.exit_code == 1);
+  CHECK(bad_shard.err.find("from 0 to 2") != std::string::npos);
+  auto no_index = test::run_command("env -u JOB_COMPLETION_INDEX -u SLURM_ARRAY_TASK_ID " + std::string(JIXIAO_BINARY) +
+                                    " render " + test::source_path("examples") + " -o " + dir + "/o/ --shard /4");
+  CHECK(no_index.exit_code == 1);
+  CHECK(no_index.err.find("JOB_COMPLETION_INDEX") != std::string::npos);
+  // Two files of one name in two directories given by file would write one PDF.
+  fs::create_directories(dir + "/a");
+  fs::create_directories(dir + "/b");
+  fs::copy_file(test::source_path("examples/mof-2020-project-selfeval.json"), dir + "/a/x.json");
+  fs::copy_file(test::source_path("examples/mof-2020-project-selfeval.json"), dir + "/b/x.json");
+  auto clash = test::run_jixiao("render " + dir + "/a/x.json " + dir + "/b/x.json -o " + dir + "/o/");
+  CHECK(clash.exit_code == 2);
+  CHECK(clash.err.find("would write x.pdf") != std::string::npos);
+  CHECK(!fs::exists(dir + "/o/x.pdf"));
+  // A second run into a directory another run is writing (flock(1) holds its manifest).
+  fs::create_directories(dir + "/busy");
+  auto busy = test::run_command("flock " + dir + "/busy/.jixiao-manifest.tsv " + std::string(JIXIAO_BINARY) +
+                                " render " + test::source_path("examples") + " -o " + dir + "/busy/");
+  CHECK(busy.exit_code == 2);
+  CHECK(busy.err.find("another jixiao run is writing into this directory") != std::string::npos);
+  CHECK(pdfs_in(dir + "/busy").empty());
+}
