@@ -14,6 +14,7 @@
 #include <charconv>
 #include <cstring>
 #include <filesystem>
+#include <string_view>
 #include <nlohmann/json.hpp>
 
 #include "diag/diag.h"
@@ -76,7 +77,8 @@ void append_csv_cell(std::string& out, const Cell& c) {
   std::string text = c.text;
   // A text cell starting like a formula would be run by Excel or LibreOffice on opening
   // (CSV injection); an apostrophe makes it text. Tab and CR are on OWASP's list too.
-  if (!c.number && !text.empty() && std::strchr("=+-@\t\r", text[0])) text.insert(0, 1, '\'');
+  if (!c.number && !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos)
+    text.insert(0, 1, '\'');
   if (text.find_first_of(",\"\r\n") == std::string::npos) {
     out += text;
     return;
