@@ -37,14 +37,25 @@ struct SummaryRow {
   std::vector<FindingRow> findings;
 };
 
-// Each writes atomically (a temporary renamed into place); throws jixiao::Failure with the
-// path on an I/O error.
+// Each writes atomically (a temporary renamed into place); throws jixiao::Failure
+// ("io.write", the path) on an I/O error. Columns for users: docs/bulk-summary.md.
+//
+// UTF-8 with a BOM (Excel on Chinese Windows reads UTF-8 without one as GBK), CR LF,
+// RFC 4180 quoting, an English header row. total, max, the counts, pages and bytes are
+// numbers; a text cell starting with = + - @ (or tab, CR) gets a leading apostrophe so that
+// a spreadsheet does not run it as a formula.
 void write_csv(const std::string& path, const std::vector<SummaryRow>& rows);
-// Sheet "summary" (the CSV's columns) and sheet "findings" (input, document, severity,
-// code, file, pointer, message, computed, declared). Deterministic bytes.
+// Sheet "summary" (the CSV's columns; total/max numbers shown 0.00, blank when not scored)
+// and sheet "findings" (input, document, severity, code, file, pointer, message, computed,
+// declared), header rows bold and frozen, autofilter on. Text is stored as text, never a
+// formula; what XML cannot hold (invalid UTF-8, control characters) becomes U+FFFD, CR LF
+// one line break. Deterministic bytes (fixed creation date; libxlsxwriter dates zip entries
+// 1980-01-01). Rows are streamed (constant_memory): 10,000 documents take under a second.
 void write_xlsx(const std::string& path, const std::vector<SummaryRow>& rows);
 // {"documents": [{input, document, unit, project, form, total, grade, status, output,
 //  findings: [{severity, code, file, pointer, message, computed?, declared?}]}]}
+// total is a number as in `jixiao score --json` (87.1), null when not scored; computed and
+// declared only when not empty. 2-space indent, a final newline.
 void write_findings_json(const std::string& path, const std::vector<SummaryRow>& rows);
 
 }  // namespace jixiao::bulk

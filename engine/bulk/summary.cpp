@@ -1,0 +1,363 @@
+// The summary files of a bulk run. CSV and JSON are built in memory and written with
+// write_file_atomic; libxlsxwriter writes the workbook to a file itself, so it gets a
+// scratch file beside the output, which is then read back and written atomically (one
+// place for the output's safety checks: symlinks, directories, permissions, fsync).
+#include "bulk/summary.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cctype>
+#include <charconv>
+#include <cstring>
+#include <filesystem>
+#include <string_view>
+#include <nlohmann/json.hpp>
+
+#include "diag/diag.h"
+#include "diag/utf8.h"
+
+namespace jixiao::bulk {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& path, std::string message, std::string expected = {}) {
+  throw Failure({Severity::Error, "io.write", path, "", std::move(message), std::move(expected), "", {}});
+}
+
+const char* const kColumns[] = {"input",  "document", "unit",   "project", "form",
+                                "total",  "max",      "grade",  "errors",  "warnings",
+                                "notes",  "status",   "output", "pages",   "bytes"};
+constexpr int kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
+const char* const kFindingColumns[] = {"input", "document", "severity", "code",    "file",
+                                       "pointer", "message", "computed", "declared"};
+constexpr int kFindingColumnCount = sizeof(kFindingColumns) / sizeof(kFindingColumns[0]);
+
+// A cell of the summary: text, or a number (totals, counts) that spreadsheets must not
+// take for a formula nor quote.
+struct Cell {
+  std::string text;
+  bool number = false;
+};
+
+// "87.10", "-1", "100": what the engine prints for points. Anything else is text.
+bool is_number(const std::string& s) {
+  std::size_t i = s[0] == '-' ? 1 : 0, digits = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++digits;
+  if (i < s.size() && s[i] == '.') {
+    ++i;
+    std::size_t frac = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i, ++frac;
+    if (frac == 0) return false;
+  }
+  return digits > 0 && i == s.size();
+}
+
+Cell points_cell(const std::string& s) { return {s, !s.empty() && is_number(s)}; }
+Cell count_cell(long long n) { return {std::to_string(n), true}; }
+
+std::vector<Cell> summary_cells(const SummaryRow& r) {
+  return {{r.input},   {r.document}, {r.unit}, {r.project}, {r.form},
+          points_cell(r.total), points_cell(r.max), {r.grade},
+          count_cell(r.errors), count_cell(r.warnings), count_cell(r.notes),
+          {r.status},  {r.output}, count_cell(r.pages),
+          count_cell(static_cast<long long>(r.bytes))};
+}
+
+std::vector<std::string> finding_cells(const SummaryRow& r, const FindingRow& f) {
+  return {r.input, r.document, f.severity, f.code, f.file, f.pointer, f.message, f.computed, f.declared};
+}
+
+// --- CSV ---------------------------------------------------------------------------------
+
+void append_csv_cell(std::string& out, const Cell& c) {
+  std::string text = c.text;
+  // A text cell starting like a formula would be run by Excel or LibreOffice on opening
+  // (CSV injection); an apostrophe makes it text. Tab and CR are on OWASP's list too.
+  if (!c.number && !text.empty() && std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos)
+    text.insert(0, 1, '\'');
+  if (text.find_first_of(",\"\r\n") == std::string::npos) {
+    out += text;
+    return;
+  }
+  out += '"';
+  for (char ch : text) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  out += '"';
+}
+
+void append_csv_row(std::string& out, const std::vector<Cell>& cells) {
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out += ',';
+    append_csv_cell(out, cells[i]);
+  }
+  out += "\r\n";
+}
+
+// --- XLSX --------------------------------------------------------------------------------
+
+constexpr std::size_t kMaxCellChars = 32000;  // Excel holds 32,767 characters in a cell
+
+// Text as Excel can store it: valid UTF-8 (else U+FFFD), no control characters XML cannot
+// hold, CR LF as one line break, at most kMaxCellChars characters, and a literal "_x0041_"
+// kept literal ("_x005F_" is Excel's escape of "_"), since Excel decodes _xHHHH_ in cells.
+std::string excel_text(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0, chars = 0;
+  auto hex = [&](std::size_t k) { return k < s.size() && std::isxdigit(static_cast<unsigned char>(s[k])); };
+  while (i < s.size()) {
+    if (++chars > kMaxCellChars) {
+      out += "…";
+      break;
+    }
+    std::size_t at = i;
+    char32_t cp = 0;
+    if (!next_code_point(s, i, cp)) cp = 0xFFFD;
+    if (cp == '\r') {
+      if (i < s.size() && s[i] == '\n') ++i;
+      cp = '\n';
+    } else if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0xFFFE || cp == 0xFFFF) {
+      cp = 0xFFFD;
+    } else if (cp == '_' && at + 6 < s.size() && s[at + 1] == 'x' && hex(at + 2) && hex(at + 3) &&
+               hex(at + 4) && hex(at + 5) && s[at + 6] == '_') {
+      out += "_x005F_";
+      continue;
+    }
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+// Columns as wide as their widest cell (CJK characters count twice), within bounds.
+class Widths {
+ public:
+  Widths(const char* const* headers, int count) {
+    for (int c = 0; c < count; ++c) w_.push_back(std::strlen(headers[c]) + 2);
+  }
+  void see(std::size_t col, const std::string& s) {
+    std::size_t w = 0, i = 0;
+    char32_t cp = 0;
+    while (i < s.size() && w < kMax) {
+      if (!next_code_point(s, i, cp)) cp = '?';
+      if (cp == '\n') w = 0;  // a line break: only the widest line counts
+      else w += cp >= 0x1100 ? 2 : 1;
+      w_[col] = std::max(w_[col], std::min(w + 2, kMax));
+    }
+  }
+  void apply(lxw_worksheet* ws) const {
+    for (std::size_t c = 0; c < w_.size(); ++c)
+      worksheet_set_column(ws, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), static_cast<double>(w_[c]), nullptr);
+  }
+
+ private:
+  static constexpr std::size_t kMax = 60;
+  std::vector<std::size_t> w_;
+};
+
+// A workbook open on a scratch file; closed (and freed) by close() or the destructor.
+class Workbook {
+ public:
+  Workbook(const std::string& scratch, const std::string& path) : path_(path) {
+    lxw_workbook_options options{};
+    // Rows go straight to a temporary file as they are written: memory stays flat for
+    // 10,000 documents. Strings are then stored inline, which changes nothing in Excel.
+    options.constant_memory = LXW_TRUE;
+    wb_ = workbook_new_opt(scratch.c_str(), &options);
+    if (!wb_) fail(path, "cannot start the workbook (out of memory)");
+    // Created 0 would mean "now", in docProps/core.xml: a fixed date keeps the bytes the
+    // same from run to run (libxlsxwriter 1.1.4 dates every zip entry 1980-01-01 itself).
+    lxw_doc_properties props{};
+    props.created = 946684800;  // 2000-01-01T00:00:00Z
+    workbook_set_properties(wb_, &props);
+  }
+  ~Workbook() {
+    if (wb_) workbook_close(wb_);
+  }
+  Workbook(const Workbook&) = delete;
+  Workbook& operator=(const Workbook&) = delete;
+  lxw_workbook* get() { return wb_; }
+  void close() {
+    lxw_error e = workbook_close(wb_);
+    wb_ = nullptr;
+    if (e != LXW_NO_ERROR) fail(path_, std::string("cannot write the workbook: ") + lxw_strerror(e));
+  }
+
+ private:
+  std::string path_;
+  lxw_workbook* wb_ = nullptr;
+};
+
+struct Formats {
+  lxw_format* header;
+  lxw_format* points;
+  lxw_format* wrap;
+};
+
+lxw_worksheet* add_sheet(lxw_workbook* wb, const char* name, const char* const* headers, int count,
+                         const Widths& widths, const Formats& f) {
+  lxw_worksheet* ws = workbook_add_worksheet(wb, name);
+  widths.apply(ws);
+  worksheet_freeze_panes(ws, 1, 0);
+  for (int c = 0; c < count; ++c) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), headers[c], f.header);
+  return ws;
+}
+
+void write_summary_sheet(lxw_workbook* wb, const std::vector<SummaryRow>& rows, const Formats& f,
+                         const std::string& path) {
+  if (rows.size() >= LXW_ROW_MAX)
+    fail(path, "more documents than a worksheet holds (" + std::to_string(rows.size()) + ")",
+         "at most " + std::to_string(LXW_ROW_MAX - 1) + " documents; the CSV file lists them all");
+  Widths widths(kColumns, kColumnCount);
+  for (const auto& r : rows) {
+    auto cells = summary_cells(r);
+    for (int c = 0; c < kColumnCount; ++c)
+      if (!cells[c].number) widths.see(static_cast<std::size_t>(c), cells[c].text);
+  }
+  lxw_worksheet* ws = add_sheet(wb, "summary", kColumns, kColumnCount, widths, f);
+  lxw_row_t row = 1;
+  for (const auto& r : rows) {
+    auto cells = summary_cells(r);
+    for (int c = 0; c < kColumnCount; ++c) {
+      const Cell& cell = cells[c];
+      auto col = static_cast<lxw_col_t>(c);
+      lxw_format* format = c == 5 || c == 6 ? f.points : nullptr;  // total, max
+      if (cell.number)
+        worksheet_write_number(ws, row, col, std::strtod(cell.text.c_str(), nullptr), format);
+      else if (cell.text.empty())
+        worksheet_write_blank(ws, row, col, format);
+      else
+        worksheet_write_string(ws, row, col, excel_text(cell.text).c_str(), nullptr);
+    }
+    ++row;
+  }
+  if (row > 1) worksheet_autofilter(ws, 0, 0, row - 1, kColumnCount - 1);
+}
+
+void write_findings_sheet(lxw_workbook* wb, const std::vector<SummaryRow>& rows, const Formats& f) {
+  Widths widths(kFindingColumns, kFindingColumnCount);
+  std::size_t total = 0;
+  for (const auto& r : rows)
+    for (const auto& fr : r.findings) {
+      auto cells = finding_cells(r, fr);
+      for (std::size_t c = 0; c < cells.size(); ++c) widths.see(c, cells[c]);
+      ++total;
+    }
+  lxw_worksheet* ws = add_sheet(wb, "findings", kFindingColumns, kFindingColumnCount, widths, f);
+  // A sheet holds 1,048,576 rows: past that, say what is missing rather than drop it silently.
+  const std::size_t room = LXW_ROW_MAX - 2;
+  lxw_row_t row = 1;
+  for (const auto& r : rows)
+    for (const auto& fr : r.findings) {
+      if (row > room) break;
+      auto cells = finding_cells(r, fr);
+      for (int c = 0; c < kFindingColumnCount; ++c)
+        worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), excel_text(cells[c]).c_str(),
+                               c == 6 ? f.wrap : nullptr);
+      ++row;
+    }
+  if (total > room) {
+    std::string more = std::to_string(total - room) + " more findings are in the findings JSON file";
+    worksheet_write_string(ws, row++, 6, more.c_str(), nullptr);
+  }
+  if (row > 1) worksheet_autofilter(ws, 0, 0, row - 1, kFindingColumnCount - 1);
+}
+
+// A unique empty file beside path (so a missing or read-only directory fails here, naming
+// the output), removed when this goes out of scope.
+class Scratch {
+ public:
+  explicit Scratch(const std::string& path) {
+    namespace fs = std::filesystem;
+    fs::path dir = fs::path(path).parent_path();
+    if (dir.empty()) dir = ".";
+    std::string file = ".";  // built piecewise: "." + name + … trips GCC 12's -Wrestrict
+    file += fs::path(path).filename().string();
+    file += ".xlsx-XXXXXX";
+    name_ = (dir / file).string();
+    int fd = ::mkostemp(name_.data(), O_CLOEXEC);
+    if (fd < 0) fail(path, std::string("cannot create output: ") + std::strerror(errno));
+    ::close(fd);
+  }
+  ~Scratch() { ::unlink(name_.c_str()); }
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  const std::string& name() const { return name_; }
+
+ private:
+  std::string name_;
+};
+
+// "87.10" → 87.1 as in `jixiao score --json`; null when not scored.
+nlohmann::ordered_json points_json(const std::string& s) {
+  if (s.empty()) return nullptr;
+  double v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) return s;
+  return v;
+}
+
+}  // namespace
+
+void write_csv(const std::string& path, const std::vector<SummaryRow>& rows) {
+  // The BOM: Excel on Chinese Windows reads UTF-8 without one as GBK.
+  std::string out = "\xEF\xBB\xBF";
+  out.reserve(rows.size() * 200);
+  std::vector<Cell> header;
+  for (const char* c : kColumns) header.push_back({c});
+  append_csv_row(out, header);
+  for (const auto& r : rows) append_csv_row(out, summary_cells(r));
+  write_file_atomic(path, out, {});
+}
+
+void write_xlsx(const std::string& path, const std::vector<SummaryRow>& rows) {
+  Scratch scratch(path);
+  {
+    Workbook wb(scratch.name(), path);
+    Formats f{workbook_add_format(wb.get()), workbook_add_format(wb.get()), workbook_add_format(wb.get())};
+    format_set_bold(f.header);
+    format_set_num_format(f.points, "0.00");
+    format_set_text_wrap(f.wrap);
+    format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
+    write_summary_sheet(wb.get(), rows, f, path);
+    write_findings_sheet(wb.get(), rows, f);
+    wb.close();
+  }
+  // The workbook is a zip of compressed XML: a few hundred bytes a document.
+  write_file_atomic(path, read_file(scratch.name(), std::size_t{1} << 32), {});
+}
+
+void write_findings_json(const std::string& path, const std::vector<SummaryRow>& rows) {
+  using ojson = nlohmann::ordered_json;
+  ojson docs = ojson::array();
+  for (const auto& r : rows) {
+    ojson findings = ojson::array();
+    for (const auto& f : r.findings) {
+      ojson fj = {{"severity", f.severity}, {"code", f.code},       {"file", f.file},
+                  {"pointer", f.pointer},   {"message", f.message}};
+      if (!f.computed.empty()) fj["computed"] = f.computed;
+      if (!f.declared.empty()) fj["declared"] = f.declared;
+      findings.push_back(std::move(fj));
+    }
+    docs.push_back({{"input", r.input},
+                    {"document", r.document},
+                    {"unit", r.unit},
+                    {"project", r.project},
+                    {"form", r.form},
+                    {"total", points_json(r.total)},
+                    {"grade", r.grade},
+                    {"status", r.status},
+                    {"output", r.output},
+                    {"findings", std::move(findings)}});
+  }
+  // replace: a file name in a message may not be UTF-8; dump() would throw on it.
+  std::string out = ojson({{"documents", std::move(docs)}}).dump(2, ' ', false, ojson::error_handler_t::replace);
+  write_file_atomic(path, out + "\n", {});
+}
+
+}  // namespace jixiao::bulk
