@@ -290,6 +290,8 @@ class Parser {
     const std::string& out = line_.request.output_file;
     if (fs::exists(out, ec) && !fs::is_directory(out, ec))
       return usage("a bulk run writes into a directory, and '" + out + "' is a file; give -o DIR/");
+    if (out.ends_with(".pdf") && !fs::exists(out, ec))  // `render *.json -o all.pdf`: not a directory
+      return usage("a bulk run writes one PDF per document into a directory, not into '" + out + "'; give -o DIR/");
     if (!shard_text_.empty()) {
       std::string why;
       auto shard = bulk::parse_shard(shard_text_, &why);

@@ -259,6 +259,10 @@ TEST_CASE("bulk: what is wrong with the run itself is said before anything is re
   auto into_file = test::run_jixiao("render " + test::source_path("examples") + " -o " + dir + "/file.pdf");
   CHECK(into_file.exit_code == 1);
   CHECK(into_file.err.find("writes into a directory") != std::string::npos);
+  auto into_pdf = test::run_jixiao("render " + test::source_path("examples") + " -o " + dir + "/all.pdf");
+  CHECK(into_pdf.exit_code == 1);
+  CHECK(into_pdf.err.find("one PDF per document into a directory") != std::string::npos);
+  CHECK(!fs::exists(dir + "/all.pdf"));
   auto bad_shard = test::run_jixiao("render " + test::source_path("examples") + " -o " + dir + "/o/ --shard 3/3");
   CHECK(bad_shard.exit_code == 1);
   CHECK(bad_shard.err.find("from 0 to 2") != std::string::npos);
