@@ -26,6 +26,11 @@ def percentile(xs, p):
     return xs[max(0, math.ceil(p / 100 * len(xs)) - 1)]  # nearest rank
 
 
+def ms_stats(ms):
+    """(median, p95) of the per-document milliseconds, as table cells."""
+    return (f"{statistics.median(ms):.1f}", f"{percentile(ms, 95):.1f}") if ms else ("–", "–")
+
+
 def walls(runs, key):
     return ", ".join(f"{x[key]:.2f}" for x in runs)
 
@@ -131,15 +136,14 @@ def main():
         m = runs[len(runs) // 2]
         med[c["name"]] = m
         m["docs_per_s"] = c["n"] / m["wall_s"]
-        ms_med = f"{statistics.median(m['ms']):.1f}" if m["ms"] else "–"
-        ms_p95 = f"{percentile(m['ms'], 95):.1f}" if m["ms"] else "–"
+        ms_med, ms_p95 = ms_stats(m["ms"])
         print(f"| {c['form']} ({'003' if c['form'] == 'dept' else '004'}) | {c['n']} | {c['jobs']} | "
               f"{m['docs_per_s']:.1f} | {ms_med} | {ms_p95} | {m['rss_mib']:.0f} | {m['pdf_median']:,.0f} | "
               f"{m['pdf_max']:,} | {m['pdfs']} | {m['rc']} | {walls(c['runs'], 'wall_s')} |")
     for b in big:
-        ms = f"{statistics.median(b['ms']):.1f}" if b["ms"] else "–"
+        ms_med, ms_p95 = ms_stats(b["ms"])
         print(f"| big: {os.path.basename(b['input'])} (10,000 projects) | {len(b['ms'])} timed | 2 | "
-              f"{len(b['ms']) / b['wall_s']:.1f} | {ms} | {percentile(b['ms'], 95) if b['ms'] else '–'} | "
+              f"{len(b['ms']) / b['wall_s']:.1f} | {ms_med} | {ms_p95} | "
               f"{b['rss_mib']:.0f} | {b['pdf_median']:,.0f} | {b['pdf_max']:,} | {b['pdfs']} | {b['rc']} | "
               f"{b['wall_s']:.2f} |")
 

@@ -4,6 +4,7 @@
 #include <hpdf.h>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -33,8 +34,8 @@ class HaruDoc {
   HPDF_Dict new_indirect_dict(const char* doing) const;
   // A stream object holding bytes, Flate-compressed when compress is set.
   HPDF_Dict new_stream(std::string_view bytes, bool compress, const char* doing) const;
-  // Appends bytes to an existing stream (a page's content stream).
-  void write(HPDF_Stream stream, std::string_view bytes) const;
+  // Sets a stream object's data (empty so far), Flate-compressed: a page's /Contents.
+  void write_compressed(HPDF_Dict stream, std::string_view bytes, const char* doing) const;
 
   // Info dictionary entries. Text goes out as UTF-16BE with a byte order mark unless it is
   // plain ASCII, so Chinese titles read back correctly in every viewer.
@@ -50,6 +51,10 @@ class HaruDoc {
  private:
   static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* self);
 
+  struct Deflater;
+  // Streams are compressed here (libdeflate) rather than by libharu (zlib): the same Flate
+  // data at half the time. One compressor per document: nothing shared between threads.
+  std::unique_ptr<Deflater> deflater_;
   HPDF_Doc doc_ = nullptr;
   // Filled by on_error; libharu's internal object calls only return a status, so check()
   // falls back to the document's error state.

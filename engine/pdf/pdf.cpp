@@ -18,29 +18,34 @@ namespace {
 
 void add_float(Digest& d, float v) { d.add_u32(std::bit_cast<std::uint32_t>(v)); }
 
-// Table borders, with libharu's path operators. Consecutive rules of one width share a path
-// and a stroke; projecting square caps close the corners where borders meet.
-void draw_rules(const HaruDoc& doc, HPDF_Page page, const layout::Page& p, Digest& digest) {
+// Table borders. Consecutive rules of one width share a path and a stroke; projecting
+// square caps (2 J) close the corners where borders meet. Written here rather than through
+// libharu's path calls so the page's whole content goes out as one compressed stream.
+void draw_rules(std::string& ops, const layout::Page& p, Digest& digest) {
   if (p.rules.empty()) return;
-  const char* doing = "drawing rules";
-  doc.check(HPDF_Page_SetLineCap(page, HPDF_PROJECTING_SCUARE_END), doing);
+  ops += "2 J\n";
   float width = -1;
   bool open = false;
+  const auto point = [&](double x, double y, const char* op) {
+    append_number(ops, checked(x, "a rule position"));
+    ops += ' ';
+    append_number(ops, checked(y, "a rule position"));
+    ops += op;
+  };
   for (const layout::Rule& r : p.rules) {
     if (r.width != width) {
-      if (open) doc.check(HPDF_Page_Stroke(page), doing);
+      if (open) ops += "S\n";
       open = false;
       width = r.width;
-      doc.check(HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(checked(width, "a rule width"))), doing);
+      append_number(ops, checked(width, "a rule width"));
+      ops += " w\n";
     }
-    // libharu clamps what it cannot write without a word: check first.
-    const auto at = [&](double v) { return static_cast<HPDF_REAL>(checked(v, "a rule position")); };
-    doc.check(HPDF_Page_MoveTo(page, at(r.x1), at(p.height - r.y1)), doing);
-    doc.check(HPDF_Page_LineTo(page, at(r.x2), at(p.height - r.y2)), doing);
+    point(r.x1, p.height - r.y1, " m\n");
+    point(r.x2, p.height - r.y2, " l\n");
     open = true;
     for (float v : {r.x1, r.y1, r.x2, r.y2, r.width}) add_float(digest, v);
   }
-  if (open) doc.check(HPDF_Page_Stroke(page), doing);
+  if (open) ops += "S\n";
 }
 
 // /Resources /Font of a page: only the fonts it shows, named /F<n> as numbered for the
@@ -71,7 +76,8 @@ void write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUsage& 
   doc.check(HPDF_Page_SetHeight(page, p.height), "setting the page size");
   add_float(digest, p.width);
   add_float(digest, p.height);
-  draw_rules(doc, page, p, digest);
+  std::string ops;
+  draw_rules(ops, p, digest);
 
   TextWriter text(p.height);
   std::vector<bool> used(fonts.size(), false);
@@ -81,9 +87,9 @@ void write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUsage& 
     used[slot] = true;
     text.add(run, static_cast<int>(slot) + 1, fonts[slot].subset());
   }
-  std::string ops = text.finish();
+  ops += text.finish();
   digest.add(ops);
-  doc.write(static_cast<HPDF_PageAttr>(page->attr)->stream, ops);
+  doc.write_compressed(static_cast<HPDF_PageAttr>(page->attr)->contents, ops, "writing a page");
   add_font_resources(doc, page, used, fonts);
 }
 
@@ -131,8 +137,7 @@ std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibra
   // Pass 1: every face is subset once, to the glyphs of the whole document.
   const DocumentUsage usage = DocumentUsage::collect(pages, fonts);
 
-  HaruDoc doc;
-  doc.check(HPDF_SetCompressionMode(doc.get(), HPDF_COMP_ALL), "enabling compression");
+  HaruDoc doc;  // compresses every stream itself (HaruDoc::write_compressed)
   // /ID: libharu writes none for unencrypted files; ours is a digest of the content, so
   // identical input gives identical bytes and different documents different IDs.
   Digest digest;
