@@ -5,7 +5,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake pkg-config
   libhpdf-dev libharfbuzz-dev libfreetype-dev libicu-dev
-  nlohmann-json3-dev libpugixml-dev libcli11-dev libvalijson-dev libxlsxwriter-dev catch2 json-schema-test-suite
+  nlohmann-json3-dev libpugixml-dev libcli11-dev libvalijson-dev libxlsxwriter-dev libdeflate-dev catch2 json-schema-test-suite
   poppler-utils qpdf unzip
   fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2
 )
