@@ -11,6 +11,7 @@ hits every case alike; the run with the median wall time is reported. Peak RSS i
 `/usr/bin/time -f %M` (KiB) around the whole process.
 """
 import argparse
+import csv
 import json
 import math
 import os
@@ -39,6 +40,15 @@ def pdf_sizes(d):
     return [os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(d) for f in fs if f.endswith(".pdf")]
 
 
+def one_page_sizes(d):
+    """Bytes of the one-page PDFs, from the run's summary.csv (columns pages, bytes)."""
+    path = os.path.join(d, "summary.csv")
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return [int(r["bytes"]) for r in csv.DictReader(f) if r.get("pages") == "1" and r.get("bytes")]
+
+
 def run_jixiao(jixiao, inputs, out, jobs, timings):
     shutil.rmtree(out, ignore_errors=True)
     os.makedirs(os.path.dirname(out), exist_ok=True)
@@ -57,9 +67,11 @@ def run_jixiao(jixiao, inputs, out, jobs, timings):
             parts = line.rstrip("\n").split("\t")
             if len(parts) == 3:
                 ms.append(float(parts[2]))
-    sizes = pdf_sizes(out)
+    sizes, one_page = pdf_sizes(out), one_page_sizes(out)
     return {"wall_s": wall, "rss_mib": rss, "cpu_s": cpu, "rc": p.returncode, "ms": ms, "pdfs": len(sizes),
             "pdf_median": statistics.median(sizes) if sizes else 0, "pdf_max": max(sizes, default=0),
+            "one_page": len(one_page), "one_page_le_50k": sum(b <= 50000 for b in one_page), "one_page_median": statistics.median(one_page) if one_page else 0,
+            "one_page_max": max(one_page, default=0),
             "stderr_tail": p.stderr.decode("utf-8", "replace")[-600:], "argv": argv[5:]}
 
 
@@ -166,8 +178,9 @@ def main():
     if d2:
         row("003 PDF ≤ 165 KB (max)", f"{d2['pdf_max']:,} bytes (median {d2['pdf_median']:,.0f})", d2["pdf_max"] <= 165000)
     if p2:
-        row("one-page table ≤ 50 KB (004 max)", f"{p2['pdf_max']:,} bytes (median {p2['pdf_median']:,.0f})",
-            p2["pdf_max"] <= 50000)
+        row("one-page table ≤ 50 KB (004, max of the one-page PDFs)",
+            f"{p2['one_page_max']:,} bytes (median {p2['one_page_median']:,.0f}; {p2['one_page_le_50k']} of "
+            f"{p2['one_page']} one-page PDFs ≤ 50 KB; {p2['pdfs']} PDFs)", 0 < p2["one_page_max"] <= 50000)
     for b in big:
         row(f"big ({os.path.basename(b['input'])}) peak RSS < 200 MiB", f"{b['rss_mib']:.0f} MiB, exit {b['rc']}",
             b["rss_mib"] < 200)
