@@ -12,6 +12,8 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <shared_mutex>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 namespace jixiao::layout {
@@ -39,6 +41,8 @@ struct FontLibrary::Impl {
   FT_Library ft = nullptr;
   std::mutex subset_mutex;  // guards Face::subset_face and Face::subsets
   std::mutex derived_mutex;  // guards Face::derived
+  std::shared_mutex shared_mutex;  // guards shared_results
+  std::unordered_map<std::string, std::shared_ptr<const void>> shared_results;
   std::vector<Face> faces;
   std::map<std::string, FamilyFaces> families;
   std::vector<FontId> fallback;
@@ -305,6 +309,17 @@ void FontLibrary::keep_derived(FontId id, const std::string& key, std::shared_pt
   if (std::any_of(f.derived.begin(), f.derived.end(), [&](const auto& d) { return d.first == key; })) return;
   if (f.derived.size() == kDerivedPerFace) f.derived.pop_back();
   f.derived.emplace(f.derived.begin(), key, std::move(value));
+}
+
+std::shared_ptr<const void> FontLibrary::shared_result(const std::string& key) const {
+  std::shared_lock<std::shared_mutex> lock(impl_->shared_mutex);
+  auto it = impl_->shared_results.find(key);
+  return it == impl_->shared_results.end() ? nullptr : it->second;
+}
+
+void FontLibrary::keep_shared_result(const std::string& key, std::shared_ptr<const void> value) const {
+  std::unique_lock<std::shared_mutex> lock(impl_->shared_mutex);
+  if (impl_->shared_results.size() < kSharedResults) impl_->shared_results.emplace(key, std::move(value));
 }
 
 }  // namespace jixiao::layout

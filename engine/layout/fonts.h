@@ -74,6 +74,14 @@ class FontLibrary {
   std::shared_ptr<const void> derived(FontId id, const std::string& key) const;
   void keep_derived(FontId id, const std::string& key, std::shared_ptr<const void> value) const;
 
+  // Layout results shared by all documents (the analysis of a short paragraph: labels and
+  // table headings recur in every document of a template), by a key naming all they depend
+  // on. The first kSharedResults keys are kept for the library's life; thread-safe; values
+  // are immutable, so a hit gives what computing anew would.
+  static constexpr std::size_t kSharedResults = 4096;
+  std::shared_ptr<const void> shared_result(const std::string& key) const;
+  void keep_shared_result(const std::string& key, std::shared_ptr<const void> value) const;
+
  private:
   struct Impl;
   FontLibrary();
