@@ -66,6 +66,22 @@ class FontLibrary {
   // view showing only its CFF table (see fonts.cpp). All give the same bytes.
   hb_face_t* subset_face(FontId id) const;
 
+  // What the PDF stage derives from a face and a key (the embedded subset for a glyph set),
+  // kept for later documents: the kDerivedPerFace most recently used per face, shared by
+  // all threads (guarded by a mutex). A value must be immutable and depend only on the face
+  // and the key, so a hit gives the bytes a miss would have computed.
+  static constexpr std::size_t kDerivedPerFace = 8;
+  std::shared_ptr<const void> derived(FontId id, const std::string& key) const;
+  void keep_derived(FontId id, const std::string& key, std::shared_ptr<const void> value) const;
+
+  // Layout results shared by all documents (the analysis of a short paragraph: labels and
+  // table headings recur in every document of a template), by a key naming all they depend
+  // on. The first kSharedResults keys are kept for the library's life; thread-safe; values
+  // are immutable, so a hit gives what computing anew would.
+  static constexpr std::size_t kSharedResults = 4096;
+  std::shared_ptr<const void> shared_result(const std::string& key) const;
+  void keep_shared_result(const std::string& key, std::shared_ptr<const void> value) const;
+
  private:
   struct Impl;
   FontLibrary();

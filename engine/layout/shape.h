@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "doc/document.h"
@@ -52,6 +53,8 @@ class FaceChooser {
   // The family's face (or the first fallback face when the family is unknown); -1 when the
   // library has no face at all. Missing characters are drawn as its .notdef.
   FontId primary() const { return primary_; }
+  // The faces choose() starts from for the current style: with the text, all it depends on.
+  std::pair<FontId, FontId> faces_in_use() const { return {primary_, latin_}; }
   // Whether a face chosen for the current style must be emboldened by the PDF writer: bold
   // was asked for and the face is not the family's (or its Latin family's) own bold face.
   bool synthetic_bold(FontId face) const {

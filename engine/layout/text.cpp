@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "layout/linebreak.h"
 #include "layout/shape.h"
@@ -49,12 +52,39 @@ std::string encode_utf8(char32_t c) {
 struct TextSetter::Impl {
   explicit Impl(const FontLibrary& fonts) : faces(fonts), shaper(fonts), library(&fonts) {}
 
-  // Faces, shaping and break opportunities of paragraph p into shaped and breaks.
+  // Faces, shaping and break opportunities of paragraph p. A document measures a table
+  // cell's text before it sets it, and repeats labels: an analysis is kept for the rest of
+  // the document (this setter's life) and reused for the same text, size and faces. Short
+  // paragraphs (labels, headings) recur in every document of a template: their analyses
+  // are shared with later documents through the font library.
   ShapedParagraph analyse(std::u32string_view p, float size) {
+    std::string key(sizeof(float) + 2 * sizeof(FontId) + p.size() * sizeof(char32_t), '\0');
+    const auto [primary, latin] = faces.faces_in_use();
+    std::memcpy(key.data(), &size, sizeof size);
+    std::memcpy(key.data() + sizeof size, &primary, sizeof primary);
+    std::memcpy(key.data() + sizeof size + sizeof primary, &latin, sizeof latin);
+    std::memcpy(key.data() + sizeof size + 2 * sizeof primary, p.data(), p.size() * sizeof(char32_t));
+    if (auto it = analysed.find(key); it != analysed.end())
+      return ShapedParagraph{p, it->second->shaped, it->second->breaks};
+    const bool shared = p.size() <= kSharedChars;
+    if (shared) {
+      if (auto kept = library->shared_result(key)) {
+        auto a = std::static_pointer_cast<const Analysis>(kept);
+        analysed.emplace(std::move(key), a);
+        return ShapedParagraph{p, a->shaped, a->breaks};
+      }
+    }
     faces.choose(p, shaped.face, missing);
     shaper.shape(p, size, shaped);
     breaker.find(p, breaks);
-    return ShapedParagraph{p, shaped, breaks};
+    // Missing characters are warned about per set() call: such paragraphs are not kept.
+    const bool notdef = std::any_of(shaped.glyphs.begin(), shaped.glyphs.end(),
+                                    [](const ShapedGlyph& g) { return g.id == 0; });
+    if (notdef || p.size() > kKeptChars) return ShapedParagraph{p, shaped, breaks};
+    auto a = std::make_shared<const Analysis>(Analysis{shaped, breaks});
+    if (shared) library->keep_shared_result(key, a);
+    analysed.emplace(std::move(key), a);
+    return ShapedParagraph{p, a->shaped, a->breaks};
   }
 
   // Calls f(paragraph) for each '\n'-separated paragraph of text.
@@ -79,6 +109,15 @@ struct TextSetter::Impl {
   std::vector<std::uint8_t> breaks;
   std::vector<char32_t> missing;  // characters no face has, first occurrence order
   std::vector<std::string> unknown_families;  // warned about once per setter
+  struct Analysis {
+    ShapedText shaped;
+    std::vector<std::uint8_t> breaks;
+  };
+  // analyse() results by size, faces and text. Long paragraphs rarely repeat: not kept;
+  // those up to kSharedChars are shared with other documents (FontLibrary::shared_result).
+  static constexpr std::size_t kKeptChars = 256;
+  static constexpr std::size_t kSharedChars = 32;
+  std::unordered_map<std::string, std::shared_ptr<const Analysis>> analysed;
   const FontLibrary* library;
 };
 

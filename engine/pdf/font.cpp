@@ -49,18 +49,38 @@ void add_width(const HaruDoc& doc, HPDF_Array array, double w) {
     doc.check(HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(w)), "writing /W");
 }
 
+// Subsetting and compressing a CJK face is most of the time a document takes to write; a
+// face whose glyph set repeats (headings, digits, a template's fixed text) is done once.
+std::shared_ptr<const PreparedFont> prepare(const HaruDoc& doc, const FaceUsage& usage,
+                                            const layout::FontLibrary& fonts) {
+  const layout::FontId id = usage.font();
+  std::string key;
+  key.reserve(usage.glyphs().size() * 4);
+  for (std::uint32_t g : usage.glyphs())
+    for (int shift : {24, 16, 8, 0}) key += static_cast<char>(g >> shift);
+  if (auto kept = fonts.derived(id, key)) return std::static_pointer_cast<const PreparedFont>(kept);
+  auto made = std::make_shared<PreparedFont>(PreparedFont{
+      FontSubset(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), usage.glyphs(),
+                 fonts.info(id).postscript_name),
+      {}, {}});
+  made->deflated = doc.deflate(made->subset.program());
+  Digest md5;
+  md5.add(made->subset.program());
+  md5.finish(made->md5);
+  fonts.keep_derived(id, key, made);
+  return made;
+}
+
 }  // namespace
 
 EmbeddedFont::EmbeddedFont(const HaruDoc& doc, const FaceUsage& usage,
                            const layout::FontLibrary& fonts, Digest& digest)
-    : subset_(fonts.harfbuzz_face(usage.font()), fonts.subset_face(usage.font()),
-              fonts.harfbuzz_font(usage.font()), usage.glyphs(),
-              fonts.info(usage.font()).postscript_name) {
+    : prepared_(prepare(doc, usage, fonts)) {
   const layout::FontInfo& info = fonts.info(usage.font());
   std::string ps = clean_ps_name(info.postscript_name);
   name_ = subset_tag(ps, usage.glyphs()) + "+" + ps;
   digest.add(name_);
-  digest.add(subset_.program());
+  digest.add(std::string_view(reinterpret_cast<const char*>(prepared_->md5), sizeof prepared_->md5));
 
   HPDF_Dict cid = cid_font(doc, usage, descriptor(doc, info));
   type0_ = doc.new_indirect_dict("making a Type0 font");
@@ -76,12 +96,13 @@ EmbeddedFont::EmbeddedFont(const HaruDoc& doc, const FaceUsage& usage,
 
 HPDF_Dict EmbeddedFont::descriptor(const HaruDoc& doc, const layout::FontInfo& info) const {
   const char* doing = "making a font descriptor";
-  const bool cff = subset_.outlines() == FontSubset::Outlines::Cff;
-  HPDF_Dict file = doc.new_stream(subset_.program(), true, "embedding a font program");
+  const FontSubset& subset = prepared_->subset;
+  const bool cff = subset.outlines() == FontSubset::Outlines::Cff;
+  HPDF_Dict file = doc.new_deflated_stream(prepared_->deflated, "embedding a font program");
   if (cff)  // a bare CFF program (PDF 32000 Table 126), CID-keyed or not
     doc.check(HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C"), "embedding a font program");
   else
-    doc.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset_.program().size())),
+    doc.check(HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(subset.program().size())),
               "embedding a font program");
 
   HPDF_Dict d = doc.new_indirect_dict(doing);
@@ -106,7 +127,8 @@ HPDF_Dict EmbeddedFont::descriptor(const HaruDoc& doc, const layout::FontInfo& i
 
 HPDF_Dict EmbeddedFont::cid_font(const HaruDoc& doc, const FaceUsage& usage,
                                  HPDF_Dict descriptor) const {
-  const bool truetype = subset_.outlines() == FontSubset::Outlines::TrueType;
+  const FontSubset& subset = prepared_->subset;
+  const bool truetype = subset.outlines() == FontSubset::Outlines::TrueType;
   const char* doing = truetype ? "making a CIDFontType2 font" : "making a CIDFontType0 font";
   HPDF_Dict f = doc.new_indirect_dict(doing);
   doc.check(HPDF_Dict_AddName(f, "Type", "Font"), doing);
@@ -124,7 +146,7 @@ HPDF_Dict EmbeddedFont::cid_font(const HaruDoc& doc, const FaceUsage& usage,
   // (CID, width) of the glyphs shown, ascending and unique by CID.
   std::vector<std::pair<std::uint16_t, double>> cids;
   cids.reserve(usage.glyphs().size());
-  for (std::uint32_t g : usage.glyphs()) cids.emplace_back(subset_.cid(g), subset_.width(g));
+  for (std::uint32_t g : usage.glyphs()) cids.emplace_back(subset.cid(g), subset.width(g));
   std::sort(cids.begin(), cids.end());
   cids.erase(std::unique(cids.begin(), cids.end(),
                          [](const auto& a, const auto& b) { return a.first == b.first; }),
@@ -168,7 +190,7 @@ HPDF_Dict EmbeddedFont::to_unicode(const HaruDoc& doc, const FaceUsage& usage) c
   std::vector<CidText> entries;
   entries.reserve(usage.glyphs().size());
   for (std::size_t i = 0; i < usage.glyphs().size(); ++i)
-    entries.push_back({subset_.cid(usage.glyphs()[i]), usage.text(i)});
+    entries.push_back({prepared_->subset.cid(usage.glyphs()[i]), usage.text(i)});
   std::sort(entries.begin(), entries.end(),
             [](const CidText& a, const CidText& b) { return a.cid < b.cid; });
   return doc.new_stream(to_unicode_cmap(entries), true, "making a ToUnicode CMap");

@@ -3,6 +3,7 @@
 // CIDFontType0 whose /FontFile3 is a CFF subset (OpenType/CFF outlines), with /W widths and a
 // /ToUnicode CMap.
 #pragma once
+#include <memory>
 #include <string>
 
 #include "layout/fonts.h"
@@ -12,16 +13,25 @@
 
 namespace jixiao::pdf {
 
+// A face subset to a glyph set, its program compressed: the same for every document with
+// that glyph set, so kept between documents (FontLibrary::derived) and never changed.
+struct PreparedFont {
+  FontSubset subset;
+  std::string deflated;       // subset.program() as HaruDoc::deflate gives it
+  unsigned char md5[16] = {};  // of subset.program(), for the document /ID
+};
+
 class EmbeddedFont {
  public:
-  // Subsets the face and builds its PDF objects in doc. Adds the font program to digest
-  // (the document /ID is a digest of everything that ends up in the file).
+  // Subsets the face (or finds the subset an earlier document made of the same glyphs) and
+  // builds its PDF objects in doc. Adds the font program's MD5 to digest (the document /ID
+  // is a digest of everything that ends up in the file).
   EmbeddedFont(const HaruDoc& doc, const FaceUsage& usage, const layout::FontLibrary& fonts,
                Digest& digest);
 
   // The Type0 font dictionary pages name in their /Resources.
   HPDF_Dict dict() const { return type0_; }
-  const FontSubset& subset() const { return subset_; }
+  const FontSubset& subset() const { return prepared_->subset; }
   // "ABCDEF+PostScriptName".
   const std::string& name() const { return name_; }
 
@@ -30,7 +40,7 @@ class EmbeddedFont {
   HPDF_Dict cid_font(const HaruDoc& doc, const FaceUsage& usage, HPDF_Dict descriptor) const;
   HPDF_Dict to_unicode(const HaruDoc& doc, const FaceUsage& usage) const;
 
-  FontSubset subset_;
+  std::shared_ptr<const PreparedFont> prepared_;
   std::string name_;
   HPDF_Dict type0_ = nullptr;
 };

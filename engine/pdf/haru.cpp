@@ -134,16 +134,34 @@ HPDF_Dict HaruDoc::new_stream(std::string_view bytes, bool compress, const char*
 }
 
 void HaruDoc::write_compressed(HPDF_Dict stream, std::string_view bytes, const char* doing) const {
-  // libharu writes the bytes as they are (its own filter stays NONE, which makes it drop a
-  // /Filter entry) and /Length; the dictionary's write hook adds the /Filter.
   std::string& out = deflater_->out;
   out.resize(libdeflate_zlib_compress_bound(deflater_->c, bytes.size()));
   std::size_t n = libdeflate_zlib_compress(deflater_->c, bytes.data(), bytes.size(), out.data(), out.size());
   if (n == 0) fail(doing);  // cannot happen with a buffer of the bound's size
+  write_deflated(stream, std::string_view(out.data(), n), doing);
+}
+
+std::string HaruDoc::deflate(std::string_view bytes) const {
+  std::string out(libdeflate_zlib_compress_bound(deflater_->c, bytes.size()), '\0');
+  std::size_t n = libdeflate_zlib_compress(deflater_->c, bytes.data(), bytes.size(), out.data(), out.size());
+  if (n == 0) fail("compressing a stream");
+  out.resize(n);
+  return out;
+}
+
+HPDF_Dict HaruDoc::new_deflated_stream(std::string_view deflated, const char* doing) const {
+  HPDF_Dict d = made(HPDF_DictStream_New(mmgr(), doc_->xref), doing);
+  write_deflated(d, deflated, doing);
+  return d;
+}
+
+void HaruDoc::write_deflated(HPDF_Dict stream, std::string_view deflated, const char* doing) const {
+  // libharu writes the bytes as they are (its own filter stays NONE, which makes it drop a
+  // /Filter entry) and /Length; the dictionary's write hook adds the /Filter.
   if (stream->write_fn) fail(doing);  // a stream libharu writes itself: not for this
   stream->write_fn = &write_flate_filter;
-  check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(out.data()),
-                          static_cast<HPDF_UINT>(n)),
+  check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
+                          static_cast<HPDF_UINT>(deflated.size())),
         doing);
 }
 

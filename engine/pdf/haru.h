@@ -36,6 +36,11 @@ class HaruDoc {
   HPDF_Dict new_stream(std::string_view bytes, bool compress, const char* doing) const;
   // Sets a stream object's data (empty so far), Flate-compressed: a page's /Contents.
   void write_compressed(HPDF_Dict stream, std::string_view bytes, const char* doing) const;
+  // bytes as every compressed stream holds them (zlib format); the same bytes give the
+  // same output, so it may be computed once and kept (a font program shared by documents).
+  std::string deflate(std::string_view bytes) const;
+  // A stream object holding data that deflate() returned.
+  HPDF_Dict new_deflated_stream(std::string_view deflated, const char* doing) const;
 
   // Info dictionary entries. Text goes out as UTF-16BE with a byte order mark unless it is
   // plain ASCII, so Chinese titles read back correctly in every viewer.
@@ -49,6 +54,7 @@ class HaruDoc {
   std::string save() const;
 
  private:
+  void write_deflated(HPDF_Dict stream, std::string_view deflated, const char* doing) const;
   static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* self);
 
   struct Deflater;
