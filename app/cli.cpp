@@ -274,12 +274,14 @@ class Parser {
     return std::move(line_);
   }
 
-  // Many inputs, a directory or JSON Lines in or out, or a bulk option: a bulk run.
+  // Many inputs, a directory or JSON Lines in, -o DIR/, or a bulk option: a bulk run.
   bool is_bulk() const {
     namespace fs = std::filesystem;
     std::error_code ec;
     const std::string& out = line_.request.output_file;
-    if (inputs_.size() > 1 || out.ends_with('/') || fs::is_directory(out, ec)) return true;
+    // One data file and an existing directory without '/' stays an error ("the output is a
+    // directory"): a typo must not turn a single render into a bulk run.
+    if (inputs_.size() > 1 || out.ends_with('/')) return true;
     if (fs::is_directory(inputs_.front(), ec) || inputs_.front().ends_with(".jsonl")) return true;
     return jobs_ > 0 || line_.bulk.resume || !shard_text_.empty() || !line_.bulk.timings_file.empty();
   }

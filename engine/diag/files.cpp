@@ -64,6 +64,22 @@ void unregister_pending(int slot) {
   if (slot >= 0) std::free(g_pending[slot].exchange(nullptr));
 }
 
+// Six characters of [A-Za-z0-9] from the kernel's random source (a seeded generator when it
+// cannot be read), as mkstemp would choose.
+std::string random_suffix() {
+  static const char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  unsigned char raw[6] = {};
+  Fd urandom(::open("/dev/urandom", O_RDONLY | O_CLOEXEC));
+  if (urandom.get() < 0 || ::read(urandom.get(), raw, sizeof raw) != static_cast<ssize_t>(sizeof raw)) {
+    static std::atomic<unsigned long> counter{0};
+    unsigned long v = static_cast<unsigned long>(::getpid()) * 2654435761u + counter++ * 40503u;
+    for (auto& c : raw) c = static_cast<unsigned char>(v >>= 5);
+  }
+  std::string out;
+  for (unsigned char c : raw) out += kChars[c % (sizeof kChars - 1)];
+  return out;
+}
+
 mode_t new_file_mode() {
   // The mode open(…, 0666) would give: umask can only be read by setting it, once.
   static std::once_flag once;
@@ -137,10 +153,24 @@ void write_file_atomic(const std::string& path, const std::string& bytes,
   fs::path dir = fs::path(path).parent_path();
   if (dir.empty()) dir = ".";
   std::string tmp = (dir / ("." + fs::path(path).filename().string() + ".tmp-XXXXXX")).string();
-  // mkostemp: O_CREAT|O_EXCL with a random name, so no planted file or symlink is followed.
-  Fd fd(::mkostemp(tmp.data(), O_CLOEXEC));
+  // The name is registered for the signal handler before the file exists: a signal between
+  // creating it and registering it would leave it behind (mkostemp does both at once). A
+  // random name and O_CREAT|O_EXCL, so no planted file or symlink is followed.
+  int slot = -1;
+  int created = -1;
+  for (int attempt = 0; attempt < 100 && created < 0; ++attempt) {
+    tmp = tmp.substr(0, tmp.size() - 6) + random_suffix();
+    slot = register_pending(tmp);
+    created = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (created < 0) {
+      int e = errno;
+      unregister_pending(slot);
+      errno = e;
+      if (e != EEXIST) break;
+    }
+  }
+  Fd fd(created);
   if (fd.get() < 0) fail("io.write", path, "cannot create output: " + errno_text());
-  int slot = register_pending(tmp);
   auto abandon = [&](const char* what) {
     std::string e = errno_text();
     ::unlink(tmp.c_str());
