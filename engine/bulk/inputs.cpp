@@ -33,7 +33,7 @@ void add_lines(const std::string& path, const std::string& stem, std::vector<Dat
     return;
   }
   std::string line;
-  std::size_t number = 0, offset = 0;
+  std::size_t number = 0, offset = 0, first = out.size();
   while (std::getline(in, line)) {
     ++number;
     std::size_t length = line.size();
@@ -46,8 +46,13 @@ void add_lines(const std::string& path, const std::string& stem, std::vector<Dat
                  "at most " + std::to_string(limits::kDataFileBytes) + " bytes, as for a data file");
       continue;
     }
-    out.push_back({path, path + ":" + std::to_string(number), stem + "-" + std::to_string(number),
-                   number, start, length});
+    out.push_back({path, path + ":" + std::to_string(number), stem + "-", number, start, length});
+  }
+  // Line numbers zero-padded to the last one's width: a listing of the PDFs follows the file.
+  std::size_t width = std::to_string(number).size();
+  for (std::size_t i = first; i < out.size(); ++i) {
+    std::string n = std::to_string(out[i].line);
+    out[i].out_stem += std::string(width - n.size(), '0') + n;
   }
 }
 
@@ -90,7 +95,11 @@ std::vector<DataSet> expand_inputs(const std::vector<std::string>& inputs, const
   std::map<std::string, const DataSet*> seen;
   for (const auto& set : out) {
     auto [it, fresh] = seen.emplace(set.out_stem, &set);
-    if (!fresh)
+    if (fresh) continue;
+    if (it->second->name == set.name)
+      sink.error("bulk.input", set.name, "", "given twice (itself or through a directory given twice)",
+                 "each input once");
+    else
       sink.error("bulk.output-clash", set.name, "",
                  "would write " + set.out_stem + ".pdf, as " + it->second->name + " does",
                  "inputs with different names (or give their directories, which keep sub-paths)");

@@ -159,7 +159,7 @@ TEST_CASE("bulk: 500 documents with 5 broken give 495 PDFs, the 5 named with fil
   CHECK(std::count_if(rows.begin(), rows.end(), [](const std::string& l) { return l.find(",failed,") != std::string::npos; }) == 5);
   CHECK(!fs::exists(dir + "/out/unit-003-03.pdf"));
   CHECK(fs::exists(dir + "/out/unit-003-04.pdf"));
-  CHECK(fs::exists(dir + "/out/more-9.pdf"));
+  CHECK(fs::exists(dir + "/out/more-9.pdf"));  // 9 lines: one digit
 }
 
 TEST_CASE("bulk: the same bytes with -j1, -j2 and three shards; shards' summaries make the whole", "[bulk]") {
@@ -279,6 +279,19 @@ TEST_CASE("bulk: what is wrong with the run itself is said before anything is re
   CHECK(clash.exit_code == 2);
   CHECK(clash.err.find("would write x.pdf") != std::string::npos);
   CHECK(!fs::exists(dir + "/o/x.pdf"));
+  // The same file twice is said to be given twice.
+  auto twice = test::run_jixiao("render " + dir + "/a/x.json " + dir + "/a/x.json -o " + dir + "/o2/");
+  CHECK(twice.exit_code == 2);
+  CHECK(twice.err.find("given twice") != std::string::npos);
+  // JSON Lines: a PDF per line, numbered with the file's width so listings keep line order.
+  std::string line = json::parse(test::slurp(test::source_path("examples/mof-2020-project-selfeval.json"))).dump();
+  std::string lines;
+  for (int i = 0; i < 12; ++i) lines += line + "\n";
+  write(dir + "/batch.jsonl", lines);
+  auto batch = test::run_jixiao("render " + dir + "/batch.jsonl -o " + dir + "/lines/" + kDate);
+  CHECK(batch.exit_code == 0);
+  CHECK(fs::exists(dir + "/lines/batch-01.pdf"));
+  CHECK(fs::exists(dir + "/lines/batch-12.pdf"));
   // A second run into a directory another run is writing (flock(1) holds its manifest).
   fs::create_directories(dir + "/busy");
   auto busy = test::run_command("flock " + dir + "/busy/.jixiao-manifest.tsv " + std::string(JIXIAO_BINARY) +
