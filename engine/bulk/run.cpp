@@ -115,8 +115,19 @@ std::string suffix(const Shard& s) {
   return s.count > 1 ? ".shard-" + std::to_string(s.index) + "-of-" + std::to_string(s.count) : "";
 }
 
+// A JSON Lines line is read as a file of one line: "batch.jsonl:8" at "1:7813" is the
+// file's line 8, column 7813.
+Diagnostic located(Diagnostic d, const DataSet& set) {
+  if (set.line == 0 || d.file != set.name || d.place.rfind("1:", 0) != 0 ||
+      d.place.find_first_not_of("0123456789", 2) != std::string::npos)
+    return d;
+  d.file = set.path;
+  d.place = std::to_string(set.line) + d.place.substr(1);
+  return d;
+}
+
 // Findings of the rules (structured) and the engine's other diagnostics, for the summary.
-void fill_findings(const Result& res, SummaryRow& row) {
+void fill_findings(const Result& res, const DataSet& set, SummaryRow& row) {
   auto add = [&](const std::string& sev, std::string code, std::string file, std::string ptr, std::string msg,
                  std::string computed, std::string declared) {
     if (sev == "error") ++row.errors;
@@ -135,7 +146,10 @@ void fill_findings(const Result& res, SummaryRow& row) {
     for (const auto& f : doc.findings)
       add(severity_name(f.severity), f.code, row.input, f.pointer, f.message, f.computed, f.declared);
   for (const auto& d : res.diagnostics.all())
-    if (!is_finding(d)) add(severity_name(d.severity), d.code, d.file, d.place, d.message, "", "");
+    if (!is_finding(d)) {
+      Diagnostic at = located(d, set);
+      add(severity_name(at.severity), at.code, at.file, at.place, at.message, "", "");
+    }
 }
 
 }  // namespace
@@ -240,12 +254,12 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
       row.grade = d.grade;
       if (row.document.empty()) row.document = d.pointer;
     }
-    fill_findings(res, row);
+    fill_findings(res, plan.set, row);
     int code = res.exit_code();
     if (code == 2) {
       row.status = "failed";
       for (const auto& d : res.diagnostics.all())
-        if (d.severity != Severity::Note) problems[task.row].push_back(d);
+        if (d.severity != Severity::Note) problems[task.row].push_back(located(d, plan.set));
       ++failed;
     } else {
       row.status = res.unchanged ? "unchanged" : code == 3 ? "warnings" : "ok";

@@ -290,6 +290,11 @@ TEST_CASE("bulk: what is wrong with the run itself is said before anything is re
   write(dir + "/batch.jsonl", lines);
   auto batch = test::run_jixiao("render " + dir + "/batch.jsonl -o " + dir + "/lines/" + kDate);
   CHECK(batch.exit_code == 0);
+  // A malformed line is placed at its line and column in the JSON Lines file.
+  write(dir + "/broken.jsonl", line + "\n" + line + "\n" + line.substr(0, 40) + "\n");
+  auto broken = test::run_jixiao("render " + dir + "/broken.jsonl -o " + dir + "/broken/" + kDate);
+  CHECK(broken.exit_code == 2);
+  CHECK(broken.err.find(dir + "/broken.jsonl:3:41: error: malformed JSON") != std::string::npos);
   CHECK(fs::exists(dir + "/lines/batch-01.pdf"));
   CHECK(fs::exists(dir + "/lines/batch-12.pdf"));
   // A second run into a directory another run is writing (flock(1) holds its manifest).
