@@ -49,7 +49,12 @@ int run_bulk(jixiao::app::CommandLine& line) {
     std::cerr << "jixiao: " << res.failed.size() << " of " << res.progress.total << " documents failed:\n";
     for (const auto& f : res.failed) {
       std::cerr << "  " << f.name << "\n";
-      for (const auto& d : f.diagnostics) std::cerr << "    " << jixiao::format(d) << "\n";
+      for (const auto& d : f.diagnostics) {
+        std::string text = jixiao::format(d);  // hints on lines of their own: indent them too
+        for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 5))
+          text.insert(at + 1, "    ");
+        std::cerr << "    " << text << "\n";
+      }
     }
   }
   if (!res.summary_csv.empty())
