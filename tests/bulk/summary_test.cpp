@@ -289,7 +289,7 @@ TEST_CASE("summary workbook: an output that is a directory fails and leaves no s
   CHECK(std::filesystem::is_directory(dir + "/summary.xlsx"));
 }
 
-TEST_CASE("summary: 10,000 documents with 30,000 findings are written in well under seconds",
+TEST_CASE("summary: 10,000 documents with 30,000 findings are all written",
           "[bulk][summary]") {
   auto dir = test::temp_dir("summary-10k");
   auto base = sample_rows();
@@ -307,7 +307,7 @@ TEST_CASE("summary: 10,000 documents with 30,000 findings are written in well un
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   WARN("10,000 documents: " << seconds << " s; xlsx " << std::filesystem::file_size(dir + "/summary.xlsx")
                             << " bytes, csv " << std::filesystem::file_size(dir + "/summary.csv") << " bytes");
-  CHECK(seconds < 3 * test::hostile_seconds());
+  // Time is reported, not asserted (bench/ measures speed; a busy machine must not fail this).
   auto sheet = test::read_sheet(dir + "/summary.xlsx", 1);
   REQUIRE(sheet.size() == 10001);
   CHECK(sheet[10000][1] == "/projects/9999");
