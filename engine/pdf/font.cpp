@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "pdf/cff_writer.h"
 #include "pdf/tounicode.h"
 
 namespace jixiao::pdf {
@@ -59,9 +60,13 @@ std::shared_ptr<const PreparedFont> prepare(const HaruDoc& doc, const FaceUsage&
   for (std::uint32_t g : usage.glyphs())
     for (int shift : {24, 16, 8, 0}) key += static_cast<char>(g >> shift);
   if (auto kept = fonts.derived(id, key)) return std::static_pointer_cast<const PreparedFont>(kept);
+  const std::string& ps = fonts.info(id).postscript_name;
+  // PROTOTYPE (docs/cff-writer-wip.md): CID-keyed CFF faces from cached flattened glyphs.
+  std::optional<FontSubset> own =
+      cff_writer_enabled() ? cached_cff_subset(fonts, id, usage.glyphs(), ps) : std::nullopt;
   auto made = std::make_shared<PreparedFont>(PreparedFont{
-      FontSubset(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), usage.glyphs(),
-                 fonts.info(id).postscript_name),
+      own ? std::move(*own)
+          : FontSubset(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), usage.glyphs(), ps),
       {}, {}});
   made->deflated = doc.deflate(made->subset.program());
   Digest md5;
