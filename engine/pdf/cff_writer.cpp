@@ -182,25 +182,32 @@ std::optional<FontSubset> cached_cff_subset(const layout::FontLibrary& fonts, la
   std::sort(kept.begin(), kept.end());
   kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
 
+  std::vector<std::uint32_t> missing;
+  {
+    std::lock_guard<std::mutex> lock(cache->mutex);
+    for (std::uint32_t g : kept)
+      if (!cache->glyphs.count(g)) missing.push_back(g);
+  }
+  std::vector<std::pair<std::string, double>> flattened;
+  if (!missing.empty()) {
+    // One hb-subset of the glyphs not seen yet, outside the lock; its glyph i is missing[i]
+    // (ascending ids, .notdef first), checked through the CIDs.
+    FontSubset flat(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), missing, name);
+    std::vector<std::string_view> got = read_cff_charstrings(flat.program(), name);
+    if (missing[0] != 0) missing.insert(missing.begin(), 0);
+    if (got.size() != missing.size())
+      fail(name, "hb-subset kept " + std::to_string(got.size()) + " glyphs of " + std::to_string(missing.size()));
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+      if (flat.cid(missing[i]) != cache->face.cid[missing[i]]) fail(name, "hb-subset reordered the glyphs");
+      flattened.emplace_back(std::string(got[i]), flat.width(missing[i]));
+    }
+  }
   std::vector<std::string_view> charstrings;
   std::vector<double> widths;
   {
     std::lock_guard<std::mutex> lock(cache->mutex);
-    std::vector<std::uint32_t> missing;
-    for (std::uint32_t g : kept)
-      if (!cache->glyphs.count(g)) missing.push_back(g);
-    if (!missing.empty()) {
-      // One hb-subset of the glyphs not seen yet; its glyph i is missing[i] (ascending ids,
-      // .notdef first), checked through the CIDs.
-      FontSubset flat(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), missing, name);
-      std::vector<std::string_view> got = read_cff_charstrings(flat.program(), name);
-      if (missing[0] != 0) missing.insert(missing.begin(), 0);
-      if (got.size() != missing.size()) fail(name, "hb-subset kept " + std::to_string(got.size()) + " glyphs of " + std::to_string(missing.size()));
-      for (std::size_t i = 0; i < missing.size(); ++i) {
-        if (flat.cid(missing[i]) != cache->face.cid[missing[i]]) fail(name, "hb-subset reordered the glyphs");
-        cache->glyphs.emplace(missing[i], std::make_pair(std::string(got[i]), flat.width(missing[i])));
-      }
-    }
+    // Another thread may have added the same glyphs meanwhile: the same bytes, either kept.
+    for (std::size_t i = 0; i < flattened.size(); ++i) cache->glyphs.emplace(missing[i], std::move(flattened[i]));
     // Entries are never changed or erased, and unordered_map nodes do not move: the views
     // stay valid after the lock is released.
     for (std::uint32_t g : kept) {
