@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <ctime>
 #include <memory>
@@ -44,6 +45,16 @@ std::string option_name(const std::string& arg) {
 }
 
 bool is_option(const std::string& arg) { return arg.size() > 1 && arg[0] == '-'; }
+
+// "zh" when the locale the user runs under is Chinese (LC_ALL, then LC_MESSAGES, then LANG,
+// as gettext reads them), else "en".
+std::string language_from_environment() {
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    const char* v = std::getenv(name);
+    if (v && *v) return std::string(v).rfind("zh", 0) == 0 ? "zh" : "en";
+  }
+  return "en";
+}
 
 // CLI11's help with our usage lines: "jixiao render DATA.json -o OUT.pdf [OPTIONS]" says
 // more than its generated "[OPTIONS] [DATA]"; the overview lists every command's.
@@ -107,6 +118,9 @@ class Parser {
                         "(default: $SOURCE_DATE_EPOCH, else now)")
         ->type_name("WHEN")->envname("SOURCE_DATE_EPOCH")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    render_->add_flag("--debug-layout", line_.options.debug_layout,
+                      "draw the layout over the pages: cell and block boxes, baselines,\n"
+                      "overflowing text in red, where each page broke and why");
     lookup_options(*render_, true);
     repeatable(*render_, "--font-dir", line_.options.font_dirs,
                "look for font files named in the manifest in DIR first");
@@ -122,11 +136,23 @@ class Parser {
     lookup_options(*check_, true);
 
     templates_ = command("templates", "the forms found: id, rule set, schema, file",
-                         "jixiao templates [OPTIONS]");
+                         "jixiao templates [--check] [OPTIONS]");
+    templates_->add_flag("--check", check_templates_,
+                         "load every form, rule set, schema and prefill map found and check\n"
+                         "every field and category they name against the schema");
     lookup_options(*templates_, false);
 
+    preview_ = command("preview", "a live preview in the browser, re-rendered on every save",
+                       "jixiao preview DATA.json [--templates DIR] [--port P] [OPTIONS]");
+    data_file(*preview_);
+    preview_->add_option("--port", line_.port, "the port on 127.0.0.1 (default 8030, or the next free one)")
+        ->type_name("P")->check(CLI::Range(1, 65535))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    lookup_options(*preview_, true);
+    repeatable(*preview_, "--font-dir", line_.options.font_dirs,
+               "look for font files named in the manifest in DIR first");
+
     help_ = command("help", "a command's options, or this overview", "jixiao help [COMMAND]");
-    help_->add_option("COMMAND", help_topic_, "render, score, check or templates")->type_name("");
+    help_->add_option("COMMAND", help_topic_, "render, score, check, templates or preview")->type_name("");
   }
 
   CommandLine parse(int argc, const char* const* argv) {
@@ -173,6 +199,10 @@ class Parser {
     c.add_option("--data-dir", line_.options.data_dir,
                  "directory holding templates/ and fonts/ (default: built in)")
         ->type_name("DIR")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    c.add_option("--lang", lang_, "language of messages and the score table: en or zh\n"
+                 "(default: zh when LANG, LC_ALL or LC_MESSAGES starts with zh)")
+        ->type_name("en|zh")->check(CLI::IsMember({"en", "zh"}))
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     if (declarations)
       repeatable(c, "--declaration-dir", line_.options.declaration_dirs,
                  "a declaration named by the data may also lie in DIR\n"
@@ -213,7 +243,7 @@ class Parser {
   // Names the option and, when another command (or jixiao itself) has it, where it belongs.
   CommandLine unknown_option(const std::string& arg, CLI::App* in) {
     std::string name = option_name(arg), owners;
-    for (const CLI::App* c : {&app_, render_, score_, check_, templates_}) {
+    for (const CLI::App* c : {&app_, render_, score_, check_, templates_, preview_}) {
       if (c == in || !c->get_option_no_throw(name)) continue;
       owners += (owners.empty() ? "" : ", ") + (c == &app_ ? "jixiao itself" : c->get_name());
     }
@@ -239,8 +269,14 @@ class Parser {
       return usage("more than one data file");
     }
     if (c == help_) return help();
+    line_.options.lang = lang_.empty() ? language_from_environment() : lang_;
     if (c == templates_) {
-      line_.run = CommandLine::Run::ListForms;
+      line_.run = check_templates_ ? CommandLine::Run::CheckTemplates : CommandLine::Run::ListForms;
+      return std::move(line_);
+    }
+    if (c == preview_) {
+      if (line_.request.data_file.empty()) return usage("no data file");
+      line_.run = CommandLine::Run::Preview;
       return std::move(line_);
     }
     return engine_request(c);
@@ -248,10 +284,10 @@ class Parser {
 
   CommandLine help() {
     if (help_topic_.empty()) return print(overview());
-    for (CLI::App* c : {render_, score_, check_, templates_, help_})
+    for (CLI::App* c : {render_, score_, check_, templates_, preview_, help_})
       if (c->get_name() == help_topic_) return print(c->help(app_.get_name()));
     return usage("no command '" + help_topic_ +
-                 "'; the commands are render, score, check, templates");
+                 "'; the commands are render, score, check, templates, preview");
   }
 
   CommandLine engine_request(CLI::App* c) {
@@ -311,9 +347,10 @@ class Parser {
   CLI::App app_{"jixiao: Chinese fiscal performance forms (绩效自评表) from JSON data to PDF",
                 "jixiao"};
   std::shared_ptr<Formatter> format_ = std::make_shared<Formatter>();
-  CLI::App *render_, *score_, *check_, *templates_, *help_;
+  CLI::App *render_, *score_, *check_, *templates_, *preview_, *help_;
   CommandLine line_;
-  std::string date_text_, help_topic_, shard_text_;
+  std::string date_text_, help_topic_, shard_text_, lang_;
+  bool check_templates_ = false;
   std::vector<std::string> inputs_;  // render: data file(s), directories, JSON Lines
   int jobs_ = 0;
 };

@@ -9,11 +9,12 @@
 namespace jixiao::app {
 
 struct CommandLine {
-  enum class Run { Engine, Bulk, ListForms, Print } run = Run::Print;
+  enum class Run { Engine, Bulk, ListForms, CheckTemplates, Preview, Print } run = Run::Print;
   Request request;           // Run::Engine: render, score or check
   bulk::BulkOptions bulk;    // Run::Bulk: render of many inputs into a directory
   Options options;
   bool json = false;         // score --json
+  int port = 0;              // preview --port (0: the default, 8030, or the next free one)
   // Run::Print: help, version or a usage error, and the exit status (0, or 1 for usage).
   std::string out, err;
   int exit_code = 0;

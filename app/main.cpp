@@ -4,8 +4,10 @@
 
 #include <iostream>
 
+#include "check_templates.h"
 #include "cli.h"
 #include "jixiao.h"
+#include "preview/preview.h"
 #include "progress.h"
 
 namespace {
@@ -71,6 +73,8 @@ int main(int argc, char** argv) {
   jixiao::app::CommandLine line = jixiao::app::parse_command_line(argc, argv);
   switch (line.run) {
     case jixiao::app::CommandLine::Run::ListForms: return list_forms(line.options);
+    case jixiao::app::CommandLine::Run::CheckTemplates: return jixiao::app::check_templates(line.options);
+    case jixiao::app::CommandLine::Run::Preview: return jixiao::app::run_preview(line);
     case jixiao::app::CommandLine::Run::Engine: return run(line);
     case jixiao::app::CommandLine::Run::Bulk: return run_bulk(line);
     case jixiao::app::CommandLine::Run::Print: break;

@@ -19,6 +19,10 @@ struct Options {
   // Where declarations named by data may lie besides the data file's own directory.
   std::vector<std::string> declaration_dirs;
   std::optional<std::int64_t> date;         // PDF date, seconds since the epoch
+  // Language of diagnostics and the score table: "en" or "zh" (codes and pointers stay).
+  std::string lang = "en";
+  // Render: draw the layout overlay (cell and block boxes, baselines, overflow, page breaks).
+  bool debug_layout = false;
 };
 
 struct Request {

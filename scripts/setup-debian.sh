@@ -6,6 +6,7 @@ PKGS=(
   build-essential cmake pkg-config
   libhpdf-dev libharfbuzz-dev libfreetype-dev libicu-dev
   nlohmann-json3-dev libpugixml-dev libcli11-dev libvalijson-dev libxlsxwriter-dev libdeflate-dev catch2 json-schema-test-suite
+  libcpp-httplib-dev libjs-pdf
   poppler-utils qpdf unzip
   fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2
 )
