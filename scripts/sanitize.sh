@@ -6,7 +6,7 @@
 # Usage: scripts/sanitize.sh [ctest arguments...]   (e.g. -R 'cli:' to run a subset)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-debian.sh
+SETUP_TESTS=1 bash scripts/setup-debian.sh
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug \

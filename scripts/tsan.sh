@@ -5,7 +5,7 @@
 # after which fonts are prepared for repeated subsetting. Any data race fails the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup-debian.sh
+SETUP_TESTS=1 bash scripts/setup-debian.sh
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJIXIAO_SANITIZE=thread \
