@@ -21,13 +21,19 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   return s;
 }
 
+void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
+
 const std::string kForm = "templates/forms/suzhou-project-selfeval-2021.xml";
 const std::string kRules = "templates/rules/suzhou-2021.json";
 
-// A user's directory with forms/ and rules/, and data naming form `form`.
+// A user's directory with forms/, rules/ and the schema "suzhou-copy" accepting data of
+// form `form`, and such data.
 std::string user_dir(const std::string& form) {
   auto dir = test::temp_dir("ids");
-  test::run_command("mkdir -p " + dir + "/forms " + dir + "/rules");
+  test::run_command("mkdir -p " + dir + "/forms " + dir + "/rules " + dir + "/schemas");
+  write(dir + "/schemas/suzhou-copy.schema.json",
+        replace_all(test::slurp(test::source_path("templates/schemas/suzhou-project-selfeval.schema.json")),
+                    "\"suzhou-project-selfeval-2021\"", "\"" + form + "\""));
   json data = json::parse(test::slurp(test::source_path("examples/suzhou-2021-project-selfeval.json")));
   data.erase("$schema");
   data["form"] = form;
@@ -35,12 +41,11 @@ std::string user_dir(const std::string& form) {
   return dir;
 }
 
-void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
-
 // The shipped form copied under another file name, its root element changed as given.
 void copy_form(const std::string& to, const std::string& id, const std::string& rules) {
-  write(to, replace_all(test::slurp(test::source_path(kForm)), "id=\"suzhou-project-selfeval-2021\" rules=\"suzhou-2021\"",
-                        "id=\"" + id + "\" rules=\"" + rules + "\""));
+  write(to, replace_all(test::slurp(test::source_path(kForm)),
+                        "id=\"suzhou-project-selfeval-2021\" rules=\"suzhou-2021\" schema=\"suzhou-project-selfeval\"",
+                        "id=\"" + id + "\" rules=\"" + rules + "\" schema=\"suzhou-copy\""));
 }
 
 // render, score and check of the data all fail the same way.
@@ -88,7 +93,7 @@ TEST_CASE("two template files declaring one id", "[cli][ids]") {
   INFO(list.err);
   CHECK(list.exit_code == 2);
   for (const auto& part : parts) CHECK(list.err.find(part) != std::string::npos);
-  CHECK(list.out.find("suzhou-2023\tsuzhou-2021\tsuzhou-project-selfeval\t" + dir + "/forms/suzhou-2023.xml\n") == 0);
+  CHECK(list.out.find("suzhou-2023\tsuzhou-2021\tsuzhou-copy\t" + dir + "/forms/suzhou-2023.xml\n") == 0);
 
   every_command_fails_with(dir, parts);
 
@@ -124,7 +129,7 @@ TEST_CASE("a rule set whose id is not its file name names the file and the id", 
   list = test::run_jixiao("templates --templates " + dir);
   INFO(list.err);
   CHECK(list.exit_code == 0);
-  CHECK(list.out.find("suzhou-2023\tsuzhou-2023\tsuzhou-project-selfeval\t") == 0);
+  CHECK(list.out.find("suzhou-2023\tsuzhou-2023\tsuzhou-copy\t") == 0);
   auto score = test::run_jixiao("score " + dir + "/data.json --templates " + dir);
   INFO(score.err);
   CHECK(score.exit_code == 0);
