@@ -112,12 +112,20 @@ class RuleReader {
     sink_.error("rules.type", path_, place, "wrong type", expected, model::describe(got));
   }
 
+  // Keys of obj other than known and "comment": a misspelt "remainer" would be ignored.
+  void known_keys(const json& obj, const std::string& ptr, const std::vector<std::string>& known) {
+    for (auto it = obj.begin(); it != obj.end(); ++it)
+      if (it.key() != "comment" && std::find(known.begin(), known.end(), it.key()) == known.end())
+        unknown(model::child(ptr, it.key()), "unknown field '" + it.key() + "'", it.key(), known,
+                "rules.unknown-field");
+  }
+
   // An unknown name: the expected ones, and the nearest as a hint.
   void unknown(const std::string& place, const std::string& message, const std::string& got,
-               const std::vector<std::string>& names) {
+               const std::vector<std::string>& names, const char* code = "rules.value") {
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    Diagnostic d{Severity::Error, "rules.value", path_, place, message, "one of: " + list, "'" + got + "'", {}};
+    Diagnostic d{Severity::Error, code, path_, place, message, "one of: " + list, "'" + got + "'", {}};
     if (auto near = nearest(got, names); !near.empty()) d.hints.push_back("did you mean '" + near + "'?");
     sink_.report(std::move(d));
   }
@@ -206,6 +214,7 @@ void read_pools(const json& j, RuleReader& rr, RuleSet& rs) {
     std::string pp = model::child("/pools", i);
     const json& p = (*ps)[i];
     if (!r.object(p, pp, "a pool")) continue;
+    rr.known_keys(p, pp, {"name", "categories", "points", "remainder"});
     Pool pool;
     pool.name = rr.text(p, pp, "name", false);
     if (const json* cs = r.array(p, pp, "categories", true))
@@ -298,6 +307,7 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
       std::string cp = model::child("/categories", i);
       const json& c = (*cats)[i];
       if (!r.object(c, cp, "a category")) continue;
+      rr.known_keys(c, cp, {"name", "points", "method", "band", "remainder"});
       Category cat;
       cat.name = rr.text(c, cp, "name", true);
       cat.method = rr.method(c, cp);

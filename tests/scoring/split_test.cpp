@@ -206,6 +206,19 @@ TEST_CASE("a bad remainder or pool is a load error naming file, pointer and the 
   CHECK(d.code == "rules.pool");
   CHECK(d.message == "category '效益目标' is in two pools");
 
+  r = pooled_rules();  // a misspelt key would leave the default in silence
+  r["categories"][0]["remainer"] = "first";
+  l = load(r);
+  d = error_at(*l, "/categories/0/remainer");
+  CHECK(d.code == "rules.unknown-field");
+  CHECK(d.expected == "one of: name, points, method, band, remainder");
+  CHECK(d.hints == std::vector<std::string>{"did you mean 'remainder'?"});
+
+  r = pooled_rules();
+  r["pools"][0]["point"] = 55;
+  l = load(r);
+  CHECK(error_at(*l, "/pools/0/point").hints == std::vector<std::string>{"did you mean 'points'?"});
+
   r = pooled_rules();
   r["pools"][0].erase("points");
   l = load(r);
