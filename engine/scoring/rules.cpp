@@ -236,7 +236,11 @@ void check_pools(const RuleSet& rs, RuleReader& rr, DiagnosticSink& sink) {
   std::vector<std::string> names;
   for (const auto& c : rs.categories) names.push_back(c.name);
   std::vector<std::string> seen;
-  for (std::size_t i = 0; i < rs.pools.size(); ++i)
+  for (std::size_t i = 0; i < rs.pools.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j)  // weights and findings find a pool by its name
+      if (rs.pools[j].name == rs.pools[i].name)
+        sink.error("rules.pool", rs.file, model::child(model::child("/pools", i), "name"),
+                   "two pools are named '" + rs.pools[i].name + "'", "a name of its own for each pool");
     for (std::size_t k = 0; k < rs.pools[i].categories.size(); ++k) {
       const std::string& name = rs.pools[i].categories[k];
       std::string place = model::child(model::child(model::child("/pools", i), "categories"), k);
@@ -247,6 +251,7 @@ void check_pools(const RuleSet& rs, RuleReader& rr, DiagnosticSink& sink) {
                    "each category in one pool at most");
       seen.push_back(name);
     }
+  }
 }
 
 }  // namespace

@@ -206,6 +206,12 @@ TEST_CASE("a bad remainder or pool is a load error naming file, pointer and the 
   CHECK(d.code == "rules.pool");
   CHECK(d.message == "category '效益目标' is in two pools");
 
+  r = pooled_rules();
+  r["categories"].push_back({{"name", "影响力目标"}});
+  r["pools"].push_back({{"name", "产出和效益"}, {"categories", json::array({"影响力目标"})}, {"points", 0}});
+  l = load(r);
+  CHECK(error_at(*l, "/pools/1/name").message == "two pools are named '产出和效益'");
+
   r = pooled_rules();  // a misspelt key would leave the default in silence
   r["categories"][0]["remainer"] = "first";
   l = load(r);
