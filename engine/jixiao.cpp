@@ -70,6 +70,40 @@ struct Engine::Impl {
     return out;
   }
 
+  // Form files other than self named id.xml or declaring <form id="id">, in every root:
+  // what a copy's stale id collides with. Parses templates, so only once an id is wrong.
+  std::vector<std::string> others_with_id(const std::string& id, const std::string& self) const {
+    std::vector<std::string> out;
+    for (const auto& root : template_roots) {
+      std::vector<fs::path> files;
+      std::error_code ec;
+      for (auto& e : fs::directory_iterator(fs::path(root) / "forms", ec))
+        if (e.path().extension() == ".xml") files.push_back(e.path());
+      std::sort(files.begin(), files.end());
+      for (const auto& f : files) {
+        if (fs::equivalent(f, self, ec)) continue;
+        DiagnosticSink ignored;  // a broken file is reported where it is used
+        std::unique_ptr<tmpl::Template> t;
+        if (f.stem() == id || ((t = tmpl::Template::load(f.string(), ignored)) && t->form_id() == id))
+          out.push_back(f.string());
+      }
+    }
+    return out;
+  }
+
+  // The file name is how data finds a form, the id what the form says it is: they must
+  // agree, and a copy still bearing the original's id names the original too.
+  bool check_form_id(const tmpl::Template& t, const std::string& path, DiagnosticSink& sink) const {
+    std::string named = fs::path(path).stem().string();
+    if (t.form_id() == named) return true;
+    Diagnostic d{Severity::Error, "template.id", path, "", "the template's id is '" + t.form_id() + "'",
+                 "id=\"" + named + "\", the name of the file", {}, {}};
+    for (const auto& other : others_with_id(t.form_id(), path))
+      d.hints.push_back("'" + t.form_id() + "' is also the id of " + other + ": give a copy an id of its own");
+    sink.report(std::move(d));
+    return false;
+  }
+
   const tmpl::Template* template_for(const model::Dossier& d, DiagnosticSink& sink) {
     std::string path = find("forms", d.form, ".xml");
     if (path.empty()) {
@@ -85,12 +119,7 @@ struct Engine::Impl {
       DiagnosticSink local;
       auto t = tmpl::Template::load(path, local);
       for (const auto& diag : local.all()) sink.report(diag);
-      if (!t) return nullptr;
-      if (t->form_id() != d.form) {  // the file name is how data finds a form; they must agree
-        sink.error("template.id", path, "", "the template's id is '" + t->form_id() + "'",
-                   "id=\"" + d.form + "\", the name of the file");
-        return nullptr;
-      }
+      if (!t || !check_form_id(*t, path, sink)) return nullptr;
       it = templates.emplace(path, std::move(t)).first;
     }
     return it->second.get();
@@ -110,6 +139,15 @@ struct Engine::Impl {
       auto rs = scoring::load_rule_set(path, local);
       for (const auto& diag : local.all()) sink.report(diag);
       if (local.has_errors()) return nullptr;
+      if (rs->id != t.rule_set()) {  // found by its file name: the id inside must say the same
+        Diagnostic d{Severity::Error, "rules.id", path, "/id",
+                     "the rule set's id '" + rs->id + "' is not its file name '" + t.rule_set() + "'",
+                     "\"" + t.rule_set() + "\"", "\"" + rs->id + "\"", {}};
+        if (std::string other = find("rules", rs->id, ".json"); !other.empty())
+          d.hints.push_back("'" + rs->id + "' is the id of " + other + ": give a copy an id of its own");
+        sink.report(std::move(d));
+        return nullptr;
+      }
       it = rule_sets.emplace(path, std::move(rs)).first;
     }
     return it->second.get();
@@ -198,7 +236,12 @@ std::vector<FormInfo> Engine::forms(DiagnosticSink& sink) {
   std::vector<FormInfo> out;
   for (const auto& [id, path] : impl_->form_files()) {
     auto t = tmpl::Template::load(path, sink);
-    if (t) out.push_back({t->form_id(), path, t->rule_set(), t->schema()});
+    // A form whose id or rule set's id is wrong is reported, not listed: data cannot use it.
+    if (!t || !impl_->check_form_id(*t, path, sink)) continue;
+    if (!t->rule_set().empty() && !impl_->find("rules", t->rule_set(), ".json").empty() &&
+        !impl_->rules_for(*t, sink))
+      continue;
+    out.push_back({t->form_id(), path, t->rule_set(), t->schema()});
   }
   return out;
 }
@@ -311,8 +354,7 @@ Result Engine::run_unmoved(const Request& req) {
           continue;
         }
         Diagnostic diag{f.severity, f.code, d.file, f.pointer, f.message, {}, {}, {}};
-        if (!f.computed.empty() || !f.declared.empty())
-          diag.message += " (computed " + f.computed + ", declared " + f.declared + ")";
+        diag.message += scoring::numbers_text(f);
         sink.report(std::move(diag));
       }
     }

@@ -146,20 +146,22 @@ void score_indicator(const json& ind, const RuleSet& rules, IndicatorScore& is,
                             : "no declared score and none can be computed for " + is.name,
                         "", ""});
   }
-  if (is.score > is.weight) {
-    findings.push_back({Severity::Error, "scoring.score-above-weight", model::child(is.pointer, rules.f_score),
-                        "得分 exceeds 分值", centi_text(is.weight, -1), centi_text(is.score, -1)});
-  }
-  if (is.score < 0) {
-    findings.push_back({Severity::Error, "scoring.negative", model::child(is.pointer, rules.f_score),
-                        "得分 cannot be negative", "", centi_text(is.score, -1)});
-  }
-  if (is.score < is.weight && !rules.f_reason.empty() && ind.contains(rules.f_reason) && no_reason(reason)) {
-    findings.push_back({Severity::Warning, "scoring.deduction-without-reason",
-                        model::child(is.pointer, rules.f_reason),
-                        "得分 is below 分值 but 偏差原因分析及改进措施 gives no reason",
-                        centi_text(is.weight, -1), centi_text(is.score, -1)});
-  }
+  // These compare the weight with the score: their numbers are named so ("分值 9.17, 得分 9.2").
+  auto weight_and_score = [&](Severity severity, const char* code, const std::string& key, const char* message,
+                              bool with_weight) {
+    Finding f{severity, code, model::child(is.pointer, key), message,
+              with_weight ? centi_text(is.weight, -1) : "", centi_text(is.score, -1)};
+    f.computed_as = "分值";
+    f.declared_as = "得分";
+    findings.push_back(std::move(f));
+  };
+  if (is.score > is.weight)
+    weight_and_score(Severity::Error, "scoring.score-above-weight", rules.f_score, "得分 exceeds 分值", true);
+  if (is.score < 0)
+    weight_and_score(Severity::Error, "scoring.negative", rules.f_score, "得分 cannot be negative", false);
+  if (is.score < is.weight && !rules.f_reason.empty() && ind.contains(rules.f_reason) && no_reason(reason))
+    weight_and_score(Severity::Warning, "scoring.deduction-without-reason", rules.f_reason,
+                     "得分 is below 分值 but 偏差原因分析及改进措施 gives no reason", true);
 }
 
 }  // namespace jixiao::scoring

@@ -101,10 +101,7 @@ std::string to_table(const std::vector<DocumentScore>& scores) {
     for (const auto& is : s.indicators) line(is);
     out += "  总分 " + centi_text(s.total, -1) + " / " + centi_text(s.max, -1) + "  评分等级 " + s.grade + "\n";
     for (const auto& f : s.findings) {
-      out += std::string("  ") + severity_name(f.severity) + ": " + f.pointer + ": " + f.message;
-      if (!f.computed.empty() || !f.declared.empty())
-        out += " (computed " + f.computed + ", declared " + f.declared + ")";
-      out += "\n";
+      out += std::string("  ") + severity_name(f.severity) + ": " + f.pointer + ": " + f.message + numbers_text(f) + "\n";
     }
     out += "\n";
   }

@@ -1,6 +1,7 @@
 #include <algorithm>
 
 #include "diag/json.h"
+#include "diag/suggest.h"
 #include "expr/expr.h"
 #include "scoring/value_order.h"
 #include "model/reader.h"
@@ -80,8 +81,8 @@ class RuleReader {
     else if (kind == "ratio") m.kind = Method::Kind::Ratio;
     else if (kind == "band") m.kind = Method::Kind::Band;
     else
-      sink_.error("rules.value", path_, model::child(ptr, "method"), "unknown scoring method '" + kind + "'",
-                  "one of: declared, ratio, band");
+      unknown(model::child(ptr, "method"), "unknown scoring method '" + kind + "'", kind,
+              {"declared", "ratio", "band"});
     if (auto b = c.find("band"); b != c.end() && b->is_object()) {
       std::string bp = model::child(ptr, "band");
       r_.number(*b, bp, "full_low", m.full_low);
@@ -93,6 +94,40 @@ class RuleReader {
                   "{full_low, full_high, below_per_point, above_per_point}");
     }
     return m;
+  }
+
+  // "remainder": where a split's leftover hundredths go; nullopt when not given (or wrong,
+  // reported).
+  std::optional<Remainder> remainder(const json& obj, const std::string& ptr) {
+    static const std::vector<std::string> kPlaces = {"first", "middle", "last", "spread"};
+    std::string where;
+    if (!obj.contains("remainder") || !r_.string(obj, ptr, "remainder", where)) return std::nullopt;
+    for (std::size_t i = 0; i < kPlaces.size(); ++i)
+      if (where == kPlaces[i]) return static_cast<Remainder>(i);
+    unknown(model::child(ptr, "remainder"), "unknown remainder place '" + where + "'", where, kPlaces);
+    return std::nullopt;
+  }
+
+  void type_error(const std::string& place, const std::string& expected, const json& got) {
+    sink_.error("rules.type", path_, place, "wrong type", expected, model::describe(got));
+  }
+
+  // Keys of obj other than known and "comment": a misspelt "remainer" would be ignored.
+  void known_keys(const json& obj, const std::string& ptr, const std::vector<std::string>& known) {
+    for (auto it = obj.begin(); it != obj.end(); ++it)
+      if (it.key() != "comment" && std::find(known.begin(), known.end(), it.key()) == known.end())
+        unknown(model::child(ptr, it.key()), "unknown field '" + it.key() + "'", it.key(), known,
+                "rules.unknown-field");
+  }
+
+  // An unknown name: the expected ones, and the nearest as a hint.
+  void unknown(const std::string& place, const std::string& message, const std::string& got,
+               const std::vector<std::string>& names, const char* code = "rules.value") {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    Diagnostic d{Severity::Error, code, path_, place, message, "one of: " + list, "'" + got + "'", {}};
+    if (auto near = nearest(got, names); !near.empty()) d.hints.push_back("did you mean '" + near + "'?");
+    sink_.report(std::move(d));
   }
 
   Severity severity(const json& obj, const std::string& ptr) {
@@ -168,6 +203,57 @@ std::vector<std::string> value_names_in_file_order(const std::string& text) {
   return std::move(sax.names);
 }
 
+// "pools": [{"name", "categories": [...], "points", "remainder"}], read before the
+// categories so that a pooled category is known to need no points of its own.
+void read_pools(const json& j, RuleReader& rr, RuleSet& rs) {
+  auto& r = rr.reader();
+  if (!j.contains("pools")) return;
+  const json* ps = r.array(j, "", "pools", false);
+  if (!ps) return;
+  for (std::size_t i = 0; i < ps->size(); ++i) {
+    std::string pp = model::child("/pools", i);
+    const json& p = (*ps)[i];
+    if (!r.object(p, pp, "a pool")) continue;
+    rr.known_keys(p, pp, {"name", "categories", "points", "remainder"});
+    Pool pool;
+    pool.name = rr.text(p, pp, "name", false);
+    if (const json* cs = r.array(p, pp, "categories", true))
+      for (std::size_t k = 0; k < cs->size(); ++k) {
+        const json& name = (*cs)[k];
+        if (name.is_string()) pool.categories.push_back(name.get<std::string>());
+        else rr.type_error(model::child(model::child(pp, "categories"), k), "a category name", name);
+      }
+    pool.points = rr.points(p, pp, "points");
+    pool.remainder = rr.remainder(p, pp);
+    if (pool.name.empty())
+      for (const auto& c : pool.categories) pool.name += (pool.name.empty() ? "" : "+") + c;
+    rs.pools.push_back(std::move(pool));
+  }
+}
+
+// Every pooled category is a category of the rule set, in one pool only.
+void check_pools(const RuleSet& rs, RuleReader& rr, DiagnosticSink& sink) {
+  std::vector<std::string> names;
+  for (const auto& c : rs.categories) names.push_back(c.name);
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < rs.pools.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j)  // weights and findings find a pool by its name
+      if (rs.pools[j].name == rs.pools[i].name)
+        sink.error("rules.pool", rs.file, model::child(model::child("/pools", i), "name"),
+                   "two pools are named '" + rs.pools[i].name + "'", "a name of its own for each pool");
+    for (std::size_t k = 0; k < rs.pools[i].categories.size(); ++k) {
+      const std::string& name = rs.pools[i].categories[k];
+      std::string place = model::child(model::child(model::child("/pools", i), "categories"), k);
+      if (std::find(names.begin(), names.end(), name) == names.end())
+        rr.unknown(place, "'" + name + "' is not a category of the rule set", name, names);
+      else if (std::find(seen.begin(), seen.end(), name) != seen.end())
+        sink.error("rules.pool", rs.file, place, "category '" + name + "' is in two pools",
+                   "each category in one pool at most");
+      seen.push_back(name);
+    }
+  }
+}
+
 }  // namespace
 
 std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& sink) {
@@ -219,18 +305,35 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
       rs->lines.push_back(std::move(line));
     }
   }
+  if (auto rem = rr.remainder(j, "")) rs->remainder = *rem;
+  read_pools(j, rr, *rs);
   if (const json* cats = r.array(j, "", "categories", true)) {
     for (std::size_t i = 0; i < cats->size(); ++i) {
       std::string cp = model::child("/categories", i);
       const json& c = (*cats)[i];
       if (!r.object(c, cp, "a category")) continue;
+      rr.known_keys(c, cp, {"name", "points", "method", "band", "remainder"});
       Category cat;
       cat.name = rr.text(c, cp, "name", true);
-      cat.points = rr.points(c, cp, "points");
       cat.method = rr.method(c, cp);
+      for (const auto& pool : rs->pools)
+        if (std::find(pool.categories.begin(), pool.categories.end(), cat.name) != pool.categories.end())
+          cat.pool = pool.name;
+      if (cat.pool.empty()) {
+        cat.points = rr.points(c, cp, "points");
+        cat.remainder = rr.remainder(c, cp);
+      } else {
+        // Its points and remainder are its pool's: one given here would be a second truth.
+        for (const char* key : {"points", "remainder"})
+          if (c.contains(key))
+            sink.error("rules.pool", path, model::child(cp, key),
+                       "category '" + cat.name + "' shares the points of pool '" + cat.pool + "'",
+                       std::string("no '") + key + "' (give it on the pool)");
+      }
       rs->categories.push_back(cat);
     }
   }
+  check_pools(*rs, rr, sink);
   if (auto fs = j.find("formulas"); fs != j.end() && fs->is_array()) {
     for (std::size_t i = 0; i < fs->size(); ++i) {
       std::string fp = model::child("/formulas", i);

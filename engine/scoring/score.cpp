@@ -84,28 +84,46 @@ void run_checks(const json& doc, const RuleSet& rules, DocumentScore& s) {
   }
 }
 
-// 分值 of every indicator: as the data gives it, else the category's points left after the
-// given ones, split evenly over the rest.
+// Where a category's indicators draw their weights from: its pool, or itself.
+struct Share {
+  std::string key;  // "pool:<name>" or "category:<name>"
+  Centi points = 0;
+  Remainder remainder = Remainder::Middle;
+};
+
+Share share_of(const RuleSet& rules, const std::string& category) {
+  for (const auto& c : rules.categories) {
+    if (c.name != category) continue;
+    if (c.pool.empty()) return {"category:" + c.name, c.points, c.remainder.value_or(rules.remainder)};
+    for (const auto& p : rules.pools)
+      if (p.name == c.pool) return {"pool:" + p.name, p.points, p.remainder.value_or(rules.remainder)};
+  }
+  return {"category:" + category, 0, rules.remainder};  // not a category: reported by summarise
+}
+
+// 分值 of every indicator: as the data gives it, else the points of its category (or of the
+// pool it shares) left after the given ones, split evenly over the rest in data order.
 void assign_weights(const json& list, const RuleSet& rules, std::vector<IndicatorScore>& out) {
-  std::map<std::string, std::vector<std::size_t>> open;  // category → indicators without weight
+  std::map<std::string, Share> shares;
+  std::map<std::string, std::vector<std::size_t>> open;  // share → indicators without weight
   std::map<std::string, Centi> given;
   for (std::size_t i = 0; i < out.size(); ++i) {
+    Share share = share_of(rules, out[i].category);
+    shares.emplace(share.key, share);
     const json& ind = list[i];
     auto w = ind.find(rules.f_weight);
     if (w != ind.end() && w->is_number()) {
       out[i].weight = to_centi(w->get<double>());
       out[i].weight_source = "declared";
-      given[out[i].category] += out[i].weight;
+      given[share.key] += out[i].weight;
     } else {
-      open[out[i].category].push_back(i);
+      open[share.key].push_back(i);
     }
   }
-  for (const auto& [category, members] : open) {
-    Centi points = 0;
-    for (const auto& c : rules.categories)
-      if (c.name == category) points = c.points;
-    Centi left = std::max<Centi>(0, points - given[category]);
-    auto parts = split_points(left, members.size());
+  for (const auto& [key, members] : open) {
+    const Share& share = shares.at(key);
+    Centi left = std::max<Centi>(0, share.points - given[key]);
+    auto parts = split_points(left, members.size(), share.remainder);
     for (std::size_t k = 0; k < members.size(); ++k) {
       out[members[k]].weight = parts[k];
       out[members[k]].weight_source = "split";
@@ -125,18 +143,35 @@ void summarise(const RuleSet& rules, DocumentScore& s, const std::string& list_p
   }
   Centi weights = 0;
   for (const auto& l : s.lines) weights += l.weight;
+  auto points_finding = [&](const std::string& where, const std::string& message, Centi points, Centi weight) {
+    Finding f{Severity::Warning, "scoring.category-points", where, message, centi_text(points, -1),
+              centi_text(weight, -1)};
+    f.computed_as = "points";
+    f.declared_as = "sum of 分值";
+    s.findings.push_back(std::move(f));
+  };
   for (const auto& cat : rules.categories) {
     CategoryScore c = by.count(cat.name) ? by[cat.name] : CategoryScore{cat.name, 0, 0, 0};
-    c.points = cat.points;
+    // A pooled category's points are the share of its pool it got.
+    c.points = cat.pool.empty() ? cat.points : c.weight;
     weights += c.weight;
-    if (c.weight != c.points) {
-      s.findings.push_back({Severity::Warning, "scoring.category-points",
-                            first.count(cat.name) ? first[cat.name] : list_pointer,
-                            "分值 of " + cat.name + " do not add up to the category's points",
-                            centi_text(c.points, -1), centi_text(c.weight, -1)});
-    }
+    if (c.weight != c.points)
+      points_finding(first.count(cat.name) ? first[cat.name] : list_pointer,
+                     "分值 of " + cat.name + " do not add up to the category's points", c.points, c.weight);
     s.categories.push_back(c);
     by.erase(cat.name);
+  }
+  for (const auto& pool : rules.pools) {
+    Centi weight = 0;
+    std::string where;
+    for (const auto& name : pool.categories) {
+      for (const auto& c : s.categories)
+        if (c.name == name) weight += c.weight;
+      if (where.empty() && first.count(name)) where = first[name];
+    }
+    if (weight != pool.points)
+      points_finding(where.empty() ? list_pointer : where,
+                     "分值 of pool " + pool.name + " do not add up to the pool's points", pool.points, weight);
   }
   for (const auto& [name, c] : by) {
     weights += c.weight;
@@ -145,9 +180,11 @@ void summarise(const RuleSet& rules, DocumentScore& s, const std::string& list_p
                           "", ""});
   }
   if (weights != rules.total_points) {
-    s.findings.push_back({Severity::Warning, "scoring.weight-sum", list_pointer,
-                          "分值 do not add up to the total points", centi_text(rules.total_points, -1),
-                          centi_text(weights, -1)});
+    Finding f{Severity::Warning, "scoring.weight-sum", list_pointer, "分值 do not add up to the total points",
+              centi_text(rules.total_points, -1), centi_text(weights, -1)};
+    f.computed_as = "total";
+    f.declared_as = "sum of 分值";
+    s.findings.push_back(std::move(f));
   }
 }
 

@@ -43,10 +43,25 @@ struct Method {
   double below_per_point = 0.05, above_per_point = 0.01;
 };
 
+// Where the hundredths left over by an even split go: all on the first, the middle (index
+// n/2, seed 000) or the last indicator, or spread 0.01 each over the first ones.
+enum class Remainder { First, Middle, Last, Spread };
+
 struct Category {  // 一级指标 / 类别 and the points it carries
   std::string name;
-  Centi points = 0;
+  Centi points = 0;  // 0 for a pooled category: its pool carries the points
   Method method;
+  std::optional<Remainder> remainder;  // the rule set's when not given
+  std::string pool;                    // the pool it shares points in, "" when none
+};
+
+// Points shared by several categories and split over all their indicators together (a
+// form giving 产出 and 效益 55 points between them).
+struct Pool {
+  std::string name;  // as given, else the categories joined with "+"
+  std::vector<std::string> categories;
+  Centi points = 0;
+  std::optional<Remainder> remainder;
 };
 
 struct GradeBand {  // 评分等级: the grade of totals at or above min
@@ -103,6 +118,8 @@ struct RuleSet {
   std::vector<NamedFormula> values;  // derived numbers, in order (may use earlier ones)
   std::vector<Line> lines;
   std::vector<Category> categories;
+  std::vector<Pool> pools;
+  Remainder remainder = Remainder::Middle;  // of every split, unless a category or pool says
   std::vector<IndicatorFormula> formulas;
   std::vector<Check> checks;
   Centi total_points = 10000;
@@ -119,7 +136,14 @@ struct Finding {
   std::string message;
   std::string computed;  // may be empty
   std::string declared;  // may be empty
+  // What the two numbers are, for people: a rule's result and the data's figure by default;
+  // "分值", "得分" where the finding compares a weight with a score.
+  std::string computed_as = "computed", declared_as = "declared";
 };
+
+// " (computed 3, declared 4)", " (分值 9.17, 得分 9.2)": a finding's numbers with their
+// names, "" when it has none.
+std::string numbers_text(const Finding& f);
 
 struct IndicatorScore {
   std::string name, category;
@@ -155,9 +179,10 @@ std::vector<DocumentScore> score_all(const nlohmann::json& data, const RuleSet& 
 DocumentScore score_document(const nlohmann::json& document, const std::string& pointer,
                              const RuleSet& rules);
 
-// Category points split evenly in two-decimal steps; the remainder lands on the middle
-// indicator (index n/2), as seed 000 shows: 22 over 6 → 3.66 ×5 and 3.7 fourth.
-std::vector<Centi> split_points(Centi points, std::size_t n);
+// Category points split evenly in two-decimal steps; the remainder lands where `where`
+// says: by default on the middle indicator (index n/2), as seed 000 shows: 22 over 6 →
+// 3.66 ×5 and 3.7 fourth; first: 55 over 6 → 9.2, 9.16 ×5; spread: 9.17 ×4, 9.16 ×2.
+std::vector<Centi> split_points(Centi points, std::size_t n, Remainder where = Remainder::Middle);
 
 // {"documents": [{title, total, grade, indicators: [{name, weight, score, rule…}], findings}]}
 std::string to_json(const std::vector<DocumentScore>& scores);
