@@ -116,7 +116,7 @@ TEST_CASE("an option given to the wrong command names it and where it belongs",
                     "jixiao help render");
   check_usage_error(test::run_jixiao("templates --declaration-dir /tmp"),
                     "unknown option '--declaration-dir' for templates (it is an option of render, "
-                    "score, check)",
+                    "score, check, preview)",
                     "jixiao help templates");
   check_usage_error(test::run_jixiao("score " + kExample + " --version"),
                     "unknown option '--version' for score (it is an option of jixiao itself)",
@@ -125,7 +125,7 @@ TEST_CASE("an option given to the wrong command names it and where it belongs",
 
 TEST_CASE("help for a command that does not exist", "[cli][command-line]") {
   check_usage_error(test::run_jixiao("help nosuch"),
-                    "no command 'nosuch'; the commands are render, score, check, templates",
+                    "no command 'nosuch'; the commands are render, score, check, templates, preview",
                     "jixiao help");
 }
 
