@@ -58,7 +58,7 @@ std::string variant_with_data(const std::string& attrs) {
 TEST_CASE("a variant gets no prefill of the original's map by itself", "[check][prefill]") {
   auto dir = variant_with_data("");
   // The schema still says the narratives are given: without prefill they are missing.
-  auto r = test::run_jixiao("check " + dir + "/self.json --templates " + dir);
+  auto r = test::run_jixiao("check " + dir + "/self.json --lang en --templates " + dir);
   INFO(r.err);
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("/projects/0/narratives/overview: error: missing required field 'overview'") != std::string::npos);
@@ -66,22 +66,22 @@ TEST_CASE("a variant gets no prefill of the original's map by itself", "[check][
 
 TEST_CASE("prefill=\"…\" on <form> names the map a variant uses", "[check][prefill]") {
   auto dir = variant_with_data(" prefill=\"suzhou-project-selfeval-2021\"");
-  auto r = test::run_jixiao("check " + dir + "/self.json --templates " + dir);
+  auto r = test::run_jixiao("check " + dir + "/self.json --lang en --templates " + dir);
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("narratives") == std::string::npos);
-  auto c = test::run_jixiao("templates --check --templates " + dir);
+  auto c = test::run_jixiao("templates --check --lang en --templates " + dir);
   INFO(c.err);
   CHECK(c.exit_code == 0);
 }
 
 TEST_CASE("a prefill map that is not there is an error, in render and in the check", "[check][prefill]") {
   auto dir = variant_with_data(" prefill=\"no-such-map\"");
-  auto r = test::run_jixiao("check " + dir + "/self.json --templates " + dir);
+  auto r = test::run_jixiao("check " + dir + "/self.json --lang en --templates " + dir);
   INFO(r.err);
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("prefill map 'no-such-map' not found") != std::string::npos);
-  auto c = test::run_jixiao("templates --check --templates " + dir);
+  auto c = test::run_jixiao("templates --check --lang en --templates " + dir);
   INFO(c.err);
   CHECK(c.exit_code == 2);
   std::string xml = test::slurp(dir + "/forms/suzhou-variant-2022.xml");
@@ -90,7 +90,7 @@ TEST_CASE("a prefill map that is not there is an error, in render and in the che
         std::string::npos);
   // A path is no map name: prefill maps are looked for only in prefill/ of the template directories.
   auto escape = variant_with_data(" prefill=\"../rules/suzhou-2021\"");
-  auto e = test::run_jixiao("check " + escape + "/self.json --templates " + escape);
+  auto e = test::run_jixiao("check " + escape + "/self.json --lang en --templates " + escape);
   CHECK(e.exit_code == 2);
   CHECK(e.err.find("prefill map '../rules/suzhou-2021' not found") != std::string::npos);
 }

@@ -62,7 +62,7 @@ std::string same(std::string s) { return s; }
 }  // namespace
 
 TEST_CASE("every shipped form, rule set, schema and prefill map passes the check", "[check]") {
-  auto r = test::run_jixiao("templates --check");
+  auto r = test::run_jixiao("templates --check --lang en");
   INFO(r.err);
   CHECK(r.exit_code == 0);
   // Nothing else: no error and no warning either.
@@ -71,7 +71,7 @@ TEST_CASE("every shipped form, rule set, schema and prefill map passes the check
 
 TEST_CASE("an unchanged copy of a form passes too", "[check]") {
   Variant v = variant(same, same);
-  auto r = test::run_jixiao("templates --check --templates " + v.dir);
+  auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.err.find("6 forms, 5 rule sets, 5 schemas, 1 prefill maps checked: no errors") != std::string::npos);
@@ -79,7 +79,7 @@ TEST_CASE("an unchanged copy of a form passes too", "[check]") {
 
 TEST_CASE("a misspelt field in a copied template is an error at its line:col with the nearest name", "[check]") {
   Variant v = variant([](std::string xml) { return replace_once(xml, "{p.budget.initial", "{p.budget.inital"); }, same);
-  auto r = test::run_jixiao("templates --check --templates " + v.dir);
+  auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
   INFO(r.err);
   CHECK(r.exit_code == 2);
   // The column is the misspelt name's own, not the binding's.
@@ -99,7 +99,7 @@ TEST_CASE("loop variables, scores, sum() fields and enum comparisons are checked
         return replace_once(xml, "{count(p.indicators)}", "{count(p.indicators) + sum(p.composition.items, 'budgt')}");
       },
       same);
-  auto r = test::run_jixiao("templates --check --templates " + v.dir);
+  auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
   INFO(r.err);
   CHECK(r.exit_code == 2);
   CHECK(r.err.find(v.form_file + ":" + place_of(v.form_text, "itme.name}") + ": error: unknown name 'itme'") != std::string::npos);
@@ -116,7 +116,7 @@ TEST_CASE("a rule set naming a category the schema's enum does not allow is an e
   Variant v = variant(same, [](std::string rules) {
     return replace_once(rules, "{ \"name\": \"影响力目标\"", "{ \"name\": \"影响目标\"");
   });
-  auto r = test::run_jixiao("templates --check --templates " + v.dir);
+  auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
   INFO(r.err);
   CHECK(r.exit_code == 2);
   std::string where = v.rules_file + ":" + place_of(v.rules_text, "\"影响目标\"") + ": error: 'projects[…].indicators[…].category' is never '影响目标'";
@@ -131,7 +131,7 @@ TEST_CASE("a rule set's fields, formulas and check pointers are checked against 
     rules = replace_once(rules, "if(budget.adjustment == null", "if(budget.adjustmnt == null");
     return replace_once(rules, "\"pointer\": \"/spending/balance\"", "\"pointer\": \"/spending/balanse\"");
   });
-  auto r = test::run_jixiao("templates --check --templates " + v.dir);
+  auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
   INFO(r.err);
   CHECK(r.exit_code == 2);
   CHECK(r.err.find(v.rules_file + ":" + place_of(v.rules_text, "\"explantion\"") + ": error: no field 'explantion'") != std::string::npos);
@@ -146,9 +146,16 @@ TEST_CASE("a copied form whose id still names the original, or a rule set whose 
   Variant v = variant(
       [](std::string xml) { return replace_once(xml, "id=\"suzhou-variant-2022\"", "id=\"suzhou-project-selfeval-2021\""); },
       [](std::string rules) { return replace_once(rules, "\"id\": \"suzhou-variant\"", "\"id\": \"suzhou-2021\""); });
-  auto r = test::run_jixiao("templates --check --templates " + v.dir);
+  auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
   INFO(r.err);
   CHECK(r.exit_code == 2);
   CHECK(r.err.find(v.form_file + ":" + place_of(v.form_text, "<form ") + ": error: the template's id is 'suzhou-project-selfeval-2021'") != std::string::npos);
   CHECK(r.err.find(v.rules_file + ":" + place_of(v.rules_text, "\"suzhou-2021\"") + ": error: the rule set's id is 'suzhou-2021'") != std::string::npos);
+}
+
+TEST_CASE("the check's summary in Chinese with --lang zh", "[check]") {
+  auto r = test::run_jixiao("templates --check --lang zh");
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.err == "检查了 5 个表式、4 个评分规则、5 个结构定义、1 个预填映射：没有错误\n");
 }
