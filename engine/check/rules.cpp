@@ -21,6 +21,19 @@ json schema_of_sample(const json& v) {
   return json::object();
 }
 
+// A JSON pointer token as the key it names: "~1" is '/', "~0" is '~' (RFC 6901).
+std::string unescape(const std::string& token) {
+  std::string out;
+  for (std::size_t i = 0; i < token.size(); ++i) {
+    if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+      out += token[++i] == '1' ? '/' : '~';
+    } else {
+      out += token[i];
+    }
+  }
+  return out;
+}
+
 json closed_object(const std::vector<std::string>& names) {
   json props = json::object();
   for (const auto& n : names) props[n] = json::object();
@@ -136,8 +149,7 @@ class RuleWalk {
     for (std::size_t start = 1; start <= ptr.size();) {
       std::size_t slash = ptr.find('/', start);
       std::string tok = ptr.substr(start, slash == std::string::npos ? std::string::npos : slash - start);
-      for (std::size_t k; (k = tok.find("~1")) != std::string::npos;) tok.replace(k, 2, "/");
-      for (std::size_t k; (k = tok.find("~0")) != std::string::npos;) tok.replace(k, 2, "~");
+      tok = unescape(tok);
       bool index = !tok.empty() && tok.find_first_not_of("0123456789") == std::string::npos;
       auto types = s.types();
       bool array = std::find(types.begin(), types.end(), "array") != types.end();

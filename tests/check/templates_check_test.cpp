@@ -159,3 +159,14 @@ TEST_CASE("the check's summary in Chinese with --lang zh", "[check]") {
   CHECK(r.exit_code == 0);
   CHECK(r.err == "检查了 5 个表式、4 个评分规则、5 个结构定义、1 个预填映射：没有错误\n");
 }
+
+TEST_CASE("a schema valijson refuses is an error of the check, not a crash", "[check]") {
+  auto dir = test::temp_dir("check-bad-schema");
+  test::run_command("mkdir -p " + dir + "/schemas");
+  std::ofstream(dir + "/schemas/bad.schema.json") << R"({"type": "objekt"})";
+  auto r = test::run_jixiao("templates --check --lang en --templates " + dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(dir + "/schemas/bad.schema.json: /: error: not a valid JSON Schema") != std::string::npos);
+  CHECK(r.err.find("6 schemas") != std::string::npos);
+}
