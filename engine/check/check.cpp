@@ -44,7 +44,17 @@ SchemaFile load_schema(const std::string& name, const std::string& path, Diagnos
   return s;
 }
 
-RuleFile load_rules(const std::string& name, const std::string& path, DiagnosticSink& sink) {
+// ", the id of rules/x.json" when another file found goes by that id: a copy whose id was
+// not changed names the original, and both files are named.
+std::string also(const std::vector<std::pair<std::string, std::string>>& files, const std::string& id,
+                 const std::string& path) {
+  for (const auto& [name, other] : files)
+    if (name == id && other != path) return ", the id of " + other;
+  return "";
+}
+
+RuleFile load_rules(const std::string& name, const std::string& path,
+                    const std::vector<std::pair<std::string, std::string>>& files, DiagnosticSink& sink) {
   RuleFile r{name, path, {}, nullptr, nullptr};
   DiagnosticSink local;
   auto rs = scoring::load_rule_set(path, local);
@@ -55,7 +65,7 @@ RuleFile load_rules(const std::string& name, const std::string& path, Diagnostic
   parse_json(path, text, r.doc, ignored);
   r.places = std::make_unique<JsonPlaces>(text);
   if (rs->id != name)  // forms find a rule set by its file name: the two must agree
-    sink.error("check.id", path, r.places->place("/id"), "the rule set's id is '" + rs->id + "'",
+    sink.error("check.id", path, r.places->place("/id"), "the rule set's id is '" + rs->id + "'" + also(files, rs->id, path),
                "\"id\": \"" + name + "\", the name of the file", "'" + rs->id + "'");
   r.rules = std::move(rs);
   return r;
@@ -94,9 +104,10 @@ Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& s
     });
 
   std::map<std::string, RuleFile> rules;
-  for (const auto& [name, path] : found(roots, "rules", ".json"))
+  auto rule_files = found(roots, "rules", ".json");
+  for (const auto& [name, path] : rule_files)
     guarded(path, sink, [&, &name = name, &path = path] {
-      rules.emplace(name, load_rules(name, path, sink));
+      rules.emplace(name, load_rules(name, path, rule_files, sink));
       ++sum.rule_sets;
     });
 
@@ -109,14 +120,15 @@ Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& s
     return std::any_of(prefill_files.begin(), prefill_files.end(), [&](const auto& p) { return p.first == name; });
   };
   std::set<std::pair<std::string, std::string>> rule_checks;
-  for (const auto& [id, path] : found(roots, "forms", ".xml"))
+  auto form_files = found(roots, "forms", ".xml");
+  for (const auto& [id, path] : form_files)
     guarded(path, sink, [&, &id = id, &path = path] {
       ++sum.forms;
       auto form = load_form(path, sink);
       if (!form) return;
       const auto& f = form->form;
       if (f.id != id)
-        sink.error("check.id", path, form->root_place, "the template's id is '" + f.id + "'",
+        sink.error("check.id", path, form->root_place, "the template's id is '" + f.id + "'" + also(form_files, f.id, path),
                    "id=\"" + id + "\", the name of the file", "'" + f.id + "'");
       const SchemaFile* schema = nullptr;
       if (!f.schema.empty()) {

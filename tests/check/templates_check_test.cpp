@@ -149,8 +149,11 @@ TEST_CASE("a copied form whose id still names the original, or a rule set whose 
   auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
   INFO(r.err);
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find(v.form_file + ":" + place_of(v.form_text, "<form ") + ": error: the template's id is 'suzhou-project-selfeval-2021'") != std::string::npos);
-  CHECK(r.err.find(v.rules_file + ":" + place_of(v.rules_text, "\"suzhou-2021\"") + ": error: the rule set's id is 'suzhou-2021'") != std::string::npos);
+  // Both files are named: the copy, and the original whose id it still has.
+  CHECK(r.err.find(v.form_file + ":" + place_of(v.form_text, "<form ") + ": error: the template's id is 'suzhou-project-selfeval-2021', the id of " +
+                   test::source_path("templates/forms/suzhou-project-selfeval-2021.xml")) != std::string::npos);
+  CHECK(r.err.find(v.rules_file + ":" + place_of(v.rules_text, "\"suzhou-2021\"") + ": error: the rule set's id is 'suzhou-2021', the id of " +
+                   test::source_path("templates/rules/suzhou-2021.json")) != std::string::npos);
 }
 
 TEST_CASE("the check's summary in Chinese with --lang zh", "[check]") {
