@@ -131,6 +131,9 @@ Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& s
         sink.error("check.id", path, form->root_place, "the template's id is '" + f.id + "'" + also(form_files, f.id, path),
                    "id=\"" + id + "\", the name of the file", "'" + f.id + "'");
       const SchemaFile* schema = nullptr;
+      if (f.schema.empty())  // data is then not validated either: nothing to check against
+        sink.warning("check.schema", path, form->root_place,
+                     "the form names no schema (schema=\"…\"): its bindings and rule set are not checked");
       if (!f.schema.empty()) {
         auto it = schemas.find(f.schema);
         if (it == schemas.end())
