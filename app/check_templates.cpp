@@ -2,12 +2,26 @@
 
 #include <iostream>
 
+#include "check/check.h"
+
 namespace jixiao::app {
 
-// Placeholder until the static check lands (issue 13); refuses rather than passing.
-int check_templates(const Options&) {
-  std::cerr << "jixiao: templates --check is not built yet\n";
-  return 2;
+int check_templates(const Options& options) {
+  DiagnosticSink sink;
+  check::Summary sum = check::check_templates(check::template_roots(options), sink);
+  for (const auto& d : sink.all()) std::cerr << format(d) << "\n";
+  std::size_t errors = sink.error_count();
+  if (options.lang == "zh") {
+    std::cerr << "检查了 " << sum.forms << " 个表式、" << sum.rule_sets << " 个评分规则、" << sum.schemas
+              << " 个结构定义、" << sum.prefill_maps << " 个预填映射："
+              << (errors == 0 ? std::string("没有错误") : std::to_string(errors) + " 个错误") << "\n";
+  } else {
+    std::cerr << sum.forms << " forms, " << sum.rule_sets << " rule sets, " << sum.schemas << " schemas, "
+              << sum.prefill_maps << " prefill maps checked: "
+              << (errors == 0 ? std::string("no errors") : std::to_string(errors) + (errors == 1 ? " error" : " errors"))
+              << "\n";
+  }
+  return errors == 0 ? 0 : 2;
 }
 
 }  // namespace jixiao::app

@@ -195,7 +195,8 @@ class Parser {
 
   void lookup_options(CLI::App& c, bool declarations) {
     repeatable(c, "--templates", line_.options.template_dirs,
-               "also look for forms/ and rules/ in DIR, before the built-in ones");
+               "also look for forms/, rules/, schemas/ and prefill/ in DIR, before the\n"
+               "built-in ones");
     c.add_option("--data-dir", line_.options.data_dir,
                  "directory holding templates/ and fonts/ (default: built in)")
         ->type_name("DIR")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);

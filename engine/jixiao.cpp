@@ -331,7 +331,14 @@ Result Engine::run_unmoved(const Request& req) {
                            [this](const model::Dossier& decl, DiagnosticSink& s) {
                              return impl_->validate_declaration(decl, s);
                            }};
-    prefill(d, impl_->find("prefill", d.form, ".json"), context, sink, inputs);
+    // The map the form names (prefill="…"), else the one of its id; both only in prefill/.
+    std::string map = impl_->find("prefill", t->prefill().empty() ? d.form : t->prefill(), ".json");
+    if (map.empty() && !t->prefill().empty()) {
+      sink.error("template.prefill", t->file(), "", "prefill map '" + t->prefill() + "' not found",
+                 "a file prefill/" + t->prefill() + ".json in a template directory");
+      return res;
+    }
+    prefill(d, map, context, sink, inputs);
     if (sink.has_errors() || !impl_->validate(d, *t, sink, &inputs)) return res;
     const scoring::RuleSet* rules = nullptr;
     if (!t->rule_set().empty()) {

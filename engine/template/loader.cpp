@@ -55,7 +55,7 @@ FormNode Loader::form(pugi::xml_node root) {
   root_ = root;
   form_ = &f;
   Attributes a(src_, root,
-               {"id", "rules", "schema", "title", "subject", "author", "keywords", "page",
+               {"id", "rules", "schema", "prefill", "title", "subject", "author", "keywords", "page",
                 "orientation", "margin", "font", "size", "header-offset", "footer-offset"},
                report_);
   if (a.require("id", "shenzhen-project-selfeval-2021")) f.id = a.text("id");
@@ -65,6 +65,9 @@ FormNode Loader::form(pugi::xml_node root) {
   if (const auto* r = a.find("rules"); r && r->value.empty()) a.bad_value(*r, "a rule set name");
   if (const auto* sc = a.find("schema"); sc && sc->value.empty())
     a.bad_value(*sc, "a schema name (shenzhen-project-selfeval)");
+  f.prefill = a.text("prefill");
+  if (const auto* pf = a.find("prefill"); pf && pf->value.empty())
+    a.bad_value(*pf, "a prefill map name (suzhou-project-selfeval-2021)");
   f.title = a.text_template("title");
   f.subject = a.text_template("subject");
   f.author = a.text_template("author");

@@ -100,6 +100,9 @@ struct FormNode {
   std::string id;
   std::string rules;
   std::string schema;  // the data schema (templates/schemas/<schema>.schema.json); may be empty
+  // The prefill map (templates/prefill/<prefill>.json); empty: the one named like the form id,
+  // if any. Lets a variant use the original's map without a copy.
+  std::string prefill;
   TextTemplate title, subject, author, keywords;
   doc::PageSetup page;  // headers and footers come from `headers`, `footers`
   std::vector<MarkNode> headers, footers;

@@ -33,6 +33,7 @@ const std::string& Template::file() const { return impl_->file; }
 const std::string& Template::form_id() const { return impl_->form.id; }
 const std::string& Template::rule_set() const { return impl_->form.rules; }
 const std::string& Template::schema() const { return impl_->form.schema; }
+const std::string& Template::prefill() const { return impl_->form.prefill; }
 
 doc::Document Template::instantiate(const nlohmann::json& view, DiagnosticSink& sink) const {
   // A Reporter per call: within one call each mistake is reported once, however many

@@ -22,6 +22,7 @@ class Template {
   const std::string& form_id() const;   // <form id="…">
   const std::string& rule_set() const;  // <form rules="…">
   const std::string& schema() const;    // <form schema="…">, empty when not given
+  const std::string& prefill() const;   // <form prefill="…">, empty when not given
 
   // Instantiates the template with a view (see docs/templates.md: the view is the data file
   // with every optional field present and the scoring results under "evaluation").

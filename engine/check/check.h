@@ -1,0 +1,27 @@
+// `jixiao templates --check`: every form template, rule set, schema and prefill map of the
+// template directories loaded and checked against each other, before any data reaches
+// them. What a template binds ({p.budget.initial}, each=, test=), what a rule set names
+// (fields, categories, formulas, checks, pointers) and what a prefill map copies must all
+// exist in the form's data schema (and in the scores the view adds). Every problem is an
+// error at file:line:col with the names that would do.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "diag/diag.h"
+#include "jixiao.h"
+
+namespace jixiao::check {
+
+struct Summary {
+  int forms = 0, rule_sets = 0, schemas = 0, prefill_maps = 0;
+};
+
+// The template directories options name, a user's first, then the built-in one.
+std::vector<std::string> template_roots(const Options& options);
+
+// Checks every file found in roots (a user's file shadows a built-in one of the same name,
+// as in rendering); problems go to sink. The counts are of the files checked.
+Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& sink);
+
+}  // namespace jixiao::check

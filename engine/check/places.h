@@ -1,0 +1,39 @@
+// Where things are in the files checked, for "file:line:col" messages: the value at a JSON
+// pointer of a JSON file, and a name inside an expression (a template binding or a rule
+// set's formula string), so that the column points at the misspelt name itself.
+#pragma once
+#include <cstddef>
+#include <map>
+#include <string>
+
+namespace jixiao::check {
+
+// The byte offset of token in text[from, to) as a whole name (not part of a longer one:
+// "budget" is not found in "budgets"), or std::string::npos.
+std::size_t find_name(const std::string& text, std::size_t from, std::size_t to, const std::string& token);
+
+// The offset of a "line:col" place (col in characters) in text; npos when it is not one.
+std::size_t offset_of(const std::string& text, const std::string& place);
+
+class JsonPlaces {
+ public:
+  // text must be JSON that parse_json accepted.
+  explicit JsonPlaces(std::string text);
+  // "line:col" of the value at pointer ("/categories/0/name"); of the nearest enclosing
+  // value found when it is not in the file.
+  std::string place(const std::string& pointer) const;
+  // "line:col" of token inside the string value at pointer (a formula naming it), else of
+  // the value.
+  std::string place_of(const std::string& pointer, const std::string& token) const;
+
+ private:
+  void scan(std::size_t& i, const std::string& pointer);
+  void skip_space(std::size_t& i) const;
+  std::string read_key(std::size_t& i) const;
+  std::size_t string_end(std::size_t i) const;  // offset of the closing quote
+  std::size_t offset(const std::string& pointer) const;
+  std::string text_;
+  std::map<std::string, std::size_t> offsets_;
+};
+
+}  // namespace jixiao::check
