@@ -95,6 +95,11 @@ TEST_CASE("pooled categories with the remainder first reproduce 9.2 and 9.16 x5"
   // 指标名称, 目标值, 权重, 实际完成值, 自评分
   CHECK(text.find("数据库=1套9.21套9.2") != std::string::npos);
   CHECK(text.find("验收合格率=100%9.16100%9.16") != std::string::npos);
+
+  // The static check knows pools and the remainder's place.
+  auto check = test::run_jixiao("templates --check --templates " + dir);
+  INFO(check.err);
+  CHECK(check.exit_code == 0);
 }
 
 TEST_CASE("without the remainder's place the pool splits as seed 000, and the finding names 分值 and 得分",
