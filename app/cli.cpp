@@ -201,7 +201,8 @@ class Parser {
         ->type_name("DIR")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     c.add_option("--lang", lang_, "language of messages and the score table: en or zh\n"
                  "(default: zh when LANG, LC_ALL or LC_MESSAGES starts with zh)")
-        ->type_name("en|zh")->check(CLI::IsMember({"en", "zh"}))
+        // An empty description: the help shows "en|zh", not CLI11's "en|zh:{en,zh}".
+        ->type_name("en|zh")->check(CLI::IsMember({"en", "zh"}).description(""))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     if (declarations)
       repeatable(c, "--declaration-dir", line_.options.declaration_dirs,

@@ -318,7 +318,7 @@ Result Engine::run_unmoved(const Request& req) {
     }
     if (req.action == Request::Action::Score) {
       res.score_json = scoring::to_json(scores);
-      res.score_table = scoring::to_table(scores);
+      res.score_table = scoring::to_table(scores, impl_->options.lang);
       return res;
     }
     if (req.action == Request::Action::Check || sink.has_errors()) return res;

@@ -162,8 +162,8 @@ std::vector<Centi> split_points(Centi points, std::size_t n);
 // {"documents": [{title, total, grade, indicators: [{name, weight, score, rule…}], findings}]}
 std::string to_json(const std::vector<DocumentScore>& scores);
 // The same for people: each indicator with weight, rule, inputs and score, then total,
-// grade and findings.
-std::string to_table(const std::vector<DocumentScore>& scores);
+// grade and findings; lang "zh" words rules and findings in Chinese (diag/lang.h).
+std::string to_table(const std::vector<DocumentScore>& scores, const std::string& lang = "en");
 // What a template sees under "evaluation".
 nlohmann::json to_view(const DocumentScore& score);
 
