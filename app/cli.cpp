@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "diag/lang.h"
 #include "version.h"
 
 namespace jixiao::app {
@@ -233,9 +234,14 @@ class Parser {
     return std::move(line_);
   }
 
-  // A usage error, and where to read how the command is used.
+  // A usage error, and where to read how the command is used; in Chinese under --lang zh
+  // or a Chinese locale (a --lang that did not parse leaves the locale to decide).
   CommandLine usage(const std::string& problem) {
     CLI::App* c = chosen();
+    if ((lang_ == "zh" || lang_ == "en" ? lang_ : language_from_environment()) == "zh")
+      return fail("jixiao: " + translate("cli.usage", problem, "zh") + "\n" +
+                  (c && c != help_ ? "运行 'jixiao help " + c->get_name() + "' 查看它的选项。\n"
+                                   : "运行 'jixiao help' 查看所有命令。\n"));
     return fail("jixiao: " + problem + "\n" +
                 (c && c != help_ ? "Run 'jixiao help " + c->get_name() + "' for its options.\n"
                                  : "Run 'jixiao help' for the commands.\n"));

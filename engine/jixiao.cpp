@@ -310,7 +310,8 @@ Result Engine::run_unmoved(const Request& req) {
           res.finding_errors = res.finding_errors || f.severity == Severity::Error;
           continue;
         }
-        Diagnostic diag{f.severity, f.code, d.file, f.pointer, f.message, {}, {}, {}};
+        Diagnostic diag{f.severity, f.code, d.file, f.pointer,
+                        scoring::finding_message(f, rules, impl_->options.lang), {}, {}, {}};
         if (!f.computed.empty() || !f.declared.empty())
           diag.message += " (computed " + f.computed + ", declared " + f.declared + ")";
         sink.report(std::move(diag));
@@ -318,7 +319,7 @@ Result Engine::run_unmoved(const Request& req) {
     }
     if (req.action == Request::Action::Score) {
       res.score_json = scoring::to_json(scores);
-      res.score_table = scoring::to_table(scores, impl_->options.lang);
+      res.score_table = scoring::to_table(scores, impl_->options.lang, rules);
       return res;
     }
     if (req.action == Request::Action::Check || sink.has_errors()) return res;

@@ -1,5 +1,6 @@
 // Chinese wording: scoring findings (scoring.*), the score command, the engine's last resort,
-// and the names of scoring rules shown in the score table ("scoring.rule", not a code).
+// the names of scoring rules shown in the score table ("scoring.rule", not a code) and the
+// command line's usage errors ("cli.usage").
 #include "diag/zh_parts.h"
 
 namespace jixiao::zh {
@@ -61,6 +62,28 @@ std::vector<CatalogEntry> scoring() {
       {"scoring.rule", "ratio", "比率"},
       {"scoring.rule", "band", "区间"},
       {"scoring.rule", "none", "无"},
+
+      // Usage errors of the command line (app/cli.cpp; "cli.usage" is not a diagnostic code).
+      {"cli.usage", "option '{1}' needs a value", "选项 '{1}' 需要一个值"},
+      {"cli.usage", "unknown option '{1}'", "未知选项 '{1}'"},
+      {"cli.usage", "unknown option '{1}' for {2}", "{2} 没有选项 '{1}'"},
+      {"cli.usage", "unknown option '{1}' (it is an option of {2})", "未知选项 '{1}'（它是 {2} 的选项）"},
+      {"cli.usage", "unknown option '{1}' for {2} (it is an option of {3})", "{2} 没有选项 '{1}'（它是 {3} 的选项）"},
+      {"cli.usage", "jixiao itself", "jixiao 本身"},
+      {"cli.usage", "unknown command '{1}'", "未知命令 '{1}'"},
+      {"cli.usage", "templates takes no data file", "templates 不接受数据文件"},
+      {"cli.usage", "unexpected '{1}'", "多余的 '{1}'"},
+      {"cli.usage", "help takes one command", "help 只接受一个命令"},
+      {"cli.usage", "more than one data file", "数据文件多于一个"},
+      {"cli.usage", "no data file", "没有数据文件"},
+      {"cli.usage", "render needs -o OUT.pdf", "render 需要 -o OUT.pdf"},
+      {"cli.usage", "bad date '{1}'; expected seconds since 1970 or YYYY-MM-DD", "日期 '{1}' 不对；应为自 1970 年起的秒数或 YYYY-MM-DD"},
+      {"cli.usage", "no command '{1}'; the commands are {2}", "没有命令 '{1}'；命令有 {2}"},
+      {"cli.usage", "a bulk run writes into a directory, and '{1}' is a file; give -o DIR/",
+       "批量运行写入目录，而 '{1}' 是文件；请给出 -o DIR/"},
+      {"cli.usage", "a bulk run writes one PDF per document into a directory, not into '{1}'; give -o DIR/",
+       "批量运行把每个文档各写成一个 PDF 放进目录，而不是写入 '{1}'；请给出 -o DIR/"},
+      {"cli.usage", "bad --shard: {1}", "--shard 不对：{1}"},
 
       // The score command and the engine (jixiao.cpp).
       {"score.no-rules", "form '{1}' is not scored (its template names no rule set)", "表单 '{1}' 不评分（其模板未指定规则集）"},

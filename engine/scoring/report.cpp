@@ -77,7 +77,15 @@ std::string to_json(const std::vector<DocumentScore>& scores) {
   return ojson({{"documents", docs}}).dump(2) + "\n";
 }
 
-std::string to_table(const std::vector<DocumentScore>& scores, const std::string& lang) {
+std::string finding_message(const Finding& f, const RuleSet* rules, const std::string& lang) {
+  if (lang != "zh" || !rules) return f.message;
+  for (const auto& c : rules->checks)
+    if (c.code == f.code && !c.message_zh.empty() && f.message.rfind(c.message, 0) == 0)
+      return c.message_zh + f.message.substr(c.message.size());  // keeps " — cannot check …"
+  return f.message;
+}
+
+std::string to_table(const std::vector<DocumentScore>& scores, const std::string& lang, const RuleSet* rules) {
   const bool zh = lang == "zh";
   std::string out;
   for (const auto& s : scores) {
@@ -104,7 +112,7 @@ std::string to_table(const std::vector<DocumentScore>& scores, const std::string
     for (const auto& is : s.indicators) line(is);
     out += "  总分 " + centi_text(s.total, -1) + " / " + centi_text(s.max, -1) + "  评分等级 " + s.grade + "\n";
     for (const auto& f : s.findings) {
-      std::string message = f.message;
+      std::string message = finding_message(f, rules, lang);
       if (!f.computed.empty() || !f.declared.empty())
         message += " (computed " + f.computed + ", declared " + f.declared + ")";
       // Worded as the same finding is in `jixiao check` (catalog, diag/lang.h).

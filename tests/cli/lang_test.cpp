@@ -192,6 +192,21 @@ TEST_CASE("lang: score --lang zh prints the table and findings in Chinese", "[cl
   CHECK(has(zh_json.out, "\"code\": \"scoring.score-above-weight\""));
 }
 
+TEST_CASE("lang: a rule set's check speaks Chinese through its message_zh", "[cli][lang][score]") {
+  auto data = changed_example("check", [](nlohmann::json& j) {
+    auto& total = j["projects"][0]["funds"]["total"];
+    total["executed"] = total["annual"].get<double>() + 1;
+  });
+  auto en = test::run_jixiao("score " + data + " --lang en");
+  auto zh = test::run_jixiao("score " + data + " --lang zh");
+  INFO(en.out << zh.out);
+  CHECK(has(en.out, ": /projects/0/funds/total/executed: 全年执行数 exceeds 全年预算数; the budget line is capped at its "
+                    "weight (computed "));
+  CHECK(has(zh.out, "  警告: /projects/0/funds/total/executed: 全年执行数超过全年预算数；预算执行率按其分值封顶（计算值 "));
+  auto check = test::run_jixiao("check " + data + " --lang zh");
+  CHECK(has(check.err, data + ": /projects/0/funds/total/executed: 警告：全年执行数超过全年预算数；预算执行率按其分值封顶（计算值 "));
+}
+
 TEST_CASE("lang: LANG=zh_CN.UTF-8 makes Chinese the default; --lang en and LC_ALL override", "[cli][lang]") {
   auto data = changed_example("env", [](nlohmann::json& j) { j["projects"][0]["indicators"][1]["weight"] = "12.5"; });
   std::string jixiao = std::string(JIXIAO_BINARY) + " check " + data;
@@ -220,4 +235,18 @@ TEST_CASE("lang: the help names the choices once", "[cli][lang]") {
   auto r = test::run_jixiao("help score");
   CHECK(has(r.out, "--lang en|zh"));
   CHECK(!has(r.out, "{en,zh}"));
+}
+
+TEST_CASE("lang: usage errors in Chinese", "[cli][lang]") {
+  auto r = test::run_jixiao("score --lang zh");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err == "jixiao: 没有数据文件\n运行 'jixiao help score' 查看它的选项。\n");
+  auto o = test::run_jixiao("score " + kExample + " --output x.pdf --lang zh");
+  CHECK(o.exit_code == 1);
+  CHECK(has(o.err, "jixiao: score 没有选项 '--output'（它是 render 的选项）\n"));
+  auto e = test::run_command("env -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 " + std::string(JIXIAO_BINARY) +
+                             " frobnicate x.json");
+  CHECK(e.exit_code == 1);
+  CHECK(e.err == "jixiao: 未知命令 'frobnicate'\n运行 'jixiao help' 查看所有命令。\n");
+  CHECK(test::run_jixiao("score --lang en").err == test::run_jixiao("score").err);
 }
