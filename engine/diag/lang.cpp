@@ -92,18 +92,21 @@ struct Catalog {
     std::string_view zh = best->zh;
     for (std::size_t i = 0; i < zh.size(); ++i) {
       std::size_t close = zh.find('}', i);
+      bool verbatim = i + 1 < zh.size() && zh[i + 1] == '=';
+      std::size_t from = i + 1 + (verbatim ? 1 : 0);
       int n = -1;
-      if (zh[i] == '{' && close != std::string_view::npos && close > i + 1 && close - i <= 3 &&
-          zh.substr(i + 1, close - i - 1).find_first_not_of("0123456789") == std::string_view::npos)
-        n = std::stoi(std::string(zh.substr(i + 1, close - i - 1)));
+      if (zh[i] == '{' && close != std::string_view::npos && close > from && close - from <= 2 &&
+          zh.substr(from, close - from).find_first_not_of("0123456789") == std::string_view::npos)
+        n = std::stoi(std::string(zh.substr(from, close - from)));
       std::size_t k = 0;
       while (n >= 0 && k < best->value.size() && best->value[k] != n) ++k;
       if (n < 0 || k == best->value.size()) {
         out += zh[i];
         continue;
       }
-      // A value may itself be a known phrase ("a number", "element 2 of 'x'").
-      out += depth < 4 ? translate(code, best_values[k], depth + 1) : std::string(best_values[k]);
+      // A value may itself be a known phrase ("a number", "element 2 of 'x'"); {=n} is
+      // carried over as it is (another library's words, half-translated, would be worse).
+      out += depth < 4 && !verbatim ? translate(code, best_values[k], depth + 1) : std::string(best_values[k]);
       i = close;
     }
     return out;

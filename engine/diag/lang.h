@@ -18,7 +18,8 @@ const char* severity_name(Severity s, const std::string& lang);
 // One catalog entry. en is the English text with {1}, {2} … where values stand (in that
 // order); zh uses the same numbers, in any order. code "" marks a shared phrase: wording
 // that several codes use (expected and got values, expression errors, "an object" …).
-// A value is itself looked up (as a whole) and translated when it is a known phrase.
+// A value is itself looked up (as a whole) and translated when it is a known phrase; {=1}
+// in zh carries it over as it is (a library's own words: JSON and XML parsers, strerror).
 struct CatalogEntry {
   const char* code;
   const char* en;

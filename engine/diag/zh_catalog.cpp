@@ -90,7 +90,7 @@ std::vector<CatalogEntry> shared() {
       {"", "prefill mapping", "预填映射"},
       {"", "font manifest", "字体清单"},
       {"", "malformed {1}", "{1} 格式错误"},
-      {"", "malformed {1}: {2}", "{1} 格式错误：{2}"},
+      {"", "malformed {1}: {2}", "{1} 格式错误：{=2}"},
       {"", "a NUL byte", "含有 NUL 字节"},
       {"", "number out of range", "数字超出范围"},
       {"", "well-formed JSON", "格式正确的 JSON"},

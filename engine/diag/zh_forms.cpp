@@ -93,7 +93,7 @@ std::vector<CatalogEntry> forms() {
        "{1} '{2}' 为 {3}，超过一个单元格能跨的数目：数据位于 {4}"},
       {"template.capacity", "at most {1} (fewer elements in the data)", "至多 {1}（数据中的元素要少些）"},
       {"template.errors", "too many errors; the rest in this template are not reported", "错误太多；本模板其余的错误不再报告"},
-      {"template.xml", "malformed XML: {1}", "XML 格式错误：{1}"},
+      {"template.xml", "malformed XML: {1}", "XML 格式错误：{=1}"},
       {"template.xml", "malformed XML: start-end tags mismatch", "XML 格式错误：开始标签与结束标签不匹配"},
       {"template.xml", "malformed XML: end tag {1} does not match <{2}> opened at {3}",
        "XML 格式错误：结束标签 {1} 与在 {3} 打开的 <{2}> 不匹配"},
@@ -153,7 +153,7 @@ std::vector<CatalogEntry> forms() {
       {"template.schema", "a file schemas/{1}.schema.json in a template directory", "模板目录中的文件 schemas/{1}.schema.json"},
 
       // Rule sets (scoring/rules.cpp, scoring/value_order.cpp).
-      {"rules.json", "malformed rule set: {1}", "规则集格式错误：{1}"},
+      {"rules.json", "malformed rule set: {1}", "规则集格式错误：{=1}"},
       {"rules.missing", "missing '{1}'", "缺少 '{1}'"},
       {"rules.missing", "a band method needs its band", "band 方法需要给出 band"},
       {"rules.type", "bad expression", "表达式不对"},
@@ -168,7 +168,7 @@ std::vector<CatalogEntry> forms() {
        "每个值只由数据和不依赖它的其他值算出"},
 
       // Fonts and layout (layout/).
-      {"fonts.manifest", "malformed font manifest: {1}", "字体清单格式错误：{1}"},
+      {"fonts.manifest", "malformed font manifest: {1}", "字体清单格式错误：{=1}"},
       {"fonts.manifest", "missing font families", "缺少字体族"},
       {"fonts.manifest", "an object mapping family names to faces", "由字体族名映射到字形的对象"},
       {"fonts.manifest", "bad face entry", "字形条目不对"},
@@ -185,7 +185,7 @@ std::vector<CatalogEntry> forms() {
       {"fonts.manifest", "not a scalable TrueType/OpenType font", "不是可缩放的 TrueType/OpenType 字体"},
       {"fonts.manifest", "FreeType cannot open face {1} of this file", "FreeType 无法打开该文件的第 {1} 个字形"},
       {"fonts.freetype", "FreeType failed to start", "FreeType 启动失败"},
-      {"layout.icu", "ICU cannot open a line break iterator: {1}", "ICU 无法打开断行迭代器：{1}"},
+      {"layout.icu", "ICU cannot open a line break iterator: {1}", "ICU 无法打开断行迭代器：{=1}"},
       {"layout.icu", "is the ICU data library (libicudata) installed?", "是否已安装 ICU 数据库（libicudata）？"},
       {"layout.unknown-family", "font family '{1}' is not in the font manifest; the first fallback face is used",
        "字体族 '{1}' 不在字体清单中；改用第一个后备字形"},

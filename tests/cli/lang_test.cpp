@@ -81,7 +81,7 @@ TEST_CASE("lang: every diagnostic code in the engine has Chinese wording", "[cli
 }
 
 TEST_CASE("lang: every catalog entry names in Chinese the values it names in English", "[cli][lang]") {
-  std::regex value(R"(\{(\d+)\})");
+  std::regex value(R"(\{=?(\d+)\})");  // {=1}: carried over as it is
   for (const auto& e : zh_catalog()) {
     INFO(e.code << ": " << e.en << " → " << e.zh);
     std::string en = e.en, zh = e.zh;
@@ -109,6 +109,13 @@ TEST_CASE("lang: format in Chinese keeps file and place and translates the rest"
   Diagnostic e{Severity::Warning, "model.too-many", "d.json", "/tasks", "too many elements in element 2 of 'tasks'",
                "at most 20", "21 elements", {}};
   CHECK(format(e, "zh") == "d.json: /tasks: 警告：'tasks' 的元素 2 的元素太多；应为 至多 20，实为 21 个元素");
+  // Another library's words are carried over whole, not half-translated.
+  Diagnostic j{Severity::Error, "model.json", "d.json", "1:55",
+               "malformed JSON: syntax error while parsing object key - unexpected ','; expected string literal",
+               "well-formed JSON (RFC 8259)", "", {}};
+  CHECK(format(j, "zh") ==
+        "d.json:1:55: 错误：JSON 格式错误：syntax error while parsing object key - unexpected ','; expected string "
+        "literal；应为 格式正确的 JSON（RFC 8259）");
   // A message the catalog does not know stays as it is, in a Chinese frame.
   Diagnostic f{Severity::Note, "model.type", "d.json", "3:4", "something new", "", "", {}};
   CHECK(format(f, "zh") == "d.json:3:4: 提示：something new");
