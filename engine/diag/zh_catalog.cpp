@@ -109,6 +109,10 @@ std::vector<CatalogEntry> shared() {
       // A finding reported as a diagnostic (check, render): what the rule computed and what
       // the data declares.
       {"", "{1} (computed {2}, declared {3})", "{1}（计算值 {2}，申报值 {3}）"},
+      {"", "{1} (computed {2})", "{1}（计算值 {2}）"},
+      {"", "{1} (declared {2})", "{1}（申报值 {2}）"},
+      {"", "{1} (分值 {2}, 得分 {3})", "{1}（分值 {2}，得分 {3}）"},
+      {"", "{1} (得分 {2})", "{1}（得分 {2}）"},
   };
 }
 

@@ -12,6 +12,12 @@ std::vector<CatalogEntry> scoring() {
       {"scoring.score-above-weight", "得分 exceeds 分值 (computed {1}, declared {2})", "得分超过分值（分值 {1}，得分 {2}）"},
       {"scoring.negative", "得分 cannot be negative", "得分不能为负数"},
       {"scoring.negative", "得分 cannot be negative (computed , declared {1})", "得分不能为负数（得分 {1}）"},
+      // The same with the numbers named as they are ("(分值 9.17, 得分 9.2)", branch rules).
+      {"scoring.score-above-weight", "得分 exceeds 分值 (分值 {1}, 得分 {2})", "得分超过分值（分值 {1}，得分 {2}）"},
+      {"scoring.negative", "得分 cannot be negative (得分 {1})", "得分不能为负数（得分 {1}）"},
+      {"scoring.deduction-without-reason",
+       "得分 is below 分值 but 偏差原因分析及改进措施 gives no reason (分值 {1}, 得分 {2})",
+       "得分低于分值，但偏差原因分析及改进措施未说明原因（分值 {1}，得分 {2}）"},
       {"scoring.deduction-without-reason", "得分 is below 分值 but 偏差原因分析及改进措施 gives no reason",
        "得分低于分值，但偏差原因分析及改进措施未说明原因"},
       {"scoring.deduction-without-reason",
