@@ -3,13 +3,14 @@
 #include <iostream>
 
 #include "check/check.h"
+#include "diag/lang.h"
 
 namespace jixiao::app {
 
 int check_templates(const Options& options) {
   DiagnosticSink sink;
   check::Summary sum = check::check_templates(check::template_roots(options), sink);
-  for (const auto& d : sink.all()) std::cerr << format(d) << "\n";
+  for (const auto& d : sink.all()) std::cerr << format(d, options.lang) << "\n";
   std::size_t errors = sink.error_count();
   if (options.lang == "zh") {
     std::cerr << "检查了 " << sum.forms << " 个表式、" << sum.rule_sets << " 个评分规则、" << sum.schemas

@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "diag/lang.h"
 #include "version.h"
 
 namespace jixiao::app {
@@ -202,7 +203,8 @@ class Parser {
         ->type_name("DIR")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     c.add_option("--lang", lang_, "language of messages and the score table: en or zh\n"
                  "(default: zh when LANG, LC_ALL or LC_MESSAGES starts with zh)")
-        ->type_name("en|zh")->check(CLI::IsMember({"en", "zh"}))
+        // An empty description: the help shows "en|zh", not CLI11's "en|zh:{en,zh}".
+        ->type_name("en|zh")->check(CLI::IsMember({"en", "zh"}).description(""))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     if (declarations)
       repeatable(c, "--declaration-dir", line_.options.declaration_dirs,
@@ -233,9 +235,14 @@ class Parser {
     return std::move(line_);
   }
 
-  // A usage error, and where to read how the command is used.
+  // A usage error, and where to read how the command is used; in Chinese under --lang zh
+  // or a Chinese locale (a --lang that did not parse leaves the locale to decide).
   CommandLine usage(const std::string& problem) {
     CLI::App* c = chosen();
+    if ((lang_ == "zh" || lang_ == "en" ? lang_ : language_from_environment()) == "zh")
+      return fail("jixiao: " + translate("cli.usage", problem, "zh") + "\n" +
+                  (c && c != help_ ? "运行 'jixiao help " + c->get_name() + "' 查看它的选项。\n"
+                                   : "运行 'jixiao help' 查看所有命令。\n"));
     return fail("jixiao: " + problem + "\n" +
                 (c && c != help_ ? "Run 'jixiao help " + c->get_name() + "' for its options.\n"
                                  : "Run 'jixiao help' for the commands.\n"));

@@ -6,6 +6,7 @@
 
 #include "check_templates.h"
 #include "cli.h"
+#include "diag/lang.h"
 #include "jixiao.h"
 #include "preview/preview.h"
 #include "progress.h"
@@ -13,12 +14,13 @@
 namespace {
 
 int list_forms(jixiao::Options options) {
+  const std::string lang = options.lang;
   jixiao::Engine engine(std::move(options));
   jixiao::DiagnosticSink sink;
   for (const auto& f : engine.forms(sink))
     std::cout << f.id << "\t" << (f.rules.empty() ? "-" : f.rules) << "\t"
               << (f.schema.empty() ? "-" : f.schema) << "\t" << f.file << "\n";
-  for (const auto& d : sink.all()) std::cerr << jixiao::format(d) << "\n";
+  for (const auto& d : sink.all()) std::cerr << jixiao::format(d, lang) << "\n";
   return sink.has_errors() ? 2 : 0;
 }
 
@@ -28,12 +30,17 @@ int run(const jixiao::app::CommandLine& line) {
   jixiao::install_output_cleanup();
   jixiao::Engine engine(line.options);
   jixiao::Result res = engine.run(req);
-  for (const auto& d : res.diagnostics.all()) std::cerr << jixiao::format(d) << "\n";
+  const bool zh = line.options.lang == "zh";
+  for (const auto& d : res.diagnostics.all()) std::cerr << jixiao::format(d, line.options.lang) << "\n";
   if (req.action == jixiao::Request::Action::Score && !res.score_json.empty())
     std::cout << (line.json ? res.score_json : res.score_table);
-  if (req.action == jixiao::Request::Action::Render && res.pages > 0)
-    std::cerr << "jixiao: wrote " << req.output_file << " (" << res.pages << " pages, "
-              << res.pdf_bytes << " bytes)\n";
+  if (req.action == jixiao::Request::Action::Render && res.pages > 0) {
+    if (zh)
+      std::cerr << "jixiao: 已写出 " << req.output_file << "（" << res.pages << " 页，" << res.pdf_bytes << " 字节）\n";
+    else
+      std::cerr << "jixiao: wrote " << req.output_file << " (" << res.pages << " pages, "
+                << res.pdf_bytes << " bytes)\n";
+  }
   return res.exit_code();
 }
 
@@ -46,20 +53,29 @@ int run_bulk(jixiao::app::CommandLine& line) {
   line.bulk.on_progress = [&](const jixiao::bulk::Progress& p) { printer(p); };
   jixiao::bulk::BulkResult res = jixiao::bulk::run_bulk(engine, line.options, line.bulk);
   printer.finish();
-  for (const auto& d : res.run.all()) std::cerr << jixiao::format(d) << "\n";
+  const std::string& lang = line.options.lang;
+  const bool zh = lang == "zh";
+  for (const auto& d : res.run.all()) std::cerr << jixiao::format(d, lang) << "\n";
   if (!res.failed.empty()) {
-    std::cerr << "jixiao: " << res.failed.size() << " of " << res.progress.total << " documents failed:\n";
+    if (zh)
+      std::cerr << "jixiao: " << res.progress.total << " 个文档中有 " << res.failed.size() << " 个失败：\n";
+    else
+      std::cerr << "jixiao: " << res.failed.size() << " of " << res.progress.total << " documents failed:\n";
     for (const auto& f : res.failed) {
       std::cerr << "  " << f.name << "\n";
       for (const auto& d : f.diagnostics) {
-        std::string text = jixiao::format(d);  // hints on lines of their own: indent them too
+        std::string text = jixiao::format(d, lang);  // hints on lines of their own: indent them too
         for (std::size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 5))
           text.insert(at + 1, "    ");
         std::cerr << "    " << text << "\n";
       }
     }
   }
-  if (!res.summary_csv.empty())
+  if (!res.summary_csv.empty() && zh)
+    std::cerr << "jixiao: " << res.progress.total << " 个文档中 " << res.progress.done - res.progress.failed
+              << " 个已生成到 " << line.bulk.output_dir << "（" << res.progress.unchanged << " 个未变）；汇总："
+              << res.summary_csv << "、" << res.summary_xlsx << "、" << res.findings_json << "\n";
+  else if (!res.summary_csv.empty())
     std::cerr << "jixiao: " << res.progress.done - res.progress.failed << " of " << res.progress.total
               << " documents rendered into " << line.bulk.output_dir << " (" << res.progress.unchanged
               << " unchanged); summary: " << res.summary_csv << ", " << res.summary_xlsx << ", "

@@ -360,14 +360,15 @@ Result Engine::run_unmoved(const Request& req) {
           res.finding_errors = res.finding_errors || f.severity == Severity::Error;
           continue;
         }
-        Diagnostic diag{f.severity, f.code, d.file, f.pointer, f.message, {}, {}, {}};
+        Diagnostic diag{f.severity, f.code, d.file, f.pointer,
+                        scoring::finding_message(f, rules, impl_->options.lang), {}, {}, {}};
         diag.message += scoring::numbers_text(f);
         sink.report(std::move(diag));
       }
     }
     if (req.action == Request::Action::Score) {
       res.score_json = scoring::to_json(scores);
-      res.score_table = scoring::to_table(scores);
+      res.score_table = scoring::to_table(scores, impl_->options.lang, rules);
       return res;
     }
     if (req.action == Request::Action::Check || sink.has_errors()) return res;

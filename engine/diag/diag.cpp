@@ -1,5 +1,7 @@
 #include "diag/diag.h"
 
+#include "diag/lang.h"
+
 namespace jixiao {
 
 const char* severity_name(Severity s) {
@@ -27,6 +29,35 @@ std::string format(const Diagnostic& d) {
     out += " (got " + d.got + ")";
   }
   for (const auto& h : d.hints) out += "\n  hint: " + h;
+  return out;
+}
+
+const char* severity_name(Severity s, const std::string& lang) {
+  if (lang != "zh") return severity_name(s);
+  switch (s) {
+    case Severity::Error: return "错误";
+    case Severity::Warning: return "警告";
+    case Severity::Note: return "提示";
+  }
+  return "错误";
+}
+
+std::string format(const Diagnostic& d, const std::string& lang) {
+  if (lang != "zh") return format(d);
+  std::string out;
+  bool line_col = !d.place.empty() && d.place[0] >= '0' && d.place[0] <= '9';
+  if (!d.file.empty()) out += d.file + (line_col ? ":" : ": ");
+  if (!d.place.empty()) out += d.place + ": ";
+  out += severity_name(d.severity, lang);
+  out += "：" + translate(d.code, d.message, lang);
+  std::string expected = translate(d.code, d.expected, lang), got = translate(d.code, d.got, lang);
+  if (!expected.empty()) {
+    out += "；应为 " + expected;
+    if (!got.empty()) out += "，实为 " + got;
+  } else if (!got.empty()) {
+    out += "（实为 " + got + "）";
+  }
+  for (const auto& h : d.hints) out += "\n  提示：" + translate(d.code, h, lang);
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "diag/lang.h"
 #include "scoring/scoring.h"
 
 namespace jixiao::scoring {
@@ -76,14 +77,24 @@ std::string to_json(const std::vector<DocumentScore>& scores) {
   return ojson({{"documents", docs}}).dump(2) + "\n";
 }
 
-std::string to_table(const std::vector<DocumentScore>& scores) {
+std::string finding_message(const Finding& f, const RuleSet* rules, const std::string& lang) {
+  if (lang != "zh" || !rules) return f.message;
+  for (const auto& c : rules->checks)
+    if (c.code == f.code && !c.message_zh.empty() && f.message.rfind(c.message, 0) == 0)
+      return c.message_zh + f.message.substr(c.message.size());  // keeps " — cannot check …"
+  return f.message;
+}
+
+std::string to_table(const std::vector<DocumentScore>& scores, const std::string& lang, const RuleSet* rules) {
+  const bool zh = lang == "zh";
   std::string out;
   for (const auto& s : scores) {
     out += s.title + "  (" + s.pointer + ")\n";
     std::size_t name_w = 12, rule_w = 8;
+    auto rule = [&](const IndicatorScore& is) { return translate("scoring.rule", is.rule, lang); };
     auto widen = [&](const IndicatorScore& is) {
       name_w = std::max(name_w, display_width(is.name));
-      rule_w = std::max(rule_w, display_width(is.rule));
+      rule_w = std::max(rule_w, display_width(rule(is)));
     };
     for (const auto& l : s.lines) widen(l);
     for (const auto& is : s.indicators) widen(is);
@@ -92,16 +103,19 @@ std::string to_table(const std::vector<DocumentScore>& scores) {
     auto line = [&](const IndicatorScore& is) {
       std::string note = is.inputs;
       if (is.computed && is.declared && *is.computed != *is.declared)
-        note += (note.empty() ? "" : "; ") + std::string("computed ") + centi_text(*is.computed, -1) +
-                ", declared " + centi_text(*is.declared, -1);
+        note += (note.empty() ? "" : "; ") + std::string(zh ? "计算 " : "computed ") + centi_text(*is.computed, -1) +
+                (zh ? "，申报 " : ", declared ") + centi_text(*is.declared, -1);
       out += "  " + pad(is.name, name_w) + "  " + pad(centi_text(is.weight, -1), 6, true) + "  " +
-             pad(is.rule, rule_w) + "  " + pad(centi_text(is.score, 2), 6, true) + "  " + note + "\n";
+             pad(rule(is), rule_w) + "  " + pad(centi_text(is.score, 2), 6, true) + "  " + note + "\n";
     };
     for (const auto& l : s.lines) line(l);
     for (const auto& is : s.indicators) line(is);
     out += "  总分 " + centi_text(s.total, -1) + " / " + centi_text(s.max, -1) + "  评分等级 " + s.grade + "\n";
     for (const auto& f : s.findings) {
-      out += std::string("  ") + severity_name(f.severity) + ": " + f.pointer + ": " + f.message + numbers_text(f) + "\n";
+      std::string message = finding_message(f, rules, lang) + numbers_text(f);
+      // Worded as the same finding is in `jixiao check` (catalog, diag/lang.h).
+      out += std::string("  ") + severity_name(f.severity, lang) + ": " + f.pointer + ": " +
+             translate(f.code, message, lang) + "\n";
     }
     out += "\n";
   }

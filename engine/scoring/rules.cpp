@@ -357,6 +357,7 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
       check.code = rr.text(c, kp, "code", true);
       check.severity = rr.severity(c, kp);
       check.message = rr.text(c, kp, "message", true);
+      check.message_zh = rr.text(c, kp, "message_zh", false);
       check.pointer = rr.text(c, kp, "pointer", false);
       check.test = rr.formula(c, kp, "test");
       check.computed = rr.formula(c, kp, "computed", false);

@@ -92,6 +92,7 @@ struct Check {
   std::string code;
   Severity severity = Severity::Error;
   std::string message;
+  std::string message_zh;  // the message for --lang zh; "" when message is Chinese already
   std::string pointer;  // data concerned, relative to the document
   Formula test, computed, declared;
 };
@@ -187,8 +188,13 @@ std::vector<Centi> split_points(Centi points, std::size_t n, Remainder where = R
 // {"documents": [{title, total, grade, indicators: [{name, weight, score, rule…}], findings}]}
 std::string to_json(const std::vector<DocumentScore>& scores);
 // The same for people: each indicator with weight, rule, inputs and score, then total,
-// grade and findings.
-std::string to_table(const std::vector<DocumentScore>& scores);
+// grade and findings; lang "zh" words rules and findings in Chinese (diag/lang.h, and the
+// message_zh of the rule set's checks).
+std::string to_table(const std::vector<DocumentScore>& scores, const std::string& lang = "en",
+                     const RuleSet* rules = nullptr);
+// A finding's message in lang: for a finding of one of the rule set's checks in "zh", its
+// message_zh in place of its message; else the message (the catalog words the rest).
+std::string finding_message(const Finding& f, const RuleSet* rules, const std::string& lang);
 // What a template sees under "evaluation".
 nlohmann::json to_view(const DocumentScore& score);
 

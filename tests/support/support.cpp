@@ -44,15 +44,19 @@ CommandResult run_command(const std::string& command) {
   return r;
 }
 
+// The tests expect English messages whatever the locale of whoever runs them (LANG=zh_CN.UTF-8
+// would make jixiao speak Chinese).
+const char* const kEnglish = "LC_ALL= LC_MESSAGES= LANG=C.UTF-8 ";
+
 CommandResult run_jixiao(const std::string& args) {
-  return run_command(std::string(JIXIAO_BINARY) + " " + args);
+  return run_command(kEnglish + std::string(JIXIAO_BINARY) + " " + args);
 }
 
 BoundedResult run_jixiao_bounded(const std::string& args, double timeout_s) {
   auto dir = temp_dir("bounded");
   std::string out = dir + "/out", err = dir + "/err";
   // exec replaces the shell, so the child measured is jixiao itself.
-  std::string full = "exec " + std::string(JIXIAO_BINARY) + " " + args + " >" + out + " 2>" + err;
+  std::string full = "exec env " + std::string(kEnglish) + JIXIAO_BINARY + " " + args + " >" + out + " 2>" + err;
   BoundedResult r;
   auto start = std::chrono::steady_clock::now();
   pid_t pid = ::fork();
