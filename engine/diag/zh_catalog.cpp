@@ -5,10 +5,14 @@
 
 namespace jixiao {
 
+namespace zh {
+std::vector<CatalogEntry> check();  // zh_check.cpp: templates --check
+}
+
 const std::vector<CatalogEntry>& zh_catalog() {
   static const std::vector<CatalogEntry> all = [] {
     std::vector<CatalogEntry> v;
-    for (auto part : {zh::shared, zh::data, zh::forms, zh::scoring}) {
+    for (auto part : {zh::shared, zh::data, zh::forms, zh::scoring, zh::check}) {
       auto p = part();
       v.insert(v.end(), p.begin(), p.end());
     }
@@ -59,7 +63,7 @@ std::vector<CatalogEntry> shared() {
       {"", "a number or null", "数字或 null"},
       {"", "a number or a string", "数字或字符串"},
       {"", "a string or a number", "字符串或数字"},
-      {"", "a value the schema allows", "schema 允许的值"},
+      {"", "a value the schema allows", "结构定义允许的值"},
       {"", "a finite number", "有限的数"},
       {"", "an expression", "表达式"},
       {"", "an expression string", "表达式字符串"},
@@ -86,7 +90,7 @@ std::vector<CatalogEntry> shared() {
       {"", "write the number without quotes", "数字不要加引号"},
       // JSON files (diag/json.cpp), whichever kind of file: data, rule set, schema, prefill
       // mapping, font manifest.
-      {"", "rule set", "规则集"},
+      {"", "rule set", "评分规则"},
       {"", "prefill mapping", "预填映射"},
       {"", "font manifest", "字体清单"},
       {"", "malformed {1}", "{1} 格式错误"},

@@ -36,10 +36,18 @@ std::vector<CatalogEntry> scoring() {
       {"scoring.category-points", "分值 of {1} do not add up to the category's points", "{1} 各指标分值之和不等于该类指标的分值"},
       {"scoring.category-points", "分值 of {1} do not add up to the category's points (computed {2}, declared {3})",
        "{1} 各指标分值之和不等于该类指标的分值（应为 {2}，实为 {3}）"},
+      // The numbers named as numbers_text names them ("(points 55, sum of 分值 50)").
+      {"scoring.category-points", "分值 of {1} do not add up to the category's points (points {2}, sum of 分值 {3})",
+       "{1} 各指标分值之和不等于该类指标的分值（该类分值 {2}，各指标分值之和 {3}）"},
+      {"scoring.category-points", "分值 of pool {1} do not add up to the pool's points", "共享分值组 {1} 各指标分值之和不等于该组的分值"},
+      {"scoring.category-points", "分值 of pool {1} do not add up to the pool's points (points {2}, sum of 分值 {3})",
+       "共享分值组 {1} 各指标分值之和不等于该组的分值（该组分值 {2}，各指标分值之和 {3}）"},
       {"scoring.weight-sum", "分值 do not add up to the total points", "各指标分值之和不等于总分"},
+      {"scoring.weight-sum", "分值 do not add up to the total points (total {1}, sum of 分值 {2})",
+       "各指标分值之和不等于总分（总分 {1}，各指标分值之和 {2}）"},
       {"scoring.weight-sum", "分值 do not add up to the total points (computed {1}, declared {2})",
        "各指标分值之和不等于总分（应为 {1}，实为 {2}）"},
-      {"scoring.unknown-category", "'{1}' is not a category of rule set {2}", "'{1}' 不是规则集 {2} 中的指标类别"},
+      {"scoring.unknown-category", "'{1}' is not a category of rule set {2}", "'{1}' 不是评分规则 {2} 中的指标类别"},
       {"scoring.unreadable-value", "cannot read \"{1}\": {2}", "无法读懂 \"{1}\"：{2}"},
       // Why a value cannot be read (scoring/value*.cpp) and why a formula gives nothing
       // (scoring/evaluate.cpp): values inside the findings above.
@@ -92,8 +100,8 @@ std::vector<CatalogEntry> scoring() {
       {"cli.usage", "bad --shard: {1}", "--shard 不对：{1}"},
 
       // The score command and the engine (jixiao.cpp).
-      {"score.no-rules", "form '{1}' is not scored (its template names no rule set)", "表单 '{1}' 不评分（其模板未指定规则集）"},
-      {"score.no-rules", "a form with rules=\"…\"", "带 rules=\"…\" 的表单"},
+      {"score.no-rules", "form '{1}' is not scored (its template names no rule set)", "表式 '{1}' 不评分（其模板未指定评分规则）"},
+      {"score.no-rules", "a form with rules=\"…\"", "带 rules=\"…\" 的表式"},
       {"internal", "internal error: {1}", "内部错误：{1}"},
       {"internal", "no internal error (please report this with the data file)", "不应出现内部错误（请连同数据文件一起报告）"},
   };

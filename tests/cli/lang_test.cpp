@@ -50,7 +50,7 @@ std::vector<std::string> places(const std::string& err) {
 // Every code string in the engine's sources ("model.type", "template.binding" …).
 std::set<std::string> codes_in_sources() {
   std::set<std::string> codes = {"internal"};
-  std::regex code(R"re("((?:bulk|expr|fonts|io|layout|model|pdf|prefill|rules|schema|score|scoring|template)\.[a-z][a-z-]*)")re");
+  std::regex code(R"re("((?:bulk|check|expr|fonts|io|layout|model|pdf|prefill|rules|schema|score|scoring|template)\.[a-z][a-z-]*)")re");
   for (const auto& e : fs::recursive_directory_iterator(test::source_path("engine"))) {
     auto ext = e.path().extension();
     if (ext != ".cpp" && ext != ".h") continue;
@@ -263,4 +263,96 @@ TEST_CASE("lang: usage errors in Chinese", "[cli][lang]") {
   CHECK(e.exit_code == 1);
   CHECK(e.err == "jixiao: 未知命令 'frobnicate'\n运行 'jixiao help' 查看所有命令。\n");
   CHECK(test::run_jixiao("score --lang en").err == test::run_jixiao("score").err);
+}
+
+namespace {
+
+// A copy of the 苏州 form as suzhou-variant-2022 with rule set suzhou-variant (as
+// tests/check/templates_check_test.cpp makes one), the form's text and the rule set's changed.
+std::string variant_dir(const std::string& name, const std::function<std::string(std::string)>& edit_form,
+                        const std::function<std::string(std::string)>& edit_rules) {
+  auto replace = [](std::string s, const std::string& from, const std::string& to) {
+    auto at = s.find(from);
+    REQUIRE(at != std::string::npos);
+    return s.replace(at, from.size(), to);
+  };
+  std::string dir = test::temp_dir("lang-" + name);
+  fs::create_directories(dir + "/forms");
+  fs::create_directories(dir + "/rules");
+  std::string xml = test::slurp(test::source_path("templates/forms/suzhou-project-selfeval-2021.xml"));
+  xml = replace(xml, "id=\"suzhou-project-selfeval-2021\"", "id=\"suzhou-variant-2022\"");
+  xml = replace(xml, "rules=\"suzhou-2021\"", "rules=\"suzhou-variant\"");
+  std::ofstream(dir + "/forms/suzhou-variant-2022.xml") << edit_form(xml);
+  std::string rules = test::slurp(test::source_path("templates/rules/suzhou-2021.json"));
+  rules = replace(rules, "\"id\": \"suzhou-2021\"", "\"id\": \"suzhou-variant\"");
+  std::ofstream(dir + "/rules/suzhou-variant.json") << edit_rules(rules);
+  return dir;
+}
+
+std::string unchanged(std::string s) { return s; }
+
+}  // namespace
+
+TEST_CASE("lang: templates --check --lang zh names a misspelt field at the same line:col", "[cli][lang][check]") {
+  std::string dir = variant_dir("check-field", [](std::string xml) {
+    auto at = xml.find("{p.budget.initial");
+    REQUIRE(at != std::string::npos);
+    return xml.replace(at, 17, "{p.budget.inital");
+  }, unchanged);
+  auto en = test::run_jixiao("templates --check --lang en --templates " + dir);
+  auto zh = test::run_jixiao("templates --check --lang zh --templates " + dir);
+  INFO(en.err << zh.err);
+  CHECK(en.exit_code == 2);
+  CHECK(zh.exit_code == 2);
+  // The column is the misspelt name's own, in either language.
+  std::string text = test::slurp(dir + "/forms/suzhou-variant-2022.xml");
+  std::string form = dir + "/forms/suzhou-variant-2022.xml:" + to_string(line_col(text, text.find("inital |"))) + ":";
+  CHECK(has(en.err, ": error: no field 'inital' in 'p.budget' ("));
+  CHECK(has(zh.err, ": 错误：'p.budget' 中没有字段 'inital'（"));
+  CHECK(has(zh.err, "；应为 以下之一：adjustment, appropriation, balance, initial，实为 'inital'"));
+  CHECK(has(zh.err, "  提示：是不是要写 'initial'？"));
+  CHECK(has(zh.err, "1 个错误"));
+  CHECK(!has(zh.err, "no field"));
+  REQUIRE(places(en.err).size() == 1);
+  CHECK(places(en.err)[0] == form);
+  CHECK(places(en.err) == places(zh.err));
+}
+
+TEST_CASE("lang: a rule set's pool errors in Chinese, at the same places", "[cli][lang][check]") {
+  // A pool over two categories that keep their own points, one of them named twice, and a
+  // misspelt remainder place.
+  std::string dir = variant_dir("check-pool", unchanged, [](std::string rules) {
+    auto at = rules.find("  \"categories\": [");
+    REQUIRE(at != std::string::npos);
+    return rules.insert(at, "  \"pools\": [{ \"categories\": [\"产出目标\", \"结果目标\", \"产出目标\"], \"points\": 48, "
+                            "\"remainder\": \"frist\" }],\n");
+  });
+  auto en = test::run_jixiao("templates --check --lang en --templates " + dir);
+  auto zh = test::run_jixiao("templates --check --lang zh --templates " + dir);
+  INFO(en.err << zh.err);
+  CHECK(zh.exit_code == 2);
+  std::string rules = dir + "/rules/suzhou-variant.json: ";
+  CHECK(has(en.err, rules + "/categories/1/points: error: category '产出目标' shares the points of pool "
+                            "'产出目标+结果目标+产出目标'; expected no 'points' (give it on the pool)"));
+  CHECK(has(zh.err, rules + "/categories/1/points: 错误：指标类别 '产出目标' 与共享分值组 '产出目标+结果目标+产出目标' "
+                            "共用分值；应为 不写 'points'（写在共享分值组上）"));
+  CHECK(has(zh.err, rules + "/pools/0/categories/2: 错误：指标类别 '产出目标' 在两个共享分值组中"));
+  CHECK(has(zh.err, rules + "/pools/0/remainder: 错误：未知的尾差位置 'frist'；应为 以下之一：first, middle, last, spread"));
+  CHECK(has(zh.err, "  提示：是不是要写 'first'？"));
+  CHECK(!has(zh.err, " pool"));
+  CHECK(places(en.err).size() >= 4);
+  CHECK(places(en.err) == places(zh.err));
+}
+
+TEST_CASE("lang: the numbers of a points finding named in Chinese", "[cli][lang]") {
+  CHECK(translate("scoring.category-points",
+                  "分值 of 产出目标 do not add up to the category's points (points 26, sum of 分值 25.5)", "zh") ==
+        "产出目标 各指标分值之和不等于该类指标的分值（该类分值 26，各指标分值之和 25.5）");
+  CHECK(translate("scoring.category-points",
+                  "分值 of pool 产出+效益 do not add up to the pool's points (points 55, sum of 分值 54)", "zh") ==
+        "共享分值组 产出+效益 各指标分值之和不等于该组的分值（该组分值 55，各指标分值之和 54）");
+  CHECK(translate("scoring.weight-sum", "分值 do not add up to the total points (total 100, sum of 分值 99)", "zh") ==
+        "各指标分值之和不等于总分（总分 100，各指标分值之和 99）");
+  CHECK(translate("rules.id", "the rule set's id 'suzhou-2021' is not its file name 'suzhou-variant'", "zh") ==
+        "评分规则的 id 'suzhou-2021' 与文件名 'suzhou-variant' 不一致");
 }
