@@ -16,8 +16,16 @@ std::vector<CatalogEntry> check() {
       {"check.type", "'{1}' is {2} ({3}), not an object with field '{4}'", "'{1}' 是 {2}（{3}），不是含字段 '{4}' 的对象"},
       {"check.type", "'{1}' is {2} ({3}), not an array or object", "'{1}' 是 {2}（{3}），不是数组或对象"},
       {"check.type", "an array (or an object)", "数组（或对象）"},
-      // The schema's own type names stay as the schema writes them ("string or null").
+      // The schema's type names as a list ("number or null"): the last name is spelt out so
+      // that "number {1}" (a number's description) does not win over the list.
       {"check.type", "{1} or {2}", "{1} 或 {2}"},
+      {"check.type", "{1} or null", "{1} 或 null"},
+      {"check.type", "{1} or string", "{1} 或 字符串"},
+      {"check.type", "{1} or number", "{1} 或 数字"},
+      {"check.type", "{1} or integer", "{1} 或 整数"},
+      {"check.type", "{1} or boolean", "{1} 或 布尔值"},
+      {"check.type", "{1} or array", "{1} 或 数组"},
+      {"check.type", "{1} or object", "{1} 或 对象"},
       {"check.value", "'{1}' is never '{2}' ({3})", "'{1}' 的取值中没有 '{2}'（{3}）"},
 
       // Ids and the files a form names (check.cpp, prefill.cpp).

@@ -356,3 +356,14 @@ TEST_CASE("lang: the numbers of a points finding named in Chinese", "[cli][lang]
   CHECK(translate("rules.id", "the rule set's id 'suzhou-2021' is not its file name 'suzhou-variant'", "zh") ==
         "评分规则的 id 'suzhou-2021' 与文件名 'suzhou-variant' 不一致");
 }
+
+TEST_CASE("lang: templates --check's types and the places fields come from, in Chinese", "[cli][lang][check]") {
+  // A list of the schema's types ("number {1}", a number's description, must not take it).
+  CHECK(translate("check.type", "'p.budget.initial' is number or null (s.json #/a), not an object with field 'y'", "zh") ==
+        "'p.budget.initial' 是 数字 或 null（s.json #/a），不是含字段 'y' 的对象");
+  CHECK(translate("check.field", "no field 'totl' in 'p.evaluation' (the scores of the rule set #)", "zh") ==
+        "'p.evaluation' 中没有字段 'totl'（评分规则算出的得分 #）");
+  CHECK(translate("check.field", "no field 'adjustmnt' in 'values' (rules/x.json values #)", "zh") ==
+        "'values' 中没有字段 'adjustmnt'（rules/x.json 中的 values #）");
+  CHECK(translate("check.field", "no field 'projets' in 'the data' (s.json #)", "zh") == "数据中没有字段 'projets'（s.json #）");
+}
