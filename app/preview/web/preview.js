@@ -74,6 +74,10 @@
   }
 
   async function handle(ev) {
+    if (ev.n) {
+      performance.clearMarks();  // only the current render's: they do not pile up all day
+      performance.mark("jixiao:event:" + ev.n);
+    }
     const debug = $("overlay").checked;
     if (ev.redraw) {
       // The overlay toggle: same render, the other PDF.
@@ -88,6 +92,7 @@
     if (ev.ok) {
       // The event says the render is good: ask for its PDF and its state at once.
       const [state, bytes] = await Promise.all([fetchJSON("/state"), fetchPDF(ev.n, debug)]);
+      performance.mark("jixiao:fetched:" + ev.n);  // for bench/preview: where the time goes
       if (pending) return;  // already outdated: draw the newer one instead
       await showPDF(bytes, state.good || ev.n, debug, state);
       showState(state);
@@ -102,6 +107,7 @@
       showState(state);
     }
     shown.n = ev.n;
+    performance.mark("jixiao:shown:" + ev.n);
     document.body.dataset.ok = String(!!ev.ok);
     document.body.dataset.shown = String(ev.n);
     // The pages out of sight, after `shown` (they do not hold the user up).
@@ -143,6 +149,7 @@
     const pdf = await pdfjsLib.getDocument({
       data: bytes, worker, isEvalSupported: false, fontExtraProperties: false,
     }).promise;
+    performance.mark("jixiao:parsed:" + n);
     const map = state.page_map || null;
     const sizes = await pageSizes(pdf, map);
 
@@ -284,6 +291,7 @@
     });
     markSelected();
     applyAt();
+    if (activeFinding) showFinding(activeFinding.f, activeFinding.li, false);
   }
 
   pagesEl.addEventListener("click", (e) => {
@@ -291,6 +299,8 @@
     if (!d) return;
     selected = { file: d.dataset.file, line: +d.dataset.line, col: +d.dataset.col, data: d.dataset.data };
     clearMarks("finding");
+    activeFinding = null;
+    for (const x of document.querySelectorAll(".finding.active")) x.classList.remove("active");
     markSelected();
     showSource(d._box);
   });
@@ -469,7 +479,8 @@
     if (state.ok) setStatus("ok", "第 " + state.n + " 次渲染 · " + npages + " 页");
     else setStatus("error", "第 " + state.n + " 次渲染失败 · 显示第 " + (state.good || "—") + " 次的页面");
     showErrors(state);
-    showDocuments(state.documents || []);
+    // A failed render may have no scores: keep the last good ones (dimmed) then.
+    if (state.ok || (state.documents || []).length) showDocuments(state.documents || []);
   }
 
   function showErrors(state) {
@@ -518,6 +529,7 @@
 
   function showDocuments(docs) {
     const box = $("documents");
+    if (activeFinding) activeFinding.found = false;
     box.replaceChildren();
     box.classList.toggle("muted", !docs.length);
     if (!docs.length) { box.textContent = "（这份数据不评分）"; return; }
@@ -545,6 +557,10 @@
       card.append(h, list);
       box.append(card);
     }
+    if (activeFinding && !activeFinding.found) {  // fixed meanwhile: nothing to point at
+      activeFinding = null;
+      clearMarks("finding");
+    }
   }
 
   function finding(f) {
@@ -561,13 +577,20 @@
     const p = el("code", "pointer", f.pointer || "");
     li.append(p);
     li.title = (f.code || "") + "  " + (f.pointer || "") + "\nClick: highlight the cell on the page";
+    const a = activeFinding && activeFinding.f;
+    if (a && a.pointer === f.pointer && a.code === f.code && a.message === f.message) {
+      li.classList.add("active");
+      activeFinding = { f, li, found: true };
+    }
     const go = () => showFinding(f, li);
     li.addEventListener("click", go);
     li.addEventListener("keydown", (e) => { if (e.key === "Enter") go(); });
     return li;
   }
 
-  function showFinding(f, li) {
+  let activeFinding = null;  // {f, li}: kept highlighted across re-renders
+  function showFinding(f, li, scroll = true) {
+    activeFinding = { f, li };
     // The cells whose data pointer is the finding's pointer or the longest prefix of it.
     const ptr = f.pointer || "";
     let best = -1;
@@ -592,7 +615,7 @@
         if (!first || d._box.kind === "cell" && first._box.kind !== "cell") first = d;
       }
     }
-    first.scrollIntoView({ block: "center", behavior: "smooth" });
+    if (scroll) first.scrollIntoView({ block: "center", behavior: "smooth" });
   }
 
   // ---------- the event stream ----------
