@@ -44,7 +44,7 @@ void Session::render(const std::vector<std::string>& changed) {
   auto started = std::chrono::steady_clock::now();
   EngineRun run_result = run(changed, false);
   Result& res = run_result.result;
-  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  auto rendered = std::chrono::steady_clock::now();
   bool ok = !res.diagnostics.has_errors() && !run_result.pdf.empty();
 
   ++n_;
@@ -81,11 +81,14 @@ void Session::render(const std::vector<std::string>& changed) {
   snap->pdf = good_pdf_;
   snap->watching = std::move(st.watching);
 
+  auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
+  auto done = std::chrono::steady_clock::now();
   std::string names;
   for (const auto& f : changed) names += (names.empty() ? "" : ", ") + fs::path(f).filename().string();
-  std::fprintf(stderr, "jixiao preview: render %d %s in %.1f ms (%d pages, %zu bytes)%s%s\n", n_,
-               ok ? "ok" : "failed", ms, ok ? res.pages : 0, ok ? good_pdf_->size() : std::size_t(0),
-               names.empty() ? "" : "; changed: ", names.c_str());
+  std::fprintf(stderr, "jixiao preview: render %d %s in %.1f ms (engine %.1f, state %.1f; %d pages, %zu bytes)%s%s\n",
+               n_, ok ? "ok" : "failed", ms(started, done), ms(started, rendered), ms(rendered, done),
+               ok ? res.pages : 0, ok ? good_pdf_->size() : std::size_t(0), names.empty() ? "" : "; changed: ",
+               names.c_str());
   for (const auto& d : res.diagnostics.all()) std::fprintf(stderr, "  %s\n", format(d).c_str());
   std::fflush(stderr);
   publish(std::move(snap));

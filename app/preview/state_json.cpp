@@ -92,9 +92,15 @@ nlohmann::json documents_json(const std::vector<ScoredDocument>& documents) {
 }
 
 std::string state_json(const State& s) {
+  // Locating a pointer scans its file: for the first diagnostics only, which the page shows
+  // (a data file of thousands of errors would otherwise cost seconds per render).
+  constexpr std::size_t kPlaced = 100;
   Texts texts(s.watching);
+  std::set<std::string> none;
+  Texts no_texts(none);
   nlohmann::json diagnostics = nlohmann::json::array();
-  for (const auto& d : s.diagnostics) diagnostics.push_back(diagnostic_json(d, texts));
+  for (const auto& d : s.diagnostics)
+    diagnostics.push_back(diagnostic_json(d, diagnostics.size() < kPlaced ? texts : no_texts));
   nlohmann::json j = {{"n", s.n},
                       {"ok", s.ok},
                       {"good", s.good},

@@ -98,6 +98,13 @@ TEST_CASE("state, pages and page map of the first render") {
   CHECK(pdf.header("Cache-Control") == "no-store");
   CHECK(pdf_text(pdf.body).find("项目支出绩效自评表") != std::string::npos);
 
+  // The overlay: the same pages drawn with boxes and baselines, so other bytes.
+  Reply overlay = get(p.port, "/render.pdf?n=1&debug=1");
+  CHECK(overlay.status == 200);
+  CHECK(overlay.body.rfind("%PDF-", 0) == 0);
+  CHECK(overlay.body != pdf.body);
+  CHECK(pdf_text(overlay.body).find("项目支出绩效自评表") != std::string::npos);
+
   Reply source = get(p.port, "/source?file=" + httplib::detail::encode_query_param(p.files.form_file));
   CHECK(source.status == 200);
   CHECK(source.body == slurp(p.files.form_file));
