@@ -298,7 +298,7 @@
     const d = e.target.closest(".box");
     if (!d) return;
     selected = { file: d.dataset.file, line: +d.dataset.line, col: +d.dataset.col, data: d.dataset.data };
-    clearMarks("finding");
+    clearMarks("finding", "finding-row");
     activeFinding = null;
     for (const x of document.querySelectorAll(".finding.active")) x.classList.remove("active");
     markSelected();
@@ -353,7 +353,7 @@
     const linesEl = el("pre", "source-lines", "…");
     linesEl.title = "The template line (from /source)";
     box.append(linesEl);
-    const valueRow = row("数据值", "The data value at the pointer", "…", "mono");
+    const valueRow = row("数据值", "The data value at the pointer", "…", "mono data-value");
     if (b.data) box.append(valueRow);
     const hint = el("p", "muted small");
     hint.append("反向定位：");
@@ -459,8 +459,9 @@
     }
   }
 
-  function clearMarks(cls) {
-    for (const d of pagesEl.querySelectorAll(".box." + cls)) d.classList.remove(cls);
+  function clearMarks(...classes) {
+    for (const cls of classes)
+      for (const d of pagesEl.querySelectorAll(".box." + cls)) d.classList.remove(cls);
   }
 
   // ---------- state: status, diagnostics, scores and findings ----------
@@ -534,32 +535,36 @@
     box.classList.toggle("muted", !docs.length);
     if (!docs.length) { box.textContent = "（这份数据不评分）"; return; }
     for (const doc of docs) {
+      // One line per document (a file may hold many): title, total / max, grade; then the
+      // unit and the number of findings, and the findings themselves.
       const card = el("div", "doc");
-      const title = el("div", "doc-title", doc.title || doc.unit || doc.pointer || "");
+      const head = el("div", "doc-head");
+      const title = el("span", "doc-title", doc.title || doc.unit || doc.pointer || "");
       title.title = doc.pointer || "";
-      card.append(title);
-      if (doc.unit && doc.unit !== doc.title) card.append(el("div", "muted small", doc.unit));
-      const score = el("div", "score");
       const total = el("span", "total", doc.total === null || doc.total === undefined ? "—" : doc.total);
-      total.title = "total score";
-      score.append(el("span", "label", "得分"), total);
-      if (doc.max !== undefined && doc.max !== null) score.append(el("span", "muted", " / " + doc.max));
+      total.title = "得分 (total score)" + (doc.max !== undefined && doc.max !== null ? " / " + doc.max : "");
       const grade = el("span", "grade", doc.grade || "—");
-      grade.title = "grade";
-      score.append(el("span", "label", "等级"), grade);
-      card.append(score);
+      grade.title = "等级 (grade)";
+      head.append(title, total, grade);
+      card.append(head);
       const findings = doc.findings || [];
-      const list = el("ul", "findings");
-      if (!findings.length) list.append(el("li", "muted small", "没有问题"));
-      for (const f of findings) list.append(finding(f));
-      const h = el("div", "findings-head", "问题 " + findings.length);
-      h.title = "Findings";
-      card.append(h, list);
+      const sub = el("div", "muted small");
+      if (doc.unit && doc.unit !== doc.title) sub.append(doc.unit + " · ");
+      const n = el("span", findings.length ? "count has" : "count", "问题 " + findings.length);
+      n.title = "findings";
+      sub.append(n);
+      if (doc.max !== undefined && doc.max !== null) sub.append(" · 满分 " + doc.max);
+      card.append(sub);
+      if (findings.length) {
+        const list = el("ul", "findings");
+        for (const f of findings) list.append(finding(f));
+        card.append(list);
+      }
       box.append(card);
     }
     if (activeFinding && !activeFinding.found) {  // fixed meanwhile: nothing to point at
       activeFinding = null;
-      clearMarks("finding");
+      clearMarks("finding", "finding-row");
     }
   }
 
@@ -589,33 +594,50 @@
   }
 
   let activeFinding = null;  // {f, li}: kept highlighted across re-renders
-  function showFinding(f, li, scroll = true) {
-    activeFinding = { f, li };
-    // The cells whose data pointer is the finding's pointer or the longest prefix of it.
-    const ptr = f.pointer || "";
-    let best = -1;
-    const boxes = [...pagesEl.querySelectorAll(".box")];
+  // The boxes a finding concerns: those whose data pointer is the finding's pointer; else the
+  // row it is in (the longest pointer that is a prefix of it, and that row's other cells),
+  // plus the cell showing the scored value of that field (a finding on
+  // /departments/0/scorecard/14/score is about the cell of
+  // /departments/0/evaluation/indicators/14/score: same document, same "14/score" ending).
+  function findingBoxes(ptr, boxes) {
+    const exact = boxes.filter((d) => d.dataset.data === ptr);
+    const parts = ptr.split("/");
+    const doc = parts.slice(0, 3).join("/") + "/";
+    const tail = "/" + parts.slice(-2).join("/");
+    const scored = parts.length > 4 ? boxes.filter((d) => d.dataset.data !== ptr &&
+      d.dataset.data.startsWith(doc) && d.dataset.data.endsWith(tail) &&
+      d.dataset.data.includes("/evaluation/")) : [];
+    if (exact.length) return { main: exact, more: scored };
+    let best = "";
     for (const d of boxes) {
       const p = d.dataset.data;
-      if (p && (ptr === p || ptr.startsWith(p + "/")) && p.length > best) best = p.length;
+      if (p && ptr.startsWith(p + "/") && p.length > best.length) best = p;
     }
-    clearMarks("finding");
+    // The row only when best is the field's parent (…/scorecard/14 of …/scorecard/14/score):
+    // a shallower prefix (the whole project) would light up the page.
+    const parent = parts.slice(0, -1).join("/");
+    const row = best === parent ? boxes.filter((d) => d.dataset.data === best || d.dataset.data.startsWith(best + "/"))
+      : boxes.filter((d) => d.dataset.data === best);
+    return scored.length ? { main: scored, more: best === parent ? row : [] } : { main: row, more: [] };
+  }
+
+  function showFinding(f, li, scroll = true) {
+    activeFinding = { f, li };
+    const ptr = f.pointer || "";
+    const boxes = [...pagesEl.querySelectorAll(".box")].filter((d) => d.dataset.kind !== "table");
+    clearMarks("finding", "finding-row");
     for (const x of document.querySelectorAll(".finding.active")) x.classList.remove("active");
     li.classList.add("active");
-    if (best < 0) {
+    const { main, more } = findingBoxes(ptr, boxes);
+    if (!main.length) {
       li.dataset.nocell = "1";
       li.title = "页面上没有这个字段的单元格 (no cell on the page for " + ptr + ")";
       return;
     }
-    let first = null;
-    for (const d of boxes) {
-      const p = d.dataset.data;
-      if (p && p.length === best && (ptr === p || ptr.startsWith(p + "/"))) {
-        d.classList.add("finding");
-        if (!first || d._box.kind === "cell" && first._box.kind !== "cell") first = d;
-      }
-    }
-    if (scroll) first.scrollIntoView({ block: "center", behavior: "smooth" });
+    for (const d of more) d.classList.add("finding-row");
+    for (const d of main) d.classList.add("finding");
+    document.body.dataset.findingBoxes = String(main.length);
+    if (scroll) main[0].scrollIntoView({ block: "center" });
   }
 
   // ---------- the event stream ----------

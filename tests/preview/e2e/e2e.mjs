@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import {
-  REPO, fail, launchBrowser, parseArgs, run, save, startServer, waitShown, workspace,
+  REPO, fail, launchBrowser, loadPuppeteer, parseArgs, run, save, startServer, waitShown, workspace,
 } from "./harness.mjs";
 
 const EXAMPLE = "shenzhen-2021-project-selfeval.json";
@@ -39,6 +39,7 @@ async function main() {
   const args = parseArgs(process.argv.slice(2), { jixiao: "", screenshot: "" });
   if (!args.jixiao) fail("usage: node e2e.mjs --jixiao PATH/TO/jixiao [--screenshot PNG]");
   const jixiao = path.resolve(args.jixiao);
+  await loadPuppeteer();  // before anything starts: a missing `npm ci` is said first
   const projects = JSON.parse(fs.readFileSync(path.join(REPO, "examples", EXAMPLE), "utf8")).projects;
 
   const ws = workspace(EXAMPLE);
@@ -135,8 +136,10 @@ async function main() {
     await cell.click();  // a real mouse click at the box's centre: what is on top there gets it
     await page.waitForFunction(() => {
       const cur = document.querySelector("#source .source-lines .current");
-      return cur && !document.querySelector("#source .source-lines").textContent.startsWith("…");
-    }, { timeout: 10000 }).catch(() => fail("the template line did not appear in the side panel"));
+      const value = document.querySelector("#source .data-value");
+      return cur && !document.querySelector("#source .source-lines").textContent.startsWith("…") &&
+        value && value.textContent !== "…";
+    }, { timeout: 10000 }).catch(() => fail("the template line or the data value did not appear in the side panel"));
     const src = await page.$eval("#source", (e) => e.innerText);
     const cur = await page.$eval("#source .source-lines .current", (e) => e.textContent);
     if (!src.includes(`${path.basename(FORM)}:${nameLine}:`)) fail(`the panel does not give ${path.basename(FORM)}:${nameLine}: ${src}`);
@@ -153,6 +156,20 @@ async function main() {
       await page.screenshot({ path: args.screenshot });
     });
   }
+
+  await step("clicking a finding in the side panel highlights its cell", async () => {
+    const items = await page.$$eval(".finding", (els) => els.map((e) => e.querySelector(".pointer").textContent));
+    const i = items.findIndex((p) => /^\/projects\/\d+\/indicators\/\d+\/score$/.test(p));
+    if (i < 0) fail(`no finding on an indicator's score in the side panel (the example has one): ${JSON.stringify(items)}`);
+    const ptr = items[i];
+    const project = ptr.split("/").slice(0, 3).join("/") + "/";
+    await (await page.$$(".finding"))[i].click();
+    const marked = await page.$$eval(".box.finding", (els) => els.map((e) => e.dataset.data));
+    if (!marked.length) fail(`no box highlighted for the finding at ${ptr}`);
+    const wrong = marked.filter((p) => !p.startsWith(project));
+    if (wrong.length) fail(`boxes outside ${project} highlighted for ${ptr}: ${wrong.join(", ")}`);
+    console.log(`# finding ${ptr} → ${marked.join(", ")}`);
+  });
 
   await step("the layout overlay toggle shows the engine's debug PDF", async () => {
     const got = [];
