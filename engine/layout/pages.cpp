@@ -67,9 +67,17 @@ void PageFlow::record_line(const TextLine& line, float x, float baseline_y, cons
   Page& p = page();
   Box b;
   b.kind = Box::Kind::Line;
-  b.x = x;
+  // Where the set text lies: aligned lines start to the right of x.
+  float left = x + line.width, right = x;
+  for (std::size_t i = run_begin; i < p.runs.size(); ++i) {
+    const GlyphRun& r = p.runs[i];
+    if (r.glyphs.empty()) continue;
+    left = std::min(left, r.x + r.glyphs.front().x);
+    right = std::max(right, r.x + r.glyphs.back().x + r.glyphs.back().advance);
+  }
+  b.x = std::min(left, right);
   b.y = baseline_y - block.ascent;
-  b.w = line.width;
+  b.w = right - b.x;
   b.h = block.line_pitch;
   b.baseline = baseline_y;
   b.origin = &origin;
