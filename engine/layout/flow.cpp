@@ -21,6 +21,9 @@ const doc::Origin& origin(const doc::Block& b) {
   return none;
 }
 
+// "57" of "57:5": the template line, for break notes.
+std::string template_line(const doc::Origin& o) { return o.place.substr(0, o.place.find(':')); }
+
 bool keeps_with_next(const doc::Block& b) {
   const auto* p = std::get_if<doc::Paragraph>(&b);
   return p && (p->heading_level > 0 || p->keep_with_next);
@@ -129,10 +132,11 @@ class Flow {
     const float need = chain + chain_next_;
     const float own_page = need - static_cast<float>(std::get<doc::Paragraph>(blocks[i]).space_before);
     if (need > flow_.space_left() + 1e-3f && own_page <= flow_.bottom() - flow_.top() + 1e-3f) {
-      if (flow_.recording())
-        flow_.break_reason(flow_.cursor(), std::get<doc::Paragraph>(blocks[i]).heading_level > 0
-                                               ? "heading kept with what follows"
-                                               : "paragraph kept with next (keep-with-next)");
+      if (flow_.recording()) {
+        const auto& p = std::get<doc::Paragraph>(blocks[i]);
+        flow_.break_reason(flow_.cursor(), (p.heading_level > 0 ? "heading at line " : "paragraph at line ") +
+                                               template_line(p.origin) + " kept with what follows");
+      }
       flow_.new_page();
     }
   }
@@ -205,7 +209,7 @@ class Flow {
 
   // Why a paragraph breaks here: the rule that moved lines on (why), or a full page.
   void break_note(const doc::Paragraph& p, const char* why, std::size_t fit) {
-    std::string reason = "paragraph at line " + p.origin.place.substr(0, p.origin.place.find(':'));
+    std::string reason = "paragraph at line " + template_line(p.origin);
     if (why && std::string_view(why) == "orphans")
       reason += ": orphans=" + std::to_string(p.orphans) + ", only " + std::to_string(fit) +
                 " line(s) fit here";
