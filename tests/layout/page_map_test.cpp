@@ -94,13 +94,22 @@ TEST_CASE("page map: the 003 example's cells and paragraphs name their template 
   CHECK(para->second["line"] == template_line("部门名称（公章）").first);
   CHECK(para->second["text"].get<std::string>().rfind("部门名称（公章）：", 0) == 0);
 
-  // A table box per page a table reaches, and the page breaks with their reasons.
-  int tables = 0, breaks = 0;
+  // A table box per page a table reaches, and the page breaks with their reasons. Every
+  // box names its template element; every cell of a repeated row has data.
+  int tables = 0, breaks = 0, indicator_cells = 0;
   for (const json& page : map["pages"]) {
-    for (const json& b : page["boxes"]) tables += b["kind"] == "table";
+    for (const json& b : page["boxes"]) {
+      tables += b["kind"] == "table";
+      CHECK(b["file"] == file);
+      CHECK(b["line"].get<int>() > 0);
+      CHECK(b["col"].get<int>() > 0);
+      const std::string data = b["data"];
+      if (data.rfind("/departments/0/indicators/", 0) == 0) ++indicator_cells;
+    }
     breaks += static_cast<int>(page["breaks"].size());
   }
   CHECK(tables >= 2);
+  CHECK(indicator_cells >= 8);
   CHECK(breaks == r.pages - 1);
 }
 
