@@ -152,6 +152,12 @@ TEST_CASE("page map: render time of 003 with and without the map", "[.][bench]")
     for (int i = 0; i < n; ++i) engine.run(req);
     return 1000.0 * static_cast<double>(std::clock() - t0) / CLOCKS_PER_SEC / n;
   };
+  Request one;
+  one.data_file = test::source_path(kData);
+  one.pdf_in_memory = one.page_map = true;
+  const Result r = engine.run(one);
+  WARN("003 page map: " << r.page_map.size() << " bytes for " << r.pages << " pages, PDF " << r.pdf.size()
+                        << " bytes");
   const double plain = time(false, false), mapped = time(true, false), debug = time(false, true);
   const double plain2 = time(false, false), mapped2 = time(true, false);
   WARN("003 render in memory, CPU ms per run: plain " << plain << " / " << plain2 << ", with page map "
