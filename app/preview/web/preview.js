@@ -110,7 +110,10 @@
     performance.mark("jixiao:shown:" + ev.n);
     document.body.dataset.ok = String(!!ev.ok);
     document.body.dataset.shown = String(ev.n);
-    // The pages out of sight, after `shown` (they do not hold the user up).
+    // Then the text of the visible pages (data-text = N: readable in the DOM), then the pages
+    // out of sight: neither holds the picture up.
+    if (ev.ok) await Promise.all(visiblePages().map((i) => pages[i].textDone));
+    document.body.dataset.text = String(ev.n);
     if (ev.ok) drawRest(ev.n);
   }
 
@@ -163,7 +166,7 @@
       div.append(canvasHolder, boxes, text, label);
       div.dataset.page = String(pages.length + 1);
       pagesEl.append(div);
-      pages.push({ div, canvas: canvasHolder, boxes, text, w: 0, h: 0, drawnKey: "" });
+      pages.push({ div, canvas: canvasHolder, boxes, text, w: 0, h: 0, drawnKey: "", textDone: null });
     }
     while (pages.length > sizes.length) pages.pop().div.remove();
     sizes.forEach(([w, h], i) => { pages[i].w = w; pages[i].h = h; pages[i].drawnKey = ""; });
@@ -201,14 +204,15 @@
     canvas.width = Math.ceil(viewport.width);
     canvas.height = Math.ceil(viewport.height);
     const ctx = canvas.getContext("2d", { alpha: false });
-    const [, content] = await Promise.all([
-      page.render({ canvasContext: ctx, viewport }).promise,
-      page.getTextContent(),
-    ]);
+    await page.render({ canvasContext: ctx, viewport }).promise;
     if (shown.pdf !== pdf) return;  // a newer document took over meanwhile
     p.canvas.replaceChildren(canvas);
-    p.text.textContent = pageText(content);
     p.drawnKey = key;
+    // The text right after the picture: asked together, the text extraction competes with
+    // the drawing for the worker and the CPU, and the page is seen later.
+    p.textDone = page.getTextContent().then((content) => {
+      if (shown.pdf === pdf) p.text.textContent = pageText(content);
+    }, () => {});  // a document destroyed meanwhile
   }
 
   function pageText(content) {
@@ -232,6 +236,7 @@
     for (const i of order) {
       if (token !== restToken || pending) return;
       await drawPage(i, key);
+      await pages[i].textDone;
     }
     if (token === restToken) document.body.dataset.complete = String(n);
   }

@@ -76,14 +76,14 @@ async function main() {
   await step(`a new title saved in the template (line ${titleLine}) appears on the page`, async () => {
     const before = shown;
     save(formFile, retitled);  // by rename, as vim and VS Code save
-    await page.waitForFunction((t, b) => Number(document.body.dataset.shown) > b &&
+    await page.waitForFunction((t, b) => Number(document.body.dataset.text) > b &&
       document.body.dataset.ok === "true" &&
       [...document.querySelectorAll(".page-text")].some((e) => e.textContent.includes(t)),
     { timeout: 30000, polling: "mutation" }, NEW_TITLE, before)
       .catch(async () => fail(`'${NEW_TITLE}' not on the page 30 s after the save; ` +
         `data-shown ${await page.evaluate(() => document.body.dataset.shown)}, text: ` +
         (await pageText(page)).slice(0, 200)));
-    shown = await page.evaluate(() => Number(document.body.dataset.shown));
+    shown = await page.evaluate(() => Number(document.body.dataset.text));
   });
 
   // A closing tag that does not match: the error is at this line whatever the parser.
@@ -92,10 +92,10 @@ async function main() {
   await step(`a syntax error saved at line ${brokenLine} is shown with its line number over dimmed pages`, async () => {
     const before = shown;
     save(formFile, broken);
-    await page.waitForFunction((b) => Number(document.body.dataset.shown) > b &&
+    await page.waitForFunction((b) => Number(document.body.dataset.text) > b &&
       document.body.dataset.ok === "false", { timeout: 30000, polling: "mutation" }, before)
       .catch(() => fail("no failed render shown 30 s after saving a broken template"));
-    shown = await page.evaluate(() => Number(document.body.dataset.shown));
+    shown = await page.evaluate(() => Number(document.body.dataset.text));
     const err = await page.evaluate(() => {
       const box = document.getElementById("errors");
       return { hidden: box.hidden, text: box.innerText, dimmed: document.body.classList.contains("failed"),
@@ -114,10 +114,10 @@ async function main() {
   await step("fixing the template brings the pages back", async () => {
     const before = shown;
     save(formFile, retitled, { inPlace: true });  // written in place this time
-    await page.waitForFunction((b) => Number(document.body.dataset.shown) > b &&
+    await page.waitForFunction((b) => Number(document.body.dataset.text) > b &&
       document.body.dataset.ok === "true", { timeout: 30000, polling: "mutation" }, before)
       .catch(() => fail("no good render shown 30 s after fixing the template"));
-    shown = await page.evaluate(() => Number(document.body.dataset.shown));
+    shown = await page.evaluate(() => Number(document.body.dataset.text));
     const st = await page.evaluate(() => ({
       errors: document.getElementById("errors").hidden, dimmed: document.body.classList.contains("failed"),
     }));

@@ -113,16 +113,17 @@ export async function launchBrowser(width = 1280, height = 800) {
   return browser;
 }
 
-// Wait until the page has handled a render newer than `after` (body[data-shown]); returns it.
+// Wait until the page has handled a render newer than `after` and put its text in the DOM
+// (body[data-text], set right after body[data-shown]); returns its number.
 export async function waitShown(page, after, timeout = 30000, what = "the preview to show a render") {
   try {
-    await page.waitForFunction((a) => Number(document.body.dataset.shown || 0) > a,
+    await page.waitForFunction((a) => Number(document.body.dataset.text || 0) > a,
       { timeout, polling: "mutation" }, after);
   } catch (e) {
-    fail(`timed out after ${timeout} ms waiting for ${what} (data-shown > ${after}); ` +
+    fail(`timed out after ${timeout} ms waiting for ${what} (data-text > ${after}); ` +
       `data-shown is ${await page.evaluate(() => document.body.dataset.shown).catch(() => "?")}`);
   }
-  return page.evaluate(() => Number(document.body.dataset.shown));
+  return page.evaluate(() => Number(document.body.dataset.text));
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
