@@ -12,6 +12,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <thread>
@@ -35,7 +36,9 @@ Child::Child(const std::vector<std::string>& args) {
   err_file_ = temp_dir("preview-err") + "/stderr";
   int pipe_fds[2];
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) return;
-  std::vector<std::string> argv_text = {JIXIAO_BINARY};
+  // JIXIAO_PREVIEW_BINARY: another build of jixiao to run (a ThreadSanitizer one, say).
+  const char* binary = std::getenv("JIXIAO_PREVIEW_BINARY");
+  std::vector<std::string> argv_text = {binary && *binary ? binary : JIXIAO_BINARY};
   argv_text.insert(argv_text.end(), args.begin(), args.end());
   pid_ = ::fork();
   if (pid_ == 0) {
