@@ -111,7 +111,7 @@ TEST_CASE("state, pages and page map of the first render") {
   CHECK(p.child.stop(SIGTERM) == 0);
 }
 
-TEST_CASE("a template edit re-renders; a broken template keeps the last good PDF until fixed") {
+TEST_CASE("a template edit re-renders, a broken template keeps the last good PDF until fixed") {
   Running p;
   REQUIRE(p.port > 0);
   EventReader events(p.port, 4);
