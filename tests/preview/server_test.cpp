@@ -246,6 +246,20 @@ TEST_CASE("an explicit port in use is an error") {
   CHECK(p.child.stop(SIGTERM) == 0);
 }
 
+TEST_CASE("without --port it takes 8030 or the next free port up to 8049") {
+  PreviewDir files = copy_example(kExample, kForm);
+  Child first({"preview", files.data_file});
+  Child second({"preview", files.data_file});
+  int a = port_of(first.first_line()), b = port_of(second.first_line());
+  CHECK(a >= 8030);
+  CHECK(a <= 8049);
+  CHECK(b >= 8030);
+  CHECK(b <= 8049);
+  CHECK(a != b);
+  CHECK(first.stop(SIGTERM) == 0);
+  CHECK(second.stop(SIGTERM) == 0);
+}
+
 TEST_CASE("hostile templates in the watched directory give errors, never a crash") {
   Running p;
   REQUIRE(p.port > 0);
