@@ -42,9 +42,9 @@ class Session {
 
   std::shared_ptr<const Snapshot> snapshot() const;
 
-  // The last good render's data drawn with the layout overlay; rendered on demand (under
-  // the engine lock, between re-renders) and kept until the next render. null when the
-  // current files do not render (why in error).
+  // The files as they are now drawn with the layout overlay (the last render's, unless a
+  // save is being rendered); rendered on demand under the engine lock, between re-renders,
+  // and kept until the next render. null when the files do not render (why in error).
   std::shared_ptr<const std::string> debug_pdf(std::string& error);
 
   // What to watch: the files of the last renders, the font manifest and files, and the
