@@ -69,7 +69,11 @@
 
   async function fetchPDF(n, debug) {
     const r = await fetch("/render.pdf?n=" + n + (debug ? "&debug=1" : ""), { cache: "no-store" });
-    if (!r.ok) throw new Error("/render.pdf?n=" + n + ": HTTP " + r.status);
+    if (!r.ok) {
+      const e = new Error("/render.pdf?n=" + n + ": HTTP " + r.status);
+      e.status = r.status;
+      throw e;
+    }
     return new Uint8Array(await r.arrayBuffer());
   }
 
@@ -82,7 +86,16 @@
     if (ev.redraw) {
       // The overlay toggle: same render, the other PDF.
       if (!shown.good) return;
-      const bytes = await fetchPDF(shown.good, debug);
+      let bytes;
+      try {
+        bytes = await fetchPDF(shown.good, debug);
+      } catch (e) {
+        if (e.status !== 409) throw e;
+        // The overlay is drawn on demand: not while the files do not render.
+        $("overlay").checked = false;
+        setStatus("error", "文件现在渲染失败，修正后才能显示版面框线 (the overlay needs a good render)");
+        return;
+      }
       if (pending) return;
       await showPDF(bytes, shown.good, debug, shown.state);
       drawRest(shown.n);
@@ -99,10 +112,11 @@
     } else {
       const state = await fetchJSON("/state");
       if (state.good && state.good !== shown.good) {
-        // Opened while the data is broken: draw the last good pages under the errors.
-        const bytes = await fetchPDF(state.good, debug);
+        // Opened while the data is broken: draw the last good pages under the errors (the
+        // overlay cannot be drawn now: the server would have to render the broken files).
+        const bytes = await fetchPDF(state.good, false);
         if (pending) return;
-        await showPDF(bytes, state.good, debug, state);
+        await showPDF(bytes, state.good, false, state);
       }
       showState(state);
     }
@@ -204,7 +218,9 @@
     canvas.width = Math.ceil(viewport.width);
     canvas.height = Math.ceil(viewport.height);
     const ctx = canvas.getContext("2d", { alpha: false });
-    await page.render({ canvasContext: ctx, viewport }).promise;
+    // intent "print": pdf.js then draws in one go instead of in 15 ms slices, one per
+    // animation frame (each waits for the next frame); the PDFs carry no annotations.
+    await page.render({ canvasContext: ctx, viewport, intent: "print" }).promise;
     if (shown.pdf !== pdf) return;  // a newer document took over meanwhile
     p.canvas.replaceChildren(canvas);
     p.drawnKey = key;

@@ -111,6 +111,14 @@ async function main() {
     console.log("# error shown: " + err.text.split("\n").slice(1, 3).join(" | "));
   });
 
+  await step("while the template is broken the overlay toggle says why it cannot draw", async () => {
+    await page.click("#overlay");
+    await page.waitForFunction(() => !document.getElementById("overlay").checked &&
+      document.getElementById("status-text").textContent.includes("版面框线"), { timeout: 30000 })
+      .catch(async () => fail("the overlay toggle did not come back unchecked with a reason; status: " +
+        await page.$eval("#status-text", (e) => e.textContent)));
+  });
+
   await step("fixing the template brings the pages back", async () => {
     const before = shown;
     save(formFile, retitled, { inPlace: true });  // written in place this time
