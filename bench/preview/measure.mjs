@@ -176,7 +176,7 @@ async function main() {
     results.push(r);
     console.error(`${name}: median ${f1(r.shown.median)} ms, p90 ${f1(r.shown.p90)} ms`);
   }
-  console.log("| case | pages | saves | save→shown median | p90 | save→painted median | p90 | save→SSE event median | of which render (server log) | event→PDF+state fetched | pdf.js parse+draw visible | PDF bytes | /state bytes |");
+  console.log("| case | pages | saves | save→shown median | p90 | save→painted median | p90 | save→SSE event median | of which render (server log) | event→PDF fetched | pdf.js parse+draw visible | PDF bytes | /state bytes |");
   console.log("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   for (const r of results)
     console.log(`| ${r.case} | ${r.pages} | ${r.saves} | ${f1(r.shown.median)} | ${f1(r.shown.p90)} | ${f1(r.painted.median)} | ${f1(r.painted.p90)} | ` +

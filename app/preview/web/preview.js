@@ -97,38 +97,55 @@
         return;
       }
       if (pending) return;
-      await showPDF(bytes, shown.good, debug, shown.state);
+      await showPDF(bytes, shown.good, debug);
       drawRest(shown.n);
       return;
     }
     sourceCache = new Map();
+    let state;
     if (ev.ok) {
-      // The event says the render is good: ask for its PDF and its state at once.
-      const [state, bytes] = await Promise.all([fetchJSON("/state"), fetchPDF(ev.n, debug)]);
+      // The event says the render is good: draw its PDF as soon as it is here; /state (the
+      // page map, the scores) is asked at once but does not hold the picture up.
+      const statePromise = fetchJSON("/state");
+      statePromise.catch(() => {});  // awaited below; not an unhandled rejection meanwhile
+      const bytes = await fetchPDF(ev.n, debug);
       performance.mark("jixiao:fetched:" + ev.n);  // for bench/preview: where the time goes
       if (pending) return;  // already outdated: draw the newer one instead
-      await showPDF(bytes, state.good || ev.n, debug, state);
+      await showPDF(bytes, ev.n, debug);
+      document.body.classList.remove("failed");
+      $("errors").hidden = true;
+      markShown(ev);
+      // Let the browser paint the new picture before the boxes and the side panel are built.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      state = await statePromise;
+      // A newer render may have come meanwhile: its event follows, the map waits for it.
+      if (state.good === ev.n) drawBoxes(state.page_map);
       showState(state);
     } else {
-      const state = await fetchJSON("/state");
+      state = await fetchJSON("/state");
       if (state.good && state.good !== shown.good) {
         // Opened while the data is broken: draw the last good pages under the errors (the
         // overlay cannot be drawn now: the server would have to render the broken files).
         const bytes = await fetchPDF(state.good, false);
         if (pending) return;
-        await showPDF(bytes, state.good, false, state);
+        await showPDF(bytes, state.good, false);
+        drawBoxes(state.page_map);
       }
       showState(state);
+      markShown(ev);
     }
+    // Then the text of the visible pages (data-text = N: the text, the boxes and the side
+    // panel of render N are in the DOM), then the pages out of sight.
+    if (ev.ok) await Promise.all(visiblePages().map((i) => pages[i].textDone));
+    document.body.dataset.text = String(ev.n);
+    if (ev.ok) drawRest(ev.n);
+  }
+
+  function markShown(ev) {
     shown.n = ev.n;
     performance.mark("jixiao:shown:" + ev.n);
     document.body.dataset.ok = String(!!ev.ok);
     document.body.dataset.shown = String(ev.n);
-    // Then the text of the visible pages (data-text = N: readable in the DOM), then the pages
-    // out of sight: neither holds the picture up.
-    if (ev.ok) await Promise.all(visiblePages().map((i) => pages[i].textDone));
-    document.body.dataset.text = String(ev.n);
-    if (ev.ok) drawRest(ev.n);
   }
 
   // ---------- pages ----------
@@ -140,16 +157,12 @@
     return Math.min(2.5, room / (widest || 595.28));
   }
 
-  async function pageSizes(pdf, map) {
-    // The page map has every page's size; ask pdf.js only when it does not match.
-    if (map && map.pages && map.pages.length === pdf.numPages)
-      return map.pages.map((p) => [p.width, p.height]);
-    const sizes = [];
-    for (let i = 1; i <= pdf.numPages; i++) {
-      const vp = (await pdf.getPage(i)).getViewport({ scale: 1 });
-      sizes.push([vp.width, vp.height]);
-    }
-    return sizes;
+  async function pageSizes(pdf) {
+    const all = await Promise.all(Array.from({ length: pdf.numPages }, (_, i) => pdf.getPage(i + 1)));
+    return all.map((page) => {
+      const vp = page.getViewport({ scale: 1 });
+      return [vp.width, vp.height];
+    });
   }
 
   function visiblePages() {
@@ -162,13 +175,12 @@
     return out.length ? out : pages.length ? [0] : [];
   }
 
-  async function showPDF(bytes, n, debug, state) {
+  async function showPDF(bytes, n, debug) {
     const pdf = await pdfjsLib.getDocument({
       data: bytes, worker, isEvalSupported: false, fontExtraProperties: false,
     }).promise;
     performance.mark("jixiao:parsed:" + n);
-    const map = state.page_map || null;
-    const sizes = await pageSizes(pdf, map);
+    const sizes = await pageSizes(pdf);
 
     // Same page divs, new sizes: the scroll position and the page in view stay.
     while (pages.length < sizes.length) {
@@ -188,8 +200,7 @@
 
     const old = shown.pdf;
     restToken++;  // stop drawing the previous document's remaining pages
-    shown.pdf = pdf; shown.good = n; shown.debug = debug; shown.map = map;
-    drawBoxes(map);
+    shown.pdf = pdf; shown.good = n; shown.debug = debug;
     const key = n + (debug ? "d" : "");
     await Promise.all(visiblePages().map((i) => drawPage(i, key)));
     if (old && old !== pdf) old.destroy();
@@ -287,6 +298,7 @@
 
   // ---------- boxes: page → source ----------
   function drawBoxes(map) {
+    shown.map = map || null;
     pages.forEach((p, i) => {
       p.boxes.replaceChildren();
       const mp = map && map.pages && map.pages[i];
