@@ -511,7 +511,7 @@
     file.title = (state.data_file || "") + "\n正在监视 (watching):\n" + (state.watching || []).join("\n");
     const npages = pages.length;
     if (state.ok) setStatus("ok", "第 " + state.n + " 次渲染 · " + npages + " 页");
-    else setStatus("error", "第 " + state.n + " 次渲染失败 · 显示第 " + (state.good || "—") + " 次的页面");
+    else setStatus("error", "第 " + state.n + " 次渲染失败" + (state.good ? " · 显示第 " + state.good + " 次的页面" : ""));
     showErrors(state);
     // A failed render may have no scores: keep the last good ones (dimmed) then.
     if (state.ok || (state.documents || []).length) showDocuments(state.documents || []);
@@ -525,15 +525,29 @@
     box.hidden = state.ok;
     box.replaceChildren();
     if (state.ok) return;
-    const head = el("h2", null, "渲染失败，页面停在上一次成功的结果");
-    head.title = "The render failed; the pages are the last good ones";
+    const head = el("h2", null, state.good ? "渲染失败，页面停在上一次成功的结果" : "渲染失败");
+    head.title = state.good ? "The render failed; the pages are the last good ones" : "The render failed";
     box.append(head);
     if (!diags.length) box.append(el("p", "muted", "（没有诊断信息）"));
-    for (const d of diags) box.append(diagnostic(d));
+    // Errors first: the scoring notes of a data file that did render come with them but are
+    // not why the render failed; they go last, folded.
+    const rank = { error: 0, warning: 1 };
+    const main = diags.filter((d) => d.severity in rank)
+      .sort((a, b) => rank[a.severity] - rank[b.severity]);
+    for (const d of main) box.append(diagnostic(d));
+    const notes = diags.filter((d) => !(d.severity in rank));
+    if (notes.length) {
+      const more = el("details", "more-notes");
+      const sum = el("summary", "muted", "另有 " + notes.length + " 条说明");
+      sum.title = notes.length + " notes";
+      more.append(sum);
+      for (const d of notes) more.append(diagnostic(d));
+      box.append(more);
+    }
   }
 
   function diagnostic(d) {
-    const sev = { error: "错误", warning: "警告", note: "提示" };
+    const sev = { error: "错误", warning: "警告", note: "说明" };
     const card = el("div", "diag " + (d.severity || "error"));
     const head = el("div", "diag-head");
     const s = el("span", "sev", sev[d.severity] || d.severity || "错误");
