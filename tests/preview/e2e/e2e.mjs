@@ -133,6 +133,32 @@ async function main() {
     if (!(await pageText(page)).includes(NEW_TITLE)) fail(`'${NEW_TITLE}' is not on the pages after the fix`);
   });
 
+  await step("a re-render keeps the scroll position and redraws the page in view", async () => {
+    const third = NEW_TITLE.replace("改过的", "第三个");
+    const top = await page.evaluate(() => {
+      const v = document.getElementById("viewer");
+      v.scrollTop = document.querySelector('.page[data-page="4"]').offsetTop + 100;
+      return v.scrollTop;
+    });
+    await page.waitForFunction(() => document.body.dataset.complete === document.body.dataset.shown, { timeout: 30000 })
+      .catch(() => fail("the pages of the last render were not all drawn"));
+    const before = shown;
+    save(formFile, retitled.replace(NEW_TITLE, third));
+    await page.waitForFunction((b) => Number(document.body.dataset.text) > b && document.body.dataset.ok === "true",
+      { timeout: 30000, polling: "mutation" }, before).catch(() => fail("no render shown after the save"));
+    shown = await page.evaluate(() => Number(document.body.dataset.text));
+    const after = await page.evaluate(() => ({
+      top: document.getElementById("viewer").scrollTop,
+      text: document.querySelector('.page[data-page="4"] .page-text').textContent,
+    }));
+    if (Math.abs(after.top - top) > 1) fail(`the scroll position moved from ${top} to ${after.top}`);
+    if (!after.text.includes(third)) fail(`page 4, in view, does not show '${third}': ${after.text.slice(0, 80)}`);
+    save(formFile, retitled);
+    await page.waitForFunction((b) => Number(document.body.dataset.text) > b, { timeout: 30000, polling: "mutation" }, shown)
+      .catch(() => fail("no render shown after restoring the title"));
+    shown = await page.evaluate(() => Number(document.body.dataset.text));
+  });
+
   const pointer = "/projects/0/name";
   await step(`clicking the project name cell shows ${path.basename(FORM)}:${nameLine} and ${pointer}`, async () => {
     const cell = await page.$(`.box[data-kind="cell"][data-data="${pointer}"]`);
