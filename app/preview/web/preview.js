@@ -29,7 +29,7 @@
     state: null,     // last /state
     map: null,       // page_map drawn under the boxes
   };
-  const pages = [];  // {div, canvas, boxes, text, w, h (points), drawnKey}
+  const pages = [];  // {div, canvas, boxes, text, w, h (points), drawnKey, textDone}
   let selected = null;  // {file, line, col, data} of the clicked box
   let sourceCache = new Map();  // file → Promise<text>, dropped on every render
 
@@ -243,7 +243,7 @@
   }
 
   function pageText(content) {
-    // The text in reading order, a line per PDF line: for find-in-page, copying and tests.
+    // The text in reading order, a line per PDF line: for tests and tools (textContent).
     let s = "";
     for (const it of content.items) {
       if (typeof it.str !== "string") continue;
