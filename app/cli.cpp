@@ -146,8 +146,9 @@ class Parser {
     preview_ = command("preview", "a live preview in the browser, re-rendered on every save",
                        "jixiao preview DATA.json [--templates DIR] [--port P] [OPTIONS]");
     data_file(*preview_);
-    preview_->add_option("--port", line_.port, "the port on 127.0.0.1 (default 8030, or the next free one)")
-        ->type_name("P")->check(CLI::Range(1, 65535))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    preview_->add_option("--port", line_.port, "the port on 127.0.0.1 (default 8030, or the next free one up to\n"
+                         "8049; 0: any free port)")
+        ->type_name("P")->check(CLI::Range(0, 65535))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     lookup_options(*preview_, true);
     repeatable(*preview_, "--font-dir", line_.options.font_dirs,
                "look for font files named in the manifest in DIR first");

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "layout/layout.h"
 #include "model/model.h"
@@ -104,8 +105,11 @@ struct Engine::Impl {
     return false;
   }
 
-  const tmpl::Template* template_for(const model::Dossier& d, DiagnosticSink& sink) {
+  // found: the template's path, when there is one (also when it does not load).
+  const tmpl::Template* template_for(const model::Dossier& d, DiagnosticSink& sink,
+                                     std::string* found = nullptr) {
     std::string path = find("forms", d.form, ".xml");
+    if (found) *found = path;
     if (path.empty()) {
       std::string list;
       for (auto& [id, path] : form_files()) list += (list.empty() ? "" : ", ") + id;
@@ -208,7 +212,10 @@ struct Engine::Impl {
     if (res.diagnostics.has_errors()) return;
     const layout::FontLibrary* lib = font_library(res.diagnostics);
     if (!lib) return;
-    layout::LayoutResult pages = layout::lay_out(document, *lib, res.diagnostics);
+    layout::LayoutOptions recorded;
+    recorded.overlay = req.debug_layout || options.debug_layout;
+    recorded.boxes = req.page_map;
+    layout::LayoutResult pages = layout::lay_out(document, *lib, res.diagnostics, recorded);
     if (res.diagnostics.has_errors()) return;
     pdf::Metadata meta;
     meta.title = document.title;
@@ -217,9 +224,11 @@ struct Engine::Impl {
     meta.keywords = document.keywords;
     meta.date = options.date;
     std::string bytes = pdf::write_pdf(pages, *lib, meta, &res.diagnostics);
-    write_file_atomic(req.output_file, bytes, inputs);
+    if (req.page_map) res.page_map = layout::page_map_json(pages);  // while document lives
     res.pages = static_cast<int>(pages.pages.size());
     res.pdf_bytes = bytes.size();
+    if (req.pdf_in_memory) res.pdf = std::move(bytes);
+    else write_file_atomic(req.output_file, bytes, inputs);
   }
 };
 
@@ -307,6 +316,43 @@ std::vector<std::string> Engine::font_files(DiagnosticSink& sink) {
   return out;
 }
 
+void Engine::forget(const std::vector<std::string>& changed) {
+  // Absolute and normalised, symbolic links resolved where the file exists: a watcher names
+  // files by the directory it watches, the caches by the template root they were found in.
+  auto same = [](const std::string& p) {
+    std::error_code ec;
+    fs::path a = fs::weakly_canonical(fs::absolute(p, ec), ec);
+    return (ec ? fs::path(p) : a).lexically_normal().string();
+  };
+  std::set<std::string> gone, dirs;
+  for (const auto& c : changed) {
+    gone.insert(same(c));
+    dirs.insert(fs::path(same(c)).parent_path().string());
+  }
+  Impl& m = *impl_;
+  std::lock_guard<std::mutex> lock(m.cache_mutex);
+  auto drop = [&](auto& cache) {
+    for (auto it = cache.begin(); it != cache.end();)
+      it = gone.count(same(it->first)) ? cache.erase(it) : std::next(it);
+  };
+  drop(m.templates);
+  drop(m.rule_sets);
+  drop(m.schemas);
+  // Fonts: a face file or the manifest changed, or a file came or went in a font directory
+  // (a face the manifest names may have been missing).
+  bool fonts = false;
+  std::vector<std::string> font_dirs = m.options.font_dirs;
+  font_dirs.push_back((fs::path(m.options.data_dir) / "fonts").string());
+  for (const auto& dir : font_dirs) fonts = fonts || dirs.count(same(dir));
+  if (m.fonts)
+    for (std::size_t i = 0; i < m.fonts->face_count() && !fonts; ++i)
+      fonts = gone.count(same(m.fonts->info(static_cast<layout::FontId>(i)).file)) > 0;
+  if (fonts) {
+    m.fonts.reset();
+    m.font_diagnostics = DiagnosticSink();
+  }
+}
+
 Result Engine::run(const Request& req) {
   Result res = run_unmoved(req);
   if (!req.document_pointer.empty() && req.document_pointer.rfind('/') != std::string::npos)
@@ -318,15 +364,18 @@ Result Engine::run_unmoved(const Request& req) {
   Result res;
   res.warnings_exit_3 = req.action == Request::Action::Render;
   auto& sink = res.diagnostics;
+  // Every file this run reads, as far as it got: the output may be none of them.
+  std::vector<std::string>& inputs = res.inputs;
+  inputs = {req.data_file};
   try {
     model::Dossier d = req.data_text ? model::parse_dossier(req.data_file, *req.data_text, sink)
                                      : model::load_dossier(req.data_file, sink);
     if (sink.has_errors()) return res;
     res.form = d.form;
-    const tmpl::Template* t = impl_->template_for(d, sink);
+    std::string template_file;
+    const tmpl::Template* t = impl_->template_for(d, sink, &template_file);
+    if (!template_file.empty()) inputs.push_back(template_file);
     if (!t) return res;
-    // Every file this run reads: the output may be none of them.
-    std::vector<std::string> inputs = {req.data_file, t->file()};
     PrefillContext context{impl_->options.declaration_dirs,
                            [this](const model::Dossier& decl, DiagnosticSink& s) {
                              return impl_->validate_declaration(decl, s);
@@ -342,9 +391,10 @@ Result Engine::run_unmoved(const Request& req) {
     if (sink.has_errors() || !impl_->validate(d, *t, sink, &inputs)) return res;
     const scoring::RuleSet* rules = nullptr;
     if (!t->rule_set().empty()) {
+      std::string rules_file = impl_->find("rules", t->rule_set(), ".json");
+      if (!rules_file.empty()) inputs.push_back(rules_file);
       rules = impl_->rules_for(*t, sink);
       if (!rules) return res;
-      inputs.push_back(impl_->find("rules", t->rule_set(), ".json"));
     } else if (req.action == Request::Action::Score) {
       sink.error("score.no-rules", d.file, "/form", "form '" + d.form + "' is not scored (its template names no rule set)",
                  "a form with rules=\"…\"");

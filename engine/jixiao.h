@@ -38,6 +38,13 @@ struct Request {
   // Render: asked with every file the render reads (data excepted) once data is valid and
   // scored; true means the output is up to date and is not written again (--resume).
   std::function<bool(const std::vector<std::string>& inputs)> unchanged;
+  // Render (the preview): the PDF's bytes go to Result::pdf, output_file is not written (it
+  // may be empty); the page map goes to Result::page_map; the layout overlay is drawn (ORed
+  // with Options::debug_layout). Without these a render records nothing more and writes the
+  // same bytes.
+  bool pdf_in_memory = false;
+  bool page_map = false;
+  bool debug_layout = false;
 };
 
 // A finding of the scoring rules about one document.
@@ -64,6 +71,11 @@ struct Result {
   bool unchanged = false;  // Render: Request::unchanged said the output is up to date
   std::string form;        // the data's form id, once known
   std::vector<ScoredDocument> documents;  // scores of the data's documents (scored forms)
+  std::string pdf;       // Render with pdf_in_memory: the PDF (empty when nothing was written)
+  std::string page_map;  // Render with page_map: JSON, see docs/debug-layout.md
+  // Every file the run read or looked for and found (data, template, prefill map and
+  // declarations, schema, rule set), also when it failed on one: what a preview watches.
+  std::vector<std::string> inputs;
   // Render: 0 ok, 2 errors (nothing written), 3 done with warnings. Score and check: 0
   // unless a finding is an error (findings are their output, not a failure).
   bool warnings_exit_3 = true;
@@ -94,6 +106,11 @@ class Engine {
   // Every form template found (user directories first), with what it names; a template
   // that does not load is reported to sink and left out.
   std::vector<FormInfo> forms(DiagnosticSink& sink);
+  // Drops what the caches loaded from these files (templates, rule sets, schemas; the fonts
+  // when a font file or the font manifest is among them), so that the next run loads them
+  // again and keeps the rest. Paths are compared as absolute, normalised paths. Call it
+  // between runs, never while one is running (runs use what is cached without the lock).
+  void forget(const std::vector<std::string>& changed);
 
  private:
   Result run_unmoved(const Request& request);

@@ -21,6 +21,9 @@ const doc::Origin& origin(const doc::Block& b) {
   return none;
 }
 
+// "57" of "57:5": the template line, for break notes.
+std::string template_line(const doc::Origin& o) { return o.place.substr(0, o.place.find(':')); }
+
 bool keeps_with_next(const doc::Block& b) {
   const auto* p = std::get_if<doc::Paragraph>(&b);
   return p && (p->heading_level > 0 || p->keep_with_next);
@@ -42,8 +45,10 @@ std::uint32_t first_lines(const doc::Paragraph& p, const TextBlock& b) {
 
 class Flow {
  public:
-  Flow(const doc::Document& d, const FontLibrary& fonts, DiagnosticSink& sink, LayoutResult& out)
-      : doc_(d), sink_(sink), out_(out), flow_(d.page, out, sink), text_(fonts) {}
+  Flow(const doc::Document& d, const FontLibrary& fonts, DiagnosticSink& sink, LayoutResult& out,
+       const LayoutOptions& options)
+      : doc_(d), sink_(sink), out_(out), flow_(d.page, out, sink, options.boxes || options.overlay),
+        text_(fonts), overlay_(options.overlay) {}
 
   void run() {
     const auto& blocks = doc_.blocks;
@@ -56,12 +61,14 @@ class Flow {
       } else if (std::holds_alternative<doc::Table>(blocks[i])) {
         place_table(std::get<TableGrid>(p), flow_, sink_);
       } else if (!flow_.page_empty()) {
+        if (flow_.recording()) flow_.break_reason(flow_.cursor(), "<page-break> in the template");
         flow_.new_page();  // PageBreak
       }
       ahead_.pop_front();
       ++first_;
     }
     add_page_marks(doc_.page, text_, out_, sink_);
+    if (overlay_) draw_overlay(out_, text_);
   }
 
  private:
@@ -124,8 +131,14 @@ class Flow {
     const auto chain = static_cast<float>(chain_top_.back() - chain_top_[i - chain_begin_]);
     const float need = chain + chain_next_;
     const float own_page = need - static_cast<float>(std::get<doc::Paragraph>(blocks[i]).space_before);
-    if (need > flow_.space_left() + 1e-3f && own_page <= flow_.bottom() - flow_.top() + 1e-3f)
+    if (need > flow_.space_left() + 1e-3f && own_page <= flow_.bottom() - flow_.top() + 1e-3f) {
+      if (flow_.recording()) {
+        const auto& p = std::get<doc::Paragraph>(blocks[i]);
+        flow_.break_reason(flow_.cursor(), (p.heading_level > 0 ? "heading at line " : "paragraph at line ") +
+                                               template_line(p.origin) + " kept with what follows");
+      }
       flow_.new_page();
+    }
   }
 
   // Lines go down the page; at a page foot the paragraph leaves at least `orphans` lines
@@ -139,26 +152,72 @@ class Flow {
     while (i < n) {
       const std::size_t fit = flow_.lines_left(b.line_pitch), rest = n - i;
       std::size_t take = rest;
+      const char* why = nullptr;  // what shortened this page's part, for the overlay
       if (fit < rest) {
         take = fit;
-        if (rest - take < widows) take = rest > widows ? rest - widows : 0;
-        if (i == 0 && take < orphans) take = 0;
+        if (rest - take < widows) {
+          take = rest > widows ? rest - widows : 0;
+          why = "widows";
+        }
+        if (i == 0 && take < orphans) {
+          take = 0;
+          why = "orphans";
+        }
         if (take == 0) {
           if (!flow_.page_empty()) {
+            if (flow_.recording()) break_note(p, why, fit);
             flow_.new_page();
             continue;
           }
           take = std::max<std::size_t>(1, fit);
         }
       }
+      const float top = flow_.cursor();
       for (std::size_t k = i; k < i + take; ++k) {
+        const std::size_t run_begin = flow_.page().runs.size();
         flow_.place_line(b.lines[k], flow_.left(), flow_.cursor() + b.ascent);
+        if (flow_.recording())
+          flow_.record_line(b.lines[k], flow_.left(), flow_.cursor() + b.ascent, b, run_begin,
+                            flow_.width(), flow_.bottom(), p.origin);
         flow_.advance(b.line_pitch);
       }
+      if (flow_.recording()) record_paragraph(p, top);
       i += take;
-      if (i < n) flow_.new_page();
+      if (i < n) {
+        if (flow_.recording()) break_note(p, why, fit);
+        flow_.new_page();
+      }
     }
     flow_.advance(static_cast<float>(p.space_after));
+  }
+
+  // The box of the part of paragraph p placed on this page from top down to the cursor.
+  void record_paragraph(const doc::Paragraph& p, float top) {
+    Box box;
+    box.kind = Box::Kind::Paragraph;
+    box.x = flow_.left();
+    box.y = top;
+    box.w = flow_.width();
+    box.h = flow_.cursor() - top;
+    box.origin = &p.origin;
+    box.text = &p.text;
+    const auto& boxes = flow_.page().boxes;  // this part's lines were recorded last
+    for (auto it = boxes.rbegin(); it != boxes.rend() && it->origin == &p.origin; ++it)
+      box.overflow = box.overflow || it->overflow;
+    flow_.record_box(box);
+  }
+
+  // Why a paragraph breaks here: the rule that moved lines on (why), or a full page.
+  void break_note(const doc::Paragraph& p, const char* why, std::size_t fit) {
+    std::string reason = "paragraph at line " + template_line(p.origin);
+    if (why && std::string_view(why) == "orphans")
+      reason += ": orphans=" + std::to_string(p.orphans) + ", only " + std::to_string(fit) +
+                " line(s) fit here";
+    else if (why)
+      reason += ": widows=" + std::to_string(p.widows) + ", lines carried to the next page";
+    else
+      reason += " split: page full";
+    flow_.break_reason(flow_.cursor(), std::move(reason));
   }
 
   const doc::Document& doc_;
@@ -173,16 +232,17 @@ class Flow {
   std::vector<double> chain_top_;
   float chain_next_ = 0;
   std::size_t first_ = 0;
+  bool overlay_ = false;
 };
 
 }  // namespace
 
 LayoutResult lay_out(const doc::Document& document, const FontLibrary& fonts,
-                     DiagnosticSink& sink) {
+                     DiagnosticSink& sink, const LayoutOptions& options) {
   LayoutResult result;
   if (!check_bounds(document, sink)) return result;
   try {
-    Flow(document, fonts, sink, result).run();
+    Flow(document, fonts, sink, result, options).run();
   } catch (const LayoutStopped&) {
     result.pages.clear();
   }

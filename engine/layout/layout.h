@@ -43,20 +43,67 @@ struct Rule {
   float width = 0.5f;
 };
 
+// A box laid out on a page, recorded only when asked (LayoutOptions::boxes): the page map
+// of the preview and the debug overlay. Page coordinates (top-left origin, y down).
+struct Box {
+  enum class Kind : std::uint8_t { Cell, Paragraph, Table, Line };
+  Kind kind = Kind::Cell;
+  float x = 0, y = 0, w = 0, h = 0;
+  float baseline = 0;  // Line: the baseline's y
+  // Point into the laid-out document (valid while it lives): the template element the box
+  // came from and, for cells and paragraphs, their text.
+  const doc::Origin* origin = nullptr;
+  const std::string* text = nullptr;
+  bool overflow = false;  // its text runs past the box (a line too wide, or below its foot)
+  std::uint32_t run_begin = 0, run_end = 0;  // Line: its runs in Page::runs
+};
+
+// Where a page ended and why ("row 14 kept with next (closing_rows=2)"), recorded with boxes.
+struct BreakNote {
+  float y = 0;  // the foot of what the page holds
+  std::string reason;
+};
+
+// A stroke or fill of the debug overlay, in an RGB colour (0xRRGGBB).
+struct Mark {
+  enum class Kind : std::uint8_t { Line, Rect, Fill };
+  Kind kind = Kind::Line;
+  float x = 0, y = 0, w = 0, h = 0;  // Line: from (x, y) to (x + w, y + h)
+  float width = 0.25f;
+  std::uint32_t rgb = 0;
+};
+
 struct Page {
   float width = 595.276f;
   float height = 841.89f;
   std::vector<GlyphRun> runs;
   std::vector<Rule> rules;
+  // Recorded only when asked (LayoutOptions); empty on the default path.
+  std::vector<Box> boxes;
+  std::vector<BreakNote> breaks;
+  // The debug overlay: marks drawn over the page, and a colour per run (0xRRGGBB) when not
+  // all are black (empty: all black; shorter than runs: the rest black).
+  std::vector<Mark> overlay;
+  std::vector<std::uint32_t> run_colors;
 };
 
 struct LayoutResult {
   std::vector<Page> pages;
 };
 
+// What lay_out records beyond the pages. The default records nothing and costs nothing.
+struct LayoutOptions {
+  bool boxes = false;    // Page::boxes and Page::breaks
+  bool overlay = false;  // draw the debug overlay into the pages (records boxes too)
+};
+
 // Lays the document out on pages. Fonts come from the library (loaded once per process);
 // warnings (characters no font has, text that cannot fit) go to the sink.
 LayoutResult lay_out(const doc::Document& document, const FontLibrary& fonts,
-                     DiagnosticSink& sink);
+                     DiagnosticSink& sink, const LayoutOptions& options = {});
+
+// The page map of a layout with boxes: JSON {"pages":[{"width","height","boxes":[{"kind",
+// "x","y","w","h","file","line","col","data","text"}]}]} (docs/debug-layout.md).
+std::string page_map_json(const LayoutResult& layout);
 
 }  // namespace jixiao::layout

@@ -13,7 +13,7 @@ namespace {
 const doc::Origin kNoOrigin;
 }  // namespace
 
-PageFlow::PageFlow(const doc::PageSetup& s, LayoutResult& out, DiagnosticSink& sink)
+PageFlow::PageFlow(const doc::PageSetup& s, LayoutResult& out, DiagnosticSink& sink, bool record)
     : setup_(s),
       out_(out),
       sink_(sink),
@@ -21,7 +21,8 @@ PageFlow::PageFlow(const doc::PageSetup& s, LayoutResult& out, DiagnosticSink& s
       left_(static_cast<float>(s.margin_left)),
       width_(static_cast<float>(s.width - s.margin_left - s.margin_right)),
       top_(static_cast<float>(s.margin_top)),
-      bottom_(static_cast<float>(s.height - s.margin_bottom)) {
+      bottom_(static_cast<float>(s.height - s.margin_bottom)),
+      record_(record) {
   new_page();
 }
 
@@ -39,6 +40,12 @@ void PageFlow::new_page() {
                   "at most " + std::to_string(limits::kPages) + " pages", "", {}});
     throw LayoutStopped{};
   }
+  if (record_ && !out_.pages.empty()) {
+    // A break nobody explained: the flow's cursor reached the page foot.
+    if (pending_.reason.empty()) pending_ = {y_, "page full"};
+    page().breaks.push_back(std::move(pending_));
+    pending_ = {};
+  }
   Page p;
   p.width = static_cast<float>(setup_.width);
   p.height = static_cast<float>(setup_.height);
@@ -53,6 +60,34 @@ void PageFlow::place_line(const TextLine& line, float x, float baseline_y) {
     r.y = baseline_y;
   }
 }
+
+void PageFlow::record_line(const TextLine& line, float x, float baseline_y, const TextBlock& block,
+                           std::size_t run_begin, float box_width, float foot,
+                           const doc::Origin& origin) {
+  Page& p = page();
+  Box b;
+  b.kind = Box::Kind::Line;
+  // Where the set text lies: aligned lines start to the right of x.
+  float left = x + line.width, right = x;
+  for (std::size_t i = run_begin; i < p.runs.size(); ++i) {
+    const GlyphRun& r = p.runs[i];
+    if (r.glyphs.empty()) continue;
+    left = std::min(left, r.x + r.glyphs.front().x);
+    right = std::max(right, r.x + r.glyphs.back().x + r.glyphs.back().advance);
+  }
+  b.x = std::min(left, right);
+  b.y = baseline_y - block.ascent;
+  b.w = right - b.x;
+  b.h = block.line_pitch;
+  b.baseline = baseline_y;
+  b.origin = &origin;
+  b.overflow = line.width > box_width + 0.01f || b.y + b.h > foot + 0.01f;
+  b.run_begin = static_cast<std::uint32_t>(run_begin);
+  b.run_end = static_cast<std::uint32_t>(p.runs.size());
+  p.boxes.push_back(b);
+}
+
+void PageFlow::break_reason(float y, std::string reason) { pending_ = {y, std::move(reason)}; }
 
 namespace {
 

@@ -8,7 +8,8 @@ namespace jixiao::layout {
 
 class PageFlow {
  public:
-  PageFlow(const doc::PageSetup& setup, LayoutResult& out, DiagnosticSink& sink);
+  PageFlow(const doc::PageSetup& setup, LayoutResult& out, DiagnosticSink& sink,
+           bool record = false);
 
   float left() const { return left_; }
   float width() const { return width_; }
@@ -33,6 +34,17 @@ class PageFlow {
   // Places a set line with its left end at x and its baseline at baseline_y.
   void place_line(const TextLine& line, float x, float baseline_y);
 
+  // Recording boxes and breaks (LayoutOptions::boxes). Callers build what they record only
+  // when recording() is true, so the default path pays one test.
+  bool recording() const { return record_; }
+  // The line just placed (its runs from run_begin on) as a Line box of box_width; overflow
+  // when it is wider than that or reaches below foot.
+  void record_line(const TextLine& line, float x, float baseline_y, const TextBlock& block,
+                   std::size_t run_begin, float box_width, float foot, const doc::Origin& origin);
+  void record_box(const Box& box) { page().boxes.push_back(box); }
+  // Why the next new_page() breaks, at y (the foot of what this page holds).
+  void break_reason(float y, std::string reason);
+
  private:
   const doc::PageSetup& setup_;
   LayoutResult& out_;
@@ -40,6 +52,8 @@ class PageFlow {
   const doc::Origin* block_;
   float left_, width_, top_, bottom_;
   float y_ = 0;
+  bool record_ = false;
+  BreakNote pending_;  // the reason given for the next break, if any
 };
 
 // Draws the running headers and footers of setup on every page from their first_page on,
@@ -47,5 +61,9 @@ class PageFlow {
 // page count known.
 void add_page_marks(const doc::PageSetup& setup, TextSetter& text, LayoutResult& pages,
                     DiagnosticSink& sink);
+
+// The debug overlay (overlay.cpp): the recorded boxes, baselines, overflowing text in red and
+// the break notes, drawn into the pages' overlay marks and runs.
+void draw_overlay(LayoutResult& pages, TextSetter& text);
 
 }  // namespace jixiao::layout

@@ -92,6 +92,7 @@ class TableDrawer {
     float at, a, b;  // position across, and the extent along it
   };
   void add_rules(std::vector<Segment>& segments, bool horizontal, Page& page) const;
+  void record_table(const std::vector<CellPiece>& pieces, float table_x, PageFlow& flow) const;
 
   const TableGrid& grid_;
   std::vector<Segment> horizontal_, vertical_;

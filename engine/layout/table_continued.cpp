@@ -28,6 +28,18 @@ float Paginator::kept_after(int r) const {
   return h;
 }
 
+std::string Paginator::kept_reason(int r) const {
+  const doc::Table& t = *g_.table;
+  const int n = g_.rows();
+  std::string rule;
+  if (t.rows[r].keep_with_next) rule = "keep-with-next";
+  else if (r + 1 < n && t.rows[r + 1].keep_with_previous) rule = "row " + std::to_string(r + 2) + " keep-with-previous";
+  else if (t.rows[r].repeat) rule = "heading row of its section";
+  else if (r >= n - std::max(0, t.closing_rows)) rule = "closing_rows=" + std::to_string(t.closing_rows);
+  else rule = "rowspan group kept on one page";
+  return "row " + std::to_string(r + 1) + " kept with next (" + rule + ")";
+}
+
 // The first text of kinds that fits the piece, drawn whole and aligned; false if none does.
 bool Paginator::whole_label(CellPiece& p, std::initializer_list<CellPiece::Text> kinds) const {
   const TableCell& tc = g_.cells[p.cell];

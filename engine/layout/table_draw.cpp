@@ -48,12 +48,27 @@ void TableDrawer::add_rules(std::vector<Segment>& segments, bool horizontal, Pag
   segments.clear();
 }
 
+// The table's box on this page: around its pieces.
+void TableDrawer::record_table(const std::vector<CellPiece>& pieces, float table_x, PageFlow& flow) const {
+  Box box{Box::Kind::Table, table_x, pieces.front().y0, grid_.width, 0, 0, &grid_.table->origin,
+          nullptr, false, 0, 0};
+  float foot = box.y;
+  for (const CellPiece& p : pieces) {
+    box.y = std::min(box.y, p.y0);
+    foot = std::max(foot, p.y1);
+  }
+  box.h = foot - box.y;
+  flow.record_box(box);
+}
+
 void TableDrawer::draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& flow) {
   if (pieces.empty()) return;
   // Cell order is source order (row-major): text extracts as the table reads.
   std::sort(pieces.begin(), pieces.end(),
             [](const CellPiece& a, const CellPiece& b) { return a.cell < b.cell; });
   const float pad_x = grid_.pad_x, pad_y = grid_.pad_y;
+  const bool record = flow.recording();
+  if (record) record_table(pieces, table_x, flow);
   for (const CellPiece& p : pieces) {
     const TableCell& tc = grid_.cells[p.cell];
     const float x0 = table_x + tc.x, x1 = x0 + tc.w;
@@ -61,6 +76,9 @@ void TableDrawer::draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& 
     horizontal_.push_back({key_of(p.y1), p.y1, x0, x1});
     vertical_.push_back({key_of(x0), x0, p.y0, p.y1});
     vertical_.push_back({key_of(x1), x1, p.y0, p.y1});
+    const std::size_t cell_box = flow.page().boxes.size();
+    if (record) flow.record_box({Box::Kind::Cell, x0, p.y0, tc.w, p.y1 - p.y0, 0, &tc.cell->origin,
+                                 &tc.cell->text, false, 0, 0});
     if (p.line_end <= p.line_begin) continue;
 
     const TextBlock& block = piece_block(tc, p);
@@ -79,7 +97,14 @@ void TableDrawer::draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& 
     for (std::uint32_t k = p.line_begin; k < p.line_end; ++k) {
       const TextLine& line = block.lines[k];
       const float x = stacked ? x0 + (tc.w - line.width) / 2 : x0 + pad_x;
+      const std::size_t run_begin = flow.page().runs.size();
       flow.place_line(line, x, baseline);
+      if (record) {
+        flow.record_line(line, x, baseline, block, run_begin, stacked ? tc.w : tc.w - 2 * pad_x,
+                         p.y1, tc.cell->origin);
+        Page& page = flow.page();
+        page.boxes[cell_box].overflow = page.boxes[cell_box].overflow || page.boxes.back().overflow;
+      }
       baseline += block.line_pitch;
     }
   }

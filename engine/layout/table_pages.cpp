@@ -94,7 +94,7 @@ void Paginator::cut(float at, int before_row) {
 // body is on the page, or the table can start on the next page); otherwise the split is
 // forced, the rules yielding to progress. When every cell fits and only the row's minimum
 // height does not, the row moves, or (on a page of its own) is cut short at the page foot.
-Paginator::Fit Paginator::plan_split(int r, float& split_y) const {
+Paginator::Fit Paginator::plan_split(int r, float& split_y, std::string* why) const {
   int tallest = -1;
   float most = 0;
   for (int k = g_.ending_first[r]; k < g_.ending_first[r + 1]; ++k) {
@@ -106,13 +106,18 @@ Paginator::Fit Paginator::plan_split(int r, float& split_y) const {
   }
   const float bottom = flow_.bottom();
   const bool may_move = body_on_page_ || may_move_whole_;
-  if (tallest < 0 || lines_within(tallest, bottom) >= remaining(tallest))
+  if (tallest < 0 || lines_within(tallest, bottom) >= remaining(tallest)) {
+    if (why) *why = "row " + std::to_string(r + 1) + " moved: its minimum height does not fit";
     return may_move ? Fit::Move : Fit::Squeeze;
+  }
   const std::uint32_t rest = remaining(tallest), fit = lines_within(tallest, bottom);
   std::uint32_t take = fit;
   const std::uint32_t least = g_.min_split;
   if (rest - take < least) take = rest > least ? rest - least : 0;
   if (take < least) {
+    if (why)
+      *why = "row " + std::to_string(r + 1) + " moved whole: a split would leave fewer than " +
+             "min_split_lines=" + std::to_string(least) + " lines on a side";
     if (may_move) return Fit::Move;
     take = std::max<std::uint32_t>(1, fit);
     if (fit == 0)
@@ -123,6 +128,9 @@ Paginator::Fit Paginator::plan_split(int r, float& split_y) const {
   }
   const TableCell& tc = g_.cells[tallest];
   split_y = state_[tallest].piece_top + 2 * g_.pad_y + static_cast<float>(take) * tc.block.line_pitch;
+  if (why)
+    *why = "page full: row " + std::to_string(r + 1) + " split, " + std::to_string(take) + " of " +
+           std::to_string(rest) + " lines here";
   return Fit::Split;
 }
 
@@ -183,9 +191,16 @@ void Paginator::run() {
     const float kept = !continued && keep_next_[r] ? kept_after(r) : 0;
     const bool keep = kept > 0 && (body_on_page_ || may_move_whole_) &&
                       y_ + need + kept > flow_.bottom() + kEps && need + kept <= fresh + kEps;
-    if (keep) fit = Fit::Move;
-    else if (y_ + need > flow_.bottom() + kEps) fit = plan_split(r, split_y);
-    else split_y = y_ + need;
+    std::string why;
+    std::string* reason = flow_.recording() ? &why : nullptr;
+    if (keep) {
+      fit = Fit::Move;
+      if (reason) why = kept_reason(r);
+    } else if (y_ + need > flow_.bottom() + kEps) {
+      fit = plan_split(r, split_y, reason);
+    } else {
+      split_y = y_ + need;
+    }
     if (fit == Fit::Squeeze) {
       if (!continued) activate(r);
       const float bottom = std::min(y_ + need, std::max(split_y, flow_.bottom()));
@@ -199,11 +214,13 @@ void Paginator::run() {
       cut(split_y, r + 1);
       y_ = split_y;
       body_on_page_ = true;
+      if (reason) flow_.break_reason(y_, std::move(why));
       next_page();
       continued = true;
     } else {
       cut(y_, r);
       if (!body_on_page_) pieces_.clear();  // nothing but the header here: the table moves
+      if (reason) flow_.break_reason(body_on_page_ ? y_ : flow_.cursor(), std::move(why));
       next_page();
       continued = false;
     }

@@ -43,7 +43,10 @@ class Paginator {
   void enter_row(int r);
   void activate(int r);
   void finish_row(int r, float bottom);
-  Fit plan_split(int r, float& split_y) const;
+  // why (when recording): the reason for the page break, for the overlay.
+  Fit plan_split(int r, float& split_y, std::string* why = nullptr) const;
+  // Why row r keeps with the next ("row 14 kept with next (closing_rows=2)").
+  std::string kept_reason(int r) const;
   void cut(float at, int before_row);
   void add_piece(int c, float bottom, std::uint32_t take);
   bool whole_label(CellPiece& p, std::initializer_list<CellPiece::Text> kinds) const;

@@ -70,7 +70,8 @@ std::int64_t TextWriter::even_spacing(const layout::GlyphRun& run, const FontSub
   return std::abs(first) > kTolerance ? to_thousandths(first, "a glyph position") : 0;
 }
 
-void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSubset& font) {
+void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSubset& font,
+                     std::uint32_t rgb) {
   if (run.glyphs.empty()) return;
   // TJ adjustments divide by the size: below the smallest size layout sets, refuse.
   if (!(run.size >= limits::kFontSizeMinPt && run.size <= limits::kLengthPoints))
@@ -98,6 +99,13 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
   line_y_ = y;
 
   const double pt = size / 1000.0;  // the size as shown, points
+  if (rgb != rgb_) {
+    std::string colour;
+    append_rgb(colour, rgb);
+    out_ += colour + " rg " + colour + " RG\n";
+    rgb_ = rgb;
+    saved_ = true;
+  }
   set_bold(run.synthetic_bold, size);
   const std::int64_t spacing = even_spacing(run, font, pt);
   if (spacing != spacing_) {

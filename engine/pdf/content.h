@@ -20,7 +20,8 @@ class TextWriter {
   // Positions are exact to 1/1000 pt, within kTolerance of layout's. A synthetic-bold run is
   // filled and stroked (2 Tr) with a line width of size/35; the text object is then wrapped in
   // q … Q so the line width does not leak into later drawing.
-  void add(const layout::GlyphRun& run, int font_number, const FontSubset& font);
+  // rgb (0xRRGGBB) is the fill and stroke colour; black, the default, writes no operator.
+  void add(const layout::GlyphRun& run, int font_number, const FontSubset& font, std::uint32_t rgb = 0);
   // The text object (empty when nothing was added).
   std::string finish();
 
@@ -49,7 +50,8 @@ class TextWriter {
   std::int64_t spacing_ = 0;  // current Tc, 1/1000 pt
   bool stroking_ = false;     // current Tr is 2 (fill and stroke: synthetic bold)
   std::int64_t stroke_ = -1;  // current line width, 1/1000 pt
-  bool saved_ = false;        // a synthetic-bold run changed the graphics state
+  bool saved_ = false;        // a synthetic-bold run or a colour changed the graphics state
+  std::uint32_t rgb_ = 0;     // current colour (the debug overlay's red and magenta text)
   // The Tj/TJ array being written.
   std::size_t array_start_ = 0;
   bool in_hex_ = false;

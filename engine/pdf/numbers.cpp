@@ -66,4 +66,11 @@ void append_hex4(std::string& out, std::uint32_t v) {
   out.append(buf, 4);
 }
 
+void append_rgb(std::string& out, std::uint32_t rgb) {
+  for (int shift = 16; shift >= 0; shift -= 8) {
+    if (shift != 16) out += ' ';
+    append_number(out, ((rgb >> shift) & 0xFF) / 255.0);
+  }
+}
+
 }  // namespace jixiao::pdf

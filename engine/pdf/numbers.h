@@ -19,6 +19,8 @@ double checked(double v, const char* what);
 [[noreturn]] void out_of_range(const char* what, double got, const char* expected);
 // Rounds to thousandths (checked), the unit content streams are positioned in.
 std::int64_t to_thousandths(double v, const char* what = "a number");
+// Appends an 0xRRGGBB colour as the three components of rg/RG ("0.878 0 0").
+void append_rgb(std::string& out, std::uint32_t rgb);
 // Appends four upper-case hex digits.
 void append_hex4(std::string& out, std::uint32_t v);
 // Appends text as UTF-16BE hex digits (surrogates and values beyond Unicode as U+FFFD).

@@ -48,6 +48,37 @@ void draw_rules(std::string& ops, const layout::Page& p, Digest& digest) {
   if (open) ops += "S\n";
 }
 
+// The debug overlay, over everything else and in its own graphics state.
+void draw_overlay(std::string& ops, const layout::Page& p) {
+  if (p.overlay.empty()) return;
+  ops += "q\n0 J\n";
+  const auto put = [&](double v) {
+    append_number(ops, checked(v, "an overlay position"));
+    ops += ' ';
+  };
+  for (const layout::Mark& m : p.overlay) {
+    append_rgb(ops, m.rgb);
+    ops += m.kind == layout::Mark::Kind::Fill ? " rg\n" : " RG\n";
+    put(m.width);
+    ops += "w\n";
+    if (m.kind == layout::Mark::Kind::Line) {
+      put(m.x);
+      put(p.height - m.y);
+      ops += "m ";
+      put(m.x + m.w);
+      put(p.height - (m.y + m.h));
+      ops += "l S\n";
+    } else {
+      put(m.x);
+      put(p.height - (m.y + m.h));
+      put(m.w);
+      put(m.h);
+      ops += m.kind == layout::Mark::Kind::Fill ? "re f\n" : "re S\n";
+    }
+  }
+  ops += "Q\n";
+}
+
 // /Resources /Font of a page: only the fonts it shows, named /F<n> as numbered for the
 // whole document (n = 1 + the face's index in DocumentUsage).
 void add_font_resources(const HaruDoc& doc, HPDF_Page page, const std::vector<bool>& used,
@@ -81,13 +112,16 @@ void write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUsage& 
 
   TextWriter text(p.height);
   std::vector<bool> used(fonts.size(), false);
-  for (const layout::GlyphRun& run : p.runs) {
+  for (std::size_t i = 0; i < p.runs.size(); ++i) {
+    const layout::GlyphRun& run = p.runs[i];
     if (run.glyphs.empty()) continue;
     const auto slot = static_cast<std::size_t>(usage.slot(run.font));
     used[slot] = true;
-    text.add(run, static_cast<int>(slot) + 1, fonts[slot].subset());
+    text.add(run, static_cast<int>(slot) + 1, fonts[slot].subset(),
+             i < p.run_colors.size() ? p.run_colors[i] : 0);
   }
   ops += text.finish();
+  draw_overlay(ops, p);
   digest.add(ops);
   doc.write_compressed(static_cast<HPDF_PageAttr>(page->attr)->contents, ops, "writing a page");
   add_font_resources(doc, page, used, fonts);

@@ -69,6 +69,7 @@ void Instantiator::iterate(const ForNode& f, const json& item, std::int64_t i,
     at = pointer;
     append_json_pointer(at, key ? *key : std::to_string(i));
   }
+  items_.push_back(at);
   scope_.push(f.var, Value::of(item), std::move(at));
   scope_.push(f.index_var, Value::of_int(i));
   std::size_t pushed = 2;
@@ -82,6 +83,7 @@ void Instantiator::iterate(const ForNode& f, const json& item, std::int64_t i,
   iterations_.push_back(i);
   expand(f.body, leaf);
   iterations_.pop_back();
+  items_.pop_back();
   scope_.pop(pushed);
 }
 
@@ -96,14 +98,18 @@ std::optional<Value> Instantiator::eval(const Binding& b, std::string* pointer) 
 
 std::string Instantiator::text(const TextTemplate& t, std::string* data) {
   std::string out;
-  // Only a text that is exactly one binding shows one value of the data.
-  bool one = data && t.pieces.size() == 1 && t.pieces[0].kind == Piece::Kind::Bind;
+  // The data the text shows: the one value its bindings read, or what they share below the
+  // element of the innermost <for> (else that element: a cell of an indicator row points to
+  // the indicator).
+  std::string pointer, common;
+  int values = 0;  // 0 none, 1 one value, 2 several
   for (const Piece& p : t.pieces) {
     switch (p.kind) {
       case Piece::Kind::Literal: out += p.literal; break;
       case Piece::Kind::Break: out += '\n'; break;
       case Piece::Kind::Bind:
-        if (auto v = eval(p.binding, one ? data : nullptr)) {
+        pointer.clear();
+        if (auto v = eval(p.binding, data ? &pointer : nullptr)) {
           try {
             std::string printed = print(*v, p.binding.filter, *p.binding.expr);
             out += v->kind == Value::Kind::String ? paragraphs_from_markup(printed) : printed;
@@ -111,10 +117,34 @@ std::string Instantiator::text(const TextTemplate& t, std::string* data) {
             report_.error(template_code(e.code), p.binding.place, e.message, e.expected, e.got);
           }
         }
+        if (data && !pointer.empty() && !(values == 1 && pointer == common)) {
+          common = values ? common_pointer(common, pointer) : pointer;
+          values = values ? 2 : 1;
+        }
         break;
     }
   }
+  if (data) {
+    const std::string& item = items_.empty() ? std::string() : items_.back();
+    *data = values == 1 || (values == 2 && is_within(common, item)) ? std::move(common) : item;
+  }
   return out;
+}
+
+// The longest JSON pointer both a and b lie within ("/p/0/a", "/p/0/b" → "/p/0").
+std::string Instantiator::common_pointer(const std::string& a, const std::string& b) {
+  std::size_t end = 0;  // end of the last whole token the two share
+  for (std::size_t i = 0;; ++i) {
+    const bool a_end = i == a.size() || a[i] == '/', b_end = i == b.size() || b[i] == '/';
+    if (a_end && b_end) end = i;
+    if (i == a.size() || i == b.size() || a[i] != b[i]) break;
+  }
+  return a.substr(0, end);
+}
+
+// Whether pointer p names inner or something within it (every pointer is within "").
+bool Instantiator::is_within(const std::string& p, const std::string& inner) {
+  return p.compare(0, inner.size(), inner) == 0 && (p.size() == inner.size() || p[inner.size()] == '/');
 }
 
 std::string Instantiator::data_array(const Expr& e) {

@@ -31,8 +31,12 @@ class Instantiator {
   void block(const Node& n, std::vector<doc::Block>& out);
   void table(const TableNode& t, std::vector<doc::Block>& out);
   std::vector<doc::PageMark> marks(const std::vector<MarkNode>& nodes);
-  // With data: when the text is one binding of a path, the JSON pointer of its value (else "").
+  // With data: the JSON pointer of what the text shows: the value its bindings read (when
+  // several, the part of the data they share), else the element of the innermost <for>,
+  // else "".
   std::string text(const TextTemplate& t, std::string* data = nullptr);
+  static std::string common_pointer(const std::string& a, const std::string& b);
+  static bool is_within(const std::string& p, const std::string& inner);
   // With pointer: the JSON pointer of the value, when it is a path into the data.
   std::optional<Value> eval(const Binding& b, std::string* pointer = nullptr);
   int span(const SpanAttr& s, const char* what);
@@ -44,6 +48,7 @@ class Instantiator {
   Scope scope_;
   Reporter& report_;
   std::vector<std::int64_t> iterations_;  // index of the current iteration of each open <for>
+  std::vector<std::string> items_;  // JSON pointer of the element of each open <for> ("" if none)
 };
 
 }  // namespace jixiao::tmpl

@@ -125,6 +125,9 @@ TEST_CASE("the department template: page, footer, report text") {
   CHECK(paragraph(d, 2).text == "填报人：许妙晴");
   CHECK(paragraph(d, 3).text == "联系电话：18718670786");
   CHECK(paragraph(d, 3).first_line_indent == 0);
+  // Literal text around one binding shows that one value.
+  CHECK(paragraph(d, 1).origin.data == "/departments/0/name");
+  CHECK(paragraph(d, 1).origin.place == "47:5");
 
   const auto& h1 = paragraph(d, 4);
   CHECK(h1.text == "一、部门（单位）基本情况");
@@ -224,7 +227,8 @@ TEST_CASE("the department template: 评分表") {
   CHECK(t2.rows[2].cells[5].align == doc::Align::Left);
   CHECK(t2.rows[2].cells[6].align == doc::Align::Center);
   for (std::size_t r = 4; r < 7; ++r) CHECK(spans(t2.rows[r], false) == std::vector<int>{4, 3});
-  CHECK(t2.rows[2].cells[0].origin.data.empty());  // two bindings
+  // Two bindings reading different parts of the data: the row's element.
+  CHECK(t2.rows[2].cells[0].origin.data == "/departments/0/scorecard/0");
   CHECK(t2.rows[2].cells[2].origin.data == "/departments/0/scorecard/0/name");
   CHECK(t2.rows[3].cells[5].origin.data == "/departments/0/evaluation/indicators/1/score");
   CHECK(t2.rows[4].cells[1].origin.data == "/departments/0/evaluation/total");

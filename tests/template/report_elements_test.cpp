@@ -186,7 +186,7 @@ TEST_CASE("for over an object: the value, its key and its position") {
   CHECK(only_error(e.sink).find("no field or loop variable 'c_key'") != std::string::npos);
 }
 
-TEST_CASE("Origin::data: the JSON pointer of a text that is one binding of a path") {
+TEST_CASE("Origin::data: the JSON pointer of the value a text shows, else its <for> element") {
   json view = {{"title", "报告"},
                {"ds", {{{"name", "中心"},
                         {"rows", {{{"level1", "部门决策"}, {"n", 1}}, {{"level1", "部门管理"}, {"n", 2}}}},
@@ -212,16 +212,16 @@ TEST_CASE("Origin::data: the JSON pointer of a text that is one binding of a pat
   REQUIRE(r.doc.blocks.size() == 10);
   CHECK(paragraph(r.doc, 0).origin.data == "/title");
   CHECK(paragraph(r.doc, 1).origin.data == "/ds/0/name");
-  CHECK(paragraph(r.doc, 2).origin.data.empty());  // text around the binding
+  CHECK(paragraph(r.doc, 2).origin.data == "/ds/0/name");  // text around the binding
   CHECK(paragraph(r.doc, 3).origin.data == "/ds/0/odd~1key");
   const auto& t = table(r.doc, 4);
   CHECK(t.rows[0].cells[0].origin.data == "/ds/0/rows/0/level1");
   CHECK(t.rows[1].cells[1].origin.data == "/ds/0/ev/cats/部门管理/points");
   CHECK(t.rows[1].cells[2].origin.data == "/ds/0/ev/scores/1");
-  CHECK(t.rows[1].cells[3].origin.data.empty());  // a loop index is not data
+  CHECK(t.rows[1].cells[3].origin.data == "/ds/0/rows/1");  // an index is no data: the row's element
   CHECK(paragraph(r.doc, 5).origin.data == "/ds/0/ev/cats/部门决策/points");
-  CHECK(paragraph(r.doc, 6).origin.data.empty());  // a key is not a value of the data
-  CHECK(paragraph(r.doc, 9).origin.data.empty());  // computed
+  CHECK(paragraph(r.doc, 6).origin.data == "/ds/0/ev/cats/部门决策");  // a key: its member
+  CHECK(paragraph(r.doc, 9).origin.data == "/ds/0");  // computed: the <for>'s element
   CHECK(paragraph(r.doc, 9).text == "2");
 }
 

@@ -1,0 +1,188 @@
+#include "preview/session.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "preview/engine_adapter.h"
+#include "preview/state_json.h"
+
+namespace jixiao::preview {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kEventsKept = 64;
+
+// Paths as the engine names them, but absolute and without "." or "..", so that a watched
+// file compares equal to the path inotify gives for it.
+std::string normal(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec);
+  return (ec ? fs::path(path) : p).lexically_normal().string();
+}
+
+std::string data_dir(const Options& o) { return o.data_dir.empty() ? default_data_dir() : o.data_dir; }
+
+// Directories made absolute, so that every file the engine names (diagnostics, page map,
+// inputs) is a path the page can give back to /source.
+Options absolute_dirs(Options o) {
+  o.data_dir = normal(data_dir(o));
+  for (auto* dirs : {&o.template_dirs, &o.font_dirs, &o.declaration_dirs})
+    for (auto& d : *dirs) d = normal(d);
+  return o;
+}
+
+}  // namespace
+
+Session::Session(Options options, std::string data_file)
+    : options_(absolute_dirs(std::move(options))), data_file_(normal(data_file)), engine_(options_) {}
+
+void Session::render(const std::vector<std::string>& changed) {
+  std::lock_guard<std::mutex> engine_lock(engine_mutex_);
+  auto started = std::chrono::steady_clock::now();
+  EngineRun run_result = run(changed, false);
+  Result& res = run_result.result;
+  auto rendered = std::chrono::steady_clock::now();
+  bool ok = !res.diagnostics.has_errors() && !run_result.pdf.empty();
+
+  ++n_;
+  last_inputs_.clear();
+  last_inputs_.insert(data_file_);
+  for (const auto& f : run_result.inputs) last_inputs_.insert(normal(f));
+  if (ok) {
+    good_ = n_;
+    good_inputs_ = last_inputs_;
+    good_pdf_ = std::make_shared<const std::string>(std::move(run_result.pdf));
+    good_page_map_ = std::move(run_result.page_map);
+  }
+  if (fonts_.empty() || ok) {  // the font files once the library loads (it stays loaded)
+    DiagnosticSink ignored;  // font problems come with the render's own diagnostics
+    for (const auto& f : engine_.font_files(ignored)) fonts_.insert(normal(f));
+  }
+  // The documents of this render when it got as far as scoring, else the last good ones.
+  if (!res.documents.empty() || ok) good_documents_ = documents_json(res.documents);
+
+  State st;
+  st.n = n_;
+  st.ok = ok;
+  st.good = good_;
+  st.data_file = data_file_;
+  st.watching = watched_files_unlocked();
+  st.diagnostics = res.diagnostics.all();
+  st.documents = good_documents_;
+  st.page_map = good_page_map_;
+  auto snap = std::make_shared<Snapshot>();
+  snap->n = n_;
+  snap->ok = ok;
+  snap->good = good_;
+  snap->state_json = state_json(st);
+  snap->pdf = good_pdf_;
+  snap->watching = std::move(st.watching);
+
+  auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
+  auto done = std::chrono::steady_clock::now();
+  std::string names;
+  for (const auto& f : changed) names += (names.empty() ? "" : ", ") + fs::path(f).filename().string();
+  std::fprintf(stderr, "jixiao preview: render %d %s in %.1f ms (engine %.1f, state %.1f; %d pages, %zu bytes)%s%s\n",
+               n_, ok ? "ok" : "failed", ms(started, done), ms(started, rendered), ms(rendered, done),
+               ok ? res.pages : 0, ok ? good_pdf_->size() : std::size_t(0), names.empty() ? "" : "; changed: ",
+               names.c_str());
+  for (const auto& d : res.diagnostics.all()) std::fprintf(stderr, "  %s\n", format(d).c_str());
+  std::fflush(stderr);
+  publish(std::move(snap));
+}
+
+EngineRun Session::run(const std::vector<std::string>& changed, bool debug) {
+  EngineRun r;
+  try {
+    r = run_engine(engine_, data_file_, changed, debug);
+  } catch (const std::exception& e) {  // the engine catches its own; this is memory running out
+    r.result.diagnostics.error("internal", data_file_, "", std::string("internal error: ") + e.what());
+    r.pdf.clear();
+  }
+  return r;
+}
+
+std::set<std::string> Session::watched_files_unlocked() const {
+  std::set<std::string> out = last_inputs_;
+  out.insert(good_inputs_.begin(), good_inputs_.end());
+  out.insert(fonts_.begin(), fonts_.end());
+  out.insert(normal((fs::path(data_dir(options_)) / "fonts" / "fonts.json").string()));
+  return out;
+}
+
+std::set<std::string> Session::watched_files() const {
+  std::lock_guard<std::mutex> lock(state_mutex_);
+  return snapshot_ ? snapshot_->watching : std::set<std::string>{data_file_};
+}
+
+std::vector<std::string> Session::watched_dirs() const {
+  std::vector<std::string> roots = options_.template_dirs;
+  roots.push_back((fs::path(data_dir(options_)) / "templates").string());
+  std::vector<std::string> out;
+  for (const auto& root : roots)
+    for (const char* sub : {"forms", "rules", "schemas", "prefill"}) out.push_back(normal((fs::path(root) / sub).string()));
+  return out;
+}
+
+void Session::publish(std::shared_ptr<const Snapshot> s) {
+  {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    events_.push_back({s->n, s->ok});
+    if (events_.size() > kEventsKept) events_.pop_front();
+    snapshot_ = std::move(s);
+    debug_pdf_.reset();  // the overlay of an older render: drawn again when asked
+  }
+  changed_.notify_all();
+}
+
+std::shared_ptr<const Snapshot> Session::snapshot() const {
+  std::lock_guard<std::mutex> lock(state_mutex_);
+  return snapshot_;
+}
+
+std::shared_ptr<const std::string> Session::debug_pdf(std::string& error) {
+  std::lock_guard<std::mutex> engine_lock(engine_mutex_);  // no re-render meanwhile
+  int n = 0;
+  {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    if (debug_pdf_) return debug_pdf_;
+    n = snapshot_ ? snapshot_->n : 0;
+  }
+  EngineRun res = run({}, true);
+  if (res.result.diagnostics.has_errors() || res.pdf.empty()) {
+    error = "the files do not render now (see /state); the overlay needs a render that succeeds";
+    return nullptr;
+  }
+  auto pdf = std::make_shared<const std::string>(std::move(res.pdf));
+  std::lock_guard<std::mutex> lock(state_mutex_);
+  if (snapshot_ && snapshot_->n == n) debug_pdf_ = pdf;
+  return pdf;
+}
+
+std::vector<RenderEvent> Session::wait_events(int after, std::chrono::milliseconds timeout) {
+  std::unique_lock<std::mutex> lock(state_mutex_);
+  auto newer = [&] { return stopped_ || (!events_.empty() && events_.back().n > after); };
+  if (!changed_.wait_for(lock, timeout, newer) || stopped_) return {};
+  std::vector<RenderEvent> out;
+  for (const auto& e : events_)
+    if (e.n > after) out.push_back(e);
+  return out;
+}
+
+void Session::stop() {
+  {
+    std::lock_guard<std::mutex> lock(state_mutex_);
+    stopped_ = true;
+  }
+  changed_.notify_all();
+}
+
+bool Session::stopped() const {
+  std::lock_guard<std::mutex> lock(state_mutex_);
+  return stopped_;
+}
+
+}  // namespace jixiao::preview

@@ -1,0 +1,88 @@
+// The preview's one engine and what its last renders gave: re-renders run on one thread
+// (the watcher's), HTTP handlers read immutable snapshots, the event streams wait on a
+// condition variable for the next render number.
+#pragma once
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "jixiao.h"
+#include "preview/engine_adapter.h"
+
+namespace jixiao::preview {
+
+// What a render left, for the handlers; never changed once published.
+struct Snapshot {
+  int n = 0;         // render number, from 1
+  bool ok = false;   // this render succeeded
+  int good = 0;      // number of the last good render (0: none yet)
+  std::string state_json;                  // GET /state
+  std::shared_ptr<const std::string> pdf;  // the last good render's PDF (null: none)
+  std::set<std::string> watching;          // files /source may serve
+};
+
+struct RenderEvent {
+  int n = 0;
+  bool ok = false;
+};
+
+class Session {
+ public:
+  Session(Options options, std::string data_file);
+
+  // Renders again after these files changed (none: the first render). Render thread only.
+  void render(const std::vector<std::string>& changed);
+
+  std::shared_ptr<const Snapshot> snapshot() const;
+
+  // The files as they are now drawn with the layout overlay (the last render's, unless a
+  // save is being rendered); rendered on demand under the engine lock, between re-renders,
+  // and kept until the next render. null when the files do not render (why in error).
+  std::shared_ptr<const std::string> debug_pdf(std::string& error);
+
+  // What to watch: the files of the last renders, the font manifest and files, and the
+  // directories whose .xml/.json files count even before a render reads them (the template
+  // roots' forms/ rules/ schemas/ prefill/).
+  std::set<std::string> watched_files() const;
+  std::vector<std::string> watched_dirs() const;
+
+  // Blocks until a render after `after` (returns its events, oldest first), until the
+  // timeout (returns none) or until stop() (returns none; stopped() is then true).
+  std::vector<RenderEvent> wait_events(int after, std::chrono::milliseconds timeout);
+  void stop();
+  bool stopped() const;
+
+ private:
+  void publish(std::shared_ptr<const Snapshot> s);
+  // One engine run (under engine_mutex_) with the PDF in memory; debug: with the overlay.
+  EngineRun run(const std::vector<std::string>& changed, bool debug);
+  std::set<std::string> watched_files_unlocked() const;  // render thread
+
+  Options options_;
+  std::string data_file_;
+  Engine engine_;
+  std::mutex engine_mutex_;  // one engine call at a time: forget() must not overlap a run
+
+  // Render thread's own record (read under state_mutex_ by watched_files()).
+  std::set<std::string> last_inputs_, good_inputs_, fonts_;
+  std::string good_page_map_;
+  nlohmann::json good_documents_ = nlohmann::json::array();
+  std::shared_ptr<const std::string> good_pdf_;
+  int n_ = 0, good_ = 0;
+
+  mutable std::mutex state_mutex_;
+  std::condition_variable changed_;
+  std::shared_ptr<const Snapshot> snapshot_;
+  std::deque<RenderEvent> events_;  // the last renders, for streams that fell behind
+  bool stopped_ = false;
+  std::shared_ptr<const std::string> debug_pdf_;  // overlay of the current render
+};
+
+}  // namespace jixiao::preview

@@ -1,0 +1,703 @@
+// jixiao preview page: draws the last good render's PDF with pdf.js, redraws on every
+// `render` event of /events, shows diagnostics over the dimmed pages when a render failed,
+// and maps page boxes back to template lines and data pointers (page_map of /state).
+// Plain script, no build step; the endpoints are in docs/preview.md.
+"use strict";
+
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const el = (tag, cls, text) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  };
+
+  pdfjsLib.GlobalWorkerOptions.workerSrc = "/pdfjs/pdf.worker.js";
+  // One worker for the whole session: starting one per document costs more than a 004 render.
+  const worker = new pdfjsLib.PDFWorker({ name: "jixiao-preview" });
+
+  const viewer = $("viewer");
+  const pagesEl = $("pages");
+
+  // What is on screen.
+  const shown = {
+    n: 0,            // render number last handled (shown or failed)
+    good: 0,         // render number whose PDF is drawn
+    debug: false,    // drawn with the layout overlay
+    pdf: null,       // PDFDocumentProxy of `good`
+    state: null,     // last /state
+    map: null,       // page_map drawn under the boxes
+  };
+  const pages = [];  // {div, canvas, boxes, text, w, h (points), drawnKey, textDone}
+  let selected = null;  // {file, line, col, data} of the clicked box
+  let sourceCache = new Map();  // file → Promise<text>, dropped on every render
+
+  // ---------- render events: the newest wins, one redraw at a time ----------
+  let pending = null;
+  let busy = false;
+
+  function onRender(ev) {
+    // A pending render event also picks up the overlay toggle: do not replace it.
+    if (!(ev.redraw && pending)) pending = ev;
+    if (!busy) pump();
+  }
+
+  async function pump() {
+    busy = true;
+    try {
+      while (pending) {
+        const ev = pending;
+        pending = null;
+        try {
+          await handle(ev);
+        } catch (e) {
+          console.error(e);
+          setStatus("error", "页面更新失败：" + e.message);
+        }
+      }
+    } finally {
+      busy = false;
+    }
+  }
+
+  async function fetchJSON(url) {
+    const r = await fetch(url, { cache: "no-store" });
+    if (!r.ok) throw new Error(url + ": HTTP " + r.status);
+    return r.json();
+  }
+
+  async function fetchPDF(n, debug) {
+    const r = await fetch("/render.pdf?n=" + n + (debug ? "&debug=1" : ""), { cache: "no-store" });
+    if (!r.ok) {
+      const e = new Error("/render.pdf?n=" + n + ": HTTP " + r.status);
+      e.status = r.status;
+      throw e;
+    }
+    return new Uint8Array(await r.arrayBuffer());
+  }
+
+  async function handle(ev) {
+    if (ev.n) {
+      performance.clearMarks();  // only the current render's: they do not pile up all day
+      performance.mark("jixiao:event:" + ev.n);
+    }
+    const debug = $("overlay").checked;
+    if (ev.redraw) {
+      // The overlay toggle: same render, the other PDF.
+      if (!shown.good) return;
+      let bytes;
+      try {
+        bytes = await fetchPDF(shown.good, debug);
+      } catch (e) {
+        if (e.status !== 409) throw e;
+        // The overlay is drawn on demand: not while the files do not render.
+        $("overlay").checked = false;
+        setStatus("error", "文件现在渲染失败，修正后才能显示版面框线 (the overlay needs a good render)");
+        return;
+      }
+      if (pending) return;
+      await showPDF(bytes, shown.good, debug);
+      drawRest(shown.n);
+      return;
+    }
+    sourceCache = new Map();
+    let state;
+    if (ev.ok) {
+      // The event says the render is good: draw its PDF as soon as it is here; /state (the
+      // page map, the scores) is asked at once but does not hold the picture up.
+      const statePromise = fetchJSON("/state");
+      statePromise.catch(() => {});  // awaited below; not an unhandled rejection meanwhile
+      const bytes = await fetchPDF(ev.n, debug);
+      performance.mark("jixiao:fetched:" + ev.n);  // for bench/preview: where the time goes
+      if (pending) return;  // already outdated: draw the newer one instead
+      await showPDF(bytes, ev.n, debug);
+      document.body.classList.remove("failed");
+      $("errors").hidden = true;
+      markShown(ev);
+      // Let the browser paint the new picture before the boxes and the side panel are built.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      state = await statePromise;
+      // A newer render may have come meanwhile: its event follows, the map waits for it.
+      if (state.good === ev.n) drawBoxes(state.page_map);
+      showState(state);
+    } else {
+      state = await fetchJSON("/state");
+      if (state.good && state.good !== shown.good) {
+        // Opened while the data is broken: draw the last good pages under the errors (the
+        // overlay cannot be drawn now: the server would have to render the broken files).
+        const bytes = await fetchPDF(state.good, false);
+        if (pending) return;
+        await showPDF(bytes, state.good, false);
+        drawBoxes(state.page_map);
+      }
+      showState(state);
+      markShown(ev);
+    }
+    // Then the text of the visible pages (data-text = N: the text, the boxes and the side
+    // panel of render N are in the DOM), then the pages out of sight.
+    if (ev.ok) await Promise.all(visiblePages().map((i) => pages[i].textDone));
+    document.body.dataset.text = String(ev.n);
+    if (ev.ok) drawRest(ev.n);
+  }
+
+  function markShown(ev) {
+    shown.n = ev.n;
+    performance.mark("jixiao:shown:" + ev.n);
+    document.body.dataset.ok = String(!!ev.ok);
+    document.body.dataset.shown = String(ev.n);
+  }
+
+  // ---------- pages ----------
+  function fitScale() {
+    // CSS pixels per PDF point: the widest page fills the column, within sane bounds.
+    let widest = 0;
+    for (const p of pages) widest = Math.max(widest, p.w);
+    const room = Math.max(200, viewer.clientWidth - 48);
+    return Math.min(2.5, room / (widest || 595.28));
+  }
+
+  async function pageSizes(pdf) {
+    const all = await Promise.all(Array.from({ length: pdf.numPages }, (_, i) => pdf.getPage(i + 1)));
+    return all.map((page) => {
+      const vp = page.getViewport({ scale: 1 });
+      return [vp.width, vp.height];
+    });
+  }
+
+  function visiblePages() {
+    const top = viewer.scrollTop, bottom = top + viewer.clientHeight;
+    const out = [];
+    pages.forEach((p, i) => {
+      const a = p.div.offsetTop, b = a + p.div.offsetHeight;
+      if (b > top && a < bottom) out.push(i);
+    });
+    return out.length ? out : pages.length ? [0] : [];
+  }
+
+  async function showPDF(bytes, n, debug) {
+    const pdf = await pdfjsLib.getDocument({
+      data: bytes, worker, isEvalSupported: false, fontExtraProperties: false,
+    }).promise;
+    performance.mark("jixiao:parsed:" + n);
+    const sizes = await pageSizes(pdf);
+
+    // Same page divs, new sizes: the scroll position and the page in view stay.
+    while (pages.length < sizes.length) {
+      const div = el("div", "page");
+      const canvasHolder = el("div", "canvas");
+      const boxes = el("div", "boxes");
+      const text = el("div", "page-text");
+      const label = el("div", "page-no", pages.length + 1);
+      div.append(canvasHolder, boxes, text, label);
+      div.dataset.page = String(pages.length + 1);
+      pagesEl.append(div);
+      pages.push({ div, canvas: canvasHolder, boxes, text, w: 0, h: 0, drawnKey: "", textDone: null });
+    }
+    while (pages.length > sizes.length) pages.pop().div.remove();
+    sizes.forEach(([w, h], i) => { pages[i].w = w; pages[i].h = h; pages[i].drawnKey = ""; });
+    layoutPages();
+
+    const old = shown.pdf;
+    restToken++;  // stop drawing the previous document's remaining pages
+    shown.pdf = pdf; shown.good = n; shown.debug = debug;
+    const key = n + (debug ? "d" : "");
+    await Promise.all(visiblePages().map((i) => drawPage(i, key)));
+    if (old && old !== pdf) old.destroy();
+    $("empty").hidden = true;
+    document.body.dataset.overlay = debug ? "1" : "0";
+  }
+
+  function layoutPages() {
+    const s = fitScale();
+    for (const p of pages) {
+      p.div.style.width = Math.round(p.w * s) + "px";
+      p.div.style.height = Math.round(p.h * s) + "px";
+    }
+  }
+
+  async function drawPage(i, key) {
+    const p = pages[i];
+    const pdf = shown.pdf;
+    if (!p || !pdf || p.drawnKey === key) return;
+    const page = await pdf.getPage(i + 1);
+    const css = p.div.clientWidth / p.w;
+    const dpr = window.devicePixelRatio || 1;
+    const viewport = page.getViewport({ scale: css * dpr });
+    // Drawn off screen, then swapped in: no blank flash between two renders.
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.ceil(viewport.width);
+    canvas.height = Math.ceil(viewport.height);
+    const ctx = canvas.getContext("2d", { alpha: false });
+    // intent "print": pdf.js then draws in one go instead of in 15 ms slices, one per
+    // animation frame (each waits for the next frame); the PDFs carry no annotations.
+    await page.render({ canvasContext: ctx, viewport, intent: "print" }).promise;
+    if (shown.pdf !== pdf) return;  // a newer document took over meanwhile
+    p.canvas.replaceChildren(canvas);
+    p.drawnKey = key;
+    // The text right after the picture: asked together, the text extraction competes with
+    // the drawing for the worker and the CPU, and the page is seen later.
+    p.textDone = page.getTextContent().then((content) => {
+      if (shown.pdf === pdf) p.text.textContent = pageText(content);
+    }, () => {});  // a document destroyed meanwhile
+  }
+
+  function pageText(content) {
+    // The text in reading order, a line per PDF line: for tests and tools (textContent).
+    let s = "";
+    for (const it of content.items) {
+      if (typeof it.str !== "string") continue;
+      s += it.str;
+      if (it.hasEOL) s += "\n";
+    }
+    return s;
+  }
+
+  let restToken = 0;
+  async function drawRest(n) {
+    const token = ++restToken;
+    const key = shown.good + (shown.debug ? "d" : "");
+    // Visible ones first (they may have scrolled in), then outward.
+    const order = visiblePages();
+    for (let i = 0; i < pages.length; i++) if (!order.includes(i)) order.push(i);
+    for (const i of order) {
+      if (token !== restToken || pending) return;
+      await drawPage(i, key);
+      await pages[i].textDone;
+    }
+    if (token === restToken) document.body.dataset.complete = String(n);
+  }
+
+  let scrollTimer = 0;
+  viewer.addEventListener("scroll", () => {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => {
+      const key = shown.good + (shown.debug ? "d" : "");
+      for (const i of visiblePages()) drawPage(i, key);
+    }, 60);
+  });
+
+  let resizeTimer = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      const keep = viewer.scrollTop / Math.max(1, viewer.scrollHeight);
+      layoutPages();
+      viewer.scrollTop = keep * viewer.scrollHeight;
+      for (const p of pages) p.drawnKey = "";
+      if (shown.pdf) drawRest(shown.n);
+    }, 150);
+  });
+
+  $("overlay").addEventListener("change", () => {
+    if (shown.good) onRender({ redraw: true });
+  });
+  $("outline").addEventListener("change", (e) => {
+    document.body.classList.toggle("outline-boxes", e.target.checked);
+  });
+
+  // ---------- boxes: page → source ----------
+  function drawBoxes(map) {
+    shown.map = map || null;
+    pages.forEach((p, i) => {
+      p.boxes.replaceChildren();
+      const mp = map && map.pages && map.pages[i];
+      if (!mp) return;
+      // Largest first, so that a cell lies above its table and a click finds the smallest.
+      const boxes = mp.boxes.map((b, k) => ({ b, k }))
+        .sort((x, y) => y.b.w * y.b.h - x.b.w * x.b.h || x.k - y.k);
+      for (const { b } of boxes) {
+        const d = el("div", "box " + b.kind);
+        d.style.left = (100 * b.x / mp.width) + "%";
+        d.style.top = (100 * b.y / mp.height) + "%";
+        d.style.width = (100 * b.w / mp.width) + "%";
+        d.style.height = (100 * b.h / mp.height) + "%";
+        d.dataset.kind = b.kind;
+        d.dataset.file = b.file || "";
+        d.dataset.line = String(b.line || 0);
+        d.dataset.col = String(b.col || 0);
+        d.dataset.data = b.data || "";
+        d.title = shortFile(b.file) + ":" + b.line + ":" + b.col + (b.data ? "  " + b.data : "");
+        d._box = b;
+        p.boxes.append(d);
+      }
+    });
+    markSelected();
+    applyAt();
+    if (activeFinding) showFinding(activeFinding.f, activeFinding.li, false);
+  }
+
+  pagesEl.addEventListener("click", (e) => {
+    const d = e.target.closest(".box");
+    if (!d) return;
+    selected = { file: d.dataset.file, line: +d.dataset.line, col: +d.dataset.col, data: d.dataset.data };
+    clearMarks("finding", "finding-row");
+    activeFinding = null;
+    for (const x of document.querySelectorAll(".finding.active")) x.classList.remove("active");
+    markSelected();
+    showSource(d._box);
+  });
+
+  function sameOrigin(d, s) {
+    return s && d.dataset.file === s.file && +d.dataset.line === s.line &&
+      +d.dataset.col === s.col && d.dataset.data === s.data;
+  }
+
+  function markSelected() {
+    for (const d of pagesEl.querySelectorAll(".box")) d.classList.toggle("selected", sameOrigin(d, selected));
+  }
+
+  function shortFile(f) {
+    if (!f) return "?";
+    const i = f.lastIndexOf("/templates/");
+    if (i >= 0) return f.slice(i + "/templates/".length);
+    return f.slice(f.lastIndexOf("/") + 1);
+  }
+
+  function sourceText(file) {
+    if (!sourceCache.has(file)) {
+      sourceCache.set(file, fetch("/source?file=" + encodeURIComponent(file), { cache: "no-store" })
+        .then((r) => (r.ok ? r.text() : Promise.reject(new Error("HTTP " + r.status)))));
+    }
+    return sourceCache.get(file);
+  }
+
+  function row(label, title, value, cls) {
+    const r = el("div", "row");
+    const l = el("span", "label", label);
+    l.title = title;
+    const v = el("span", "value" + (cls ? " " + cls : ""));
+    if (value instanceof Node) v.append(value); else v.textContent = value;
+    r.append(l, v);
+    return r;
+  }
+
+  async function showSource(b) {
+    const box = $("source");
+    box.classList.remove("muted");
+    box.replaceChildren();
+    const where = el("code", "where", shortFile(b.file) + ":" + b.line + ":" + b.col);
+    where.title = b.file;
+    box.append(row("模板", "Template element (file:line:col)", where));
+    box.append(row("数据", "Data value (JSON pointer)", b.data || "（无：模板里的固定文字）", b.data ? "mono" : "muted"));
+    const kinds = { cell: "单元格", paragraph: "段落", table: "表格", line: "行" };
+    box.append(row("类型", "Box kind", (kinds[b.kind] || b.kind) + " · " + b.kind));
+    if (b.text) box.append(row("文字", "Text (first characters)", b.text));
+    const linesEl = el("pre", "source-lines", "…");
+    linesEl.title = "The template line (from /source)";
+    box.append(linesEl);
+    const valueRow = row("数据值", "The data value at the pointer", "…", "mono data-value");
+    if (b.data) box.append(valueRow);
+    const hint = el("p", "muted small");
+    hint.append("反向定位：");
+    const link = el("a", null, "?at=" + shortFile(b.file) + ":" + b.line);
+    link.href = "?at=" + encodeURIComponent(shortFile(b.file) + ":" + b.line);
+    link.title = "Link that highlights every box of this template line";
+    hint.append(link);
+    box.append(hint);
+
+    try {
+      const text = await sourceText(b.file);
+      linesEl.replaceChildren(...sourceLines(text.split("\n"), b.line, b.col));
+    } catch (e) {
+      linesEl.textContent = "（读不到 " + b.file + "：" + e.message + "）";
+    }
+    if (b.data && shown.state && shown.state.data_file) {
+      try {
+        const data = JSON.parse(await sourceText(shown.state.data_file));
+        const v = resolvePointer(data, b.data);
+        let s = v === undefined ? "（数据中没有）" : JSON.stringify(v);
+        if (s.length > 300) s = s.slice(0, 300) + "…";
+        valueRow.querySelector(".value").textContent = s;
+      } catch (e) {
+        valueRow.querySelector(".value").textContent = "（" + e.message + "）";
+      }
+    }
+  }
+
+  function sourceLines(lines, line, col) {
+    // The line with one of context either side; a ^ under the column.
+    const out = [];
+    const width = String(Math.min(lines.length, line + 1)).length;
+    for (let k = Math.max(1, line - 1); k <= Math.min(lines.length, line + 1); k++) {
+      const text = lines[k - 1].replace(/\r$/, "");
+      const r = el("div", k === line ? "src-line current" : "src-line");
+      r.append(el("span", "ln", String(k).padStart(width)), el("span", "code", text));
+      out.push(r);
+      if (k === line && col > 0) out.push(markerLine(text, col, width));
+    }
+    return out;
+  }
+
+  function markerLine(text, col, width) {
+    // An invisible copy of the text before the column keeps the ^ aligned under wide (CJK)
+    // characters and tabs, which a count of spaces would not.
+    const r = el("div", "src-line marker");
+    const chars = Array.from(text);
+    const pad = el("span", "pad", chars.slice(0, Math.max(0, col - 1)).join(""));
+    r.append(el("span", "ln", " ".repeat(width)), el("span", "code"));
+    r.lastChild.append(pad, el("span", "caret", "^"));
+    return r;
+  }
+
+  function resolvePointer(doc, ptr) {
+    if (ptr === "") return doc;
+    let v = doc;
+    for (const raw of ptr.split("/").slice(1)) {
+      const key = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+      if (v === null || typeof v !== "object" || !(key in v)) return undefined;
+      v = v[key];
+    }
+    return v;
+  }
+
+  // ---------- ?at=FILE:LINE: template line → boxes ----------
+  const atParam = new URLSearchParams(location.search).get("at");
+  let atScrolled = false;
+
+  function parseAt(s) {
+    const m = /^(.*):(\d+)$/.exec(s || "");
+    return m ? { file: m[1], line: +m[2] } : null;
+  }
+
+  function fileMatches(full, want) {
+    // A file name or a path suffix ending at a '/' boundary.
+    if (!full || !want) return false;
+    if (full === want) return true;
+    return full.endsWith("/" + want.replace(/^\/+/, ""));
+  }
+
+  function applyAt() {
+    const at = parseAt(atParam);
+    if (!atParam) return;
+    $("at-panel").hidden = false;
+    const out = $("at");
+    if (!at) {
+      out.textContent = "?at= 的格式是 文件:行号，例如 ?at=forms/x.xml:12";
+      return;
+    }
+    let first = null, count = 0;
+    for (const d of pagesEl.querySelectorAll(".box")) {
+      const hit = +d.dataset.line === at.line && fileMatches(d.dataset.file, at.file);
+      d.classList.toggle("at", hit);
+      if (hit) { count++; if (!first) first = d; }
+    }
+    out.replaceChildren(el("code", null, at.file + ":" + at.line), el("span", null,
+      count ? "：页面上有 " + count + " 个框来自这一行" : "：页面上没有来自这一行的框"));
+    out.title = count + " boxes from this template line";
+    document.body.dataset.atCount = String(count);
+    if (first && !atScrolled) {
+      atScrolled = true;
+      first.scrollIntoView({ block: "center" });
+    }
+  }
+
+  function clearMarks(...classes) {
+    for (const cls of classes)
+      for (const d of pagesEl.querySelectorAll(".box." + cls)) d.classList.remove(cls);
+  }
+
+  // ---------- state: status, diagnostics, scores and findings ----------
+  function setStatus(kind, text) {
+    const s = $("status");
+    s.dataset.kind = kind;
+    $("status-text").textContent = text;
+  }
+
+  function showState(state) {
+    shown.state = state;
+    const file = $("file");
+    file.textContent = (state.data_file || "").split("/").pop();
+    file.title = (state.data_file || "") + "\n正在监视 (watching):\n" + (state.watching || []).join("\n");
+    const npages = pages.length;
+    if (state.ok) setStatus("ok", "第 " + state.n + " 次渲染 · " + npages + " 页");
+    else setStatus("error", "第 " + state.n + " 次渲染失败" + (state.good ? " · 显示第 " + state.good + " 次的页面" : ""));
+    showErrors(state);
+    // A failed render may have no scores: keep the last good ones (dimmed) then.
+    if (state.ok || (state.documents || []).length) showDocuments(state.documents || []);
+  }
+
+  function showErrors(state) {
+    const box = $("errors");
+    const diags = state.ok ? [] : (state.diagnostics || []);
+    document.body.classList.toggle("failed", !state.ok);
+    $("empty").hidden = !!state.good || state.ok;
+    box.hidden = state.ok;
+    box.replaceChildren();
+    if (state.ok) return;
+    const head = el("h2", null, state.good ? "渲染失败，页面停在上一次成功的结果" : "渲染失败");
+    head.title = state.good ? "The render failed; the pages are the last good ones" : "The render failed";
+    box.append(head);
+    if (!diags.length) box.append(el("p", "muted", "（没有诊断信息）"));
+    // Errors first: the scoring notes of a data file that did render come with them but are
+    // not why the render failed; they go last, folded.
+    const rank = { error: 0, warning: 1 };
+    const main = diags.filter((d) => d.severity in rank)
+      .sort((a, b) => rank[a.severity] - rank[b.severity]);
+    for (const d of main) box.append(diagnostic(d));
+    const notes = diags.filter((d) => !(d.severity in rank));
+    if (notes.length) {
+      const more = el("details", "more-notes");
+      const sum = el("summary", "muted", "另有 " + notes.length + " 条说明");
+      sum.title = notes.length + " notes";
+      more.append(sum);
+      for (const d of notes) more.append(diagnostic(d));
+      box.append(more);
+    }
+  }
+
+  function diagnostic(d) {
+    const sev = { error: "错误", warning: "警告", note: "说明" };
+    const card = el("div", "diag " + (d.severity || "error"));
+    const head = el("div", "diag-head");
+    const s = el("span", "sev", sev[d.severity] || d.severity || "错误");
+    s.title = d.severity || "";
+    head.append(s);
+    const where = el("code", "where", shortFile(d.file) + (d.place ? ":" + d.place : ""));
+    where.title = (d.file || "") + (d.line ? " line " + d.line + ", column " + d.col : "");
+    head.append(where);
+    if (d.line) head.append(el("span", "muted", "第 " + d.line + " 行" + (d.col ? "，第 " + d.col + " 列" : "")));
+    if (d.code) head.append(el("span", "code-name", d.code));
+    card.append(head);
+    card.append(el("div", "message", d.message || ""));
+    if (d.source_line !== undefined && d.source_line !== null && d.source_line !== "") {
+      const pre = el("pre", "source-lines");
+      const width = String(d.line || "").length || 1;
+      const r = el("div", "src-line current");
+      r.append(el("span", "ln", d.line ? String(d.line) : " ".repeat(width)), el("span", "code", d.source_line));
+      pre.append(r);
+      if (d.marker_col) pre.append(markerLine(d.source_line, d.marker_col, width));
+      card.append(pre);
+    }
+    if (d.expected) card.append(row("期望", "Expected", d.expected));
+    if (d.got) card.append(row("实际", "Got", d.got));
+    for (const h of d.hints || []) card.append(row("提示", "Hint", h, "hint"));
+    return card;
+  }
+
+  function showDocuments(docs) {
+    const box = $("documents");
+    if (activeFinding) activeFinding.found = false;
+    box.replaceChildren();
+    box.classList.toggle("muted", !docs.length);
+    if (!docs.length) { box.textContent = "（这份数据不评分）"; return; }
+    for (const doc of docs) {
+      // One line per document (a file may hold many): title, total / max, grade; then the
+      // unit and the number of findings, and the findings themselves.
+      const card = el("div", "doc");
+      const head = el("div", "doc-head");
+      const title = el("span", "doc-title", doc.title || doc.unit || doc.pointer || "");
+      title.title = doc.pointer || "";
+      const total = el("span", "total", doc.total === null || doc.total === undefined ? "—" : doc.total);
+      total.title = "得分 (total score)" + (doc.max !== undefined && doc.max !== null ? " / " + doc.max : "");
+      const grade = el("span", "grade", doc.grade || "—");
+      grade.title = "等级 (grade)";
+      head.append(title, total, grade);
+      card.append(head);
+      const findings = doc.findings || [];
+      const sub = el("div", "muted small");
+      if (doc.unit && doc.unit !== doc.title) sub.append(doc.unit + " · ");
+      const n = el("span", findings.length ? "count has" : "count", "问题 " + findings.length);
+      n.title = "findings";
+      sub.append(n);
+      if (doc.max !== undefined && doc.max !== null) sub.append(" · 满分 " + doc.max);
+      card.append(sub);
+      if (findings.length) {
+        const list = el("ul", "findings");
+        for (const f of findings) list.append(finding(f));
+        card.append(list);
+      }
+      box.append(card);
+    }
+    if (activeFinding && !activeFinding.found) {  // fixed meanwhile: nothing to point at
+      activeFinding = null;
+      clearMarks("finding", "finding-row");
+    }
+  }
+
+  function finding(f) {
+    const li = el("li", "finding " + (f.severity || ""));
+    li.tabIndex = 0;
+    const sev = { error: "错误", warning: "警告", note: "说明", info: "说明" };
+    const s = el("span", "sev", sev[f.severity] || f.severity || "");
+    s.title = f.severity || "";
+    li.append(s, el("span", "message", f.message || f.code || ""));
+    const extra = [];
+    if (f.computed !== undefined && f.computed !== null) extra.push("计算 " + f.computed);
+    if (f.declared !== undefined && f.declared !== null) extra.push("填报 " + f.declared);
+    if (extra.length) li.append(el("span", "muted small nums", extra.join(" · ")));
+    const p = el("code", "pointer", f.pointer || "");
+    li.append(p);
+    li.title = (f.code || "") + "  " + (f.pointer || "") + "\nClick: highlight the cell on the page";
+    const a = activeFinding && activeFinding.f;
+    if (a && a.pointer === f.pointer && a.code === f.code && a.message === f.message) {
+      li.classList.add("active");
+      activeFinding = { f, li, found: true };
+    }
+    const go = () => showFinding(f, li);
+    li.addEventListener("click", go);
+    li.addEventListener("keydown", (e) => { if (e.key === "Enter") go(); });
+    return li;
+  }
+
+  let activeFinding = null;  // {f, li}: kept highlighted across re-renders
+  // The boxes a finding concerns: those whose data pointer is the finding's pointer; else the
+  // row it is in (the longest pointer that is a prefix of it, and that row's other cells),
+  // plus the cell showing the scored value of that field (a finding on
+  // /departments/0/scorecard/14/score is about the cell of
+  // /departments/0/evaluation/indicators/14/score: same document, same "14/score" ending).
+  function findingBoxes(ptr, boxes) {
+    const exact = boxes.filter((d) => d.dataset.data === ptr);
+    const parts = ptr.split("/");
+    const doc = parts.slice(0, 3).join("/") + "/";
+    const tail = "/" + parts.slice(-2).join("/");
+    const scored = parts.length > 4 ? boxes.filter((d) => d.dataset.data !== ptr &&
+      d.dataset.data.startsWith(doc) && d.dataset.data.endsWith(tail) &&
+      d.dataset.data.includes("/evaluation/")) : [];
+    if (exact.length) return { main: exact, more: scored };
+    let best = "";
+    for (const d of boxes) {
+      const p = d.dataset.data;
+      if (p && ptr.startsWith(p + "/") && p.length > best.length) best = p;
+    }
+    // The row only when best is the field's parent (…/scorecard/14 of …/scorecard/14/score):
+    // a shallower prefix (the whole project) would light up the page.
+    const parent = parts.slice(0, -1).join("/");
+    const row = best === parent ? boxes.filter((d) => d.dataset.data === best || d.dataset.data.startsWith(best + "/"))
+      : boxes.filter((d) => d.dataset.data === best);
+    return scored.length ? { main: scored, more: best === parent ? row : [] } : { main: row, more: [] };
+  }
+
+  function showFinding(f, li, scroll = true) {
+    activeFinding = { f, li };
+    const ptr = f.pointer || "";
+    const boxes = [...pagesEl.querySelectorAll(".box")].filter((d) => d.dataset.kind !== "table");
+    clearMarks("finding", "finding-row");
+    for (const x of document.querySelectorAll(".finding.active")) x.classList.remove("active");
+    li.classList.add("active");
+    const { main, more } = findingBoxes(ptr, boxes);
+    if (!main.length) {
+      li.dataset.nocell = "1";
+      li.title = "页面上没有这个字段的单元格 (no cell on the page for " + ptr + ")";
+      return;
+    }
+    for (const d of more) d.classList.add("finding-row");
+    for (const d of main) d.classList.add("finding");
+    document.body.dataset.findingBoxes = String(main.length);
+    if (scroll) main[0].scrollIntoView({ block: "center" });
+  }
+
+  // ---------- the event stream ----------
+  function connect() {
+    const es = new EventSource("/events");
+    es.addEventListener("render", (e) => {
+      const ev = JSON.parse(e.data);
+      // A reconnect repeats the current render: redraw only if something is new.
+      if (ev.n === shown.n && document.body.dataset.ok === String(!!ev.ok) && !pending) return;
+      onRender(ev);
+    });
+    es.onopen = () => { if (!shown.n) setStatus("wait", "正在渲染…"); };
+    es.onerror = () => setStatus("off", "与 jixiao 的连接断开，正在重连… (disconnected)");
+  }
+  connect();
+})();
