@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::uint32_t kMask = IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_MOVED_FROM;
-constexpr int kQuietMs = 5;  // a save is often several events (create, write, rename)
+constexpr int kQuietMs = 2;  // a save is often several events (create, write, rename), microseconds apart
 
 // Template files an editor may save into a watched template directory: not its swap and
 // backup files ("4913", ".x.swp", "x.xml~").

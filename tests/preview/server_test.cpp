@@ -111,6 +111,22 @@ TEST_CASE("state, pages and page map of the first render") {
   CHECK(p.child.stop(SIGTERM) == 0);
 }
 
+TEST_CASE("nothing is compressed on loopback, even for a browser that accepts brotli") {
+  // Brotli at httplib's quality 11 took 0.4 s for the 003 report's /state.
+  Running p;
+  REQUIRE(p.port > 0);
+  for (const char* path : {"/state", "/pdfjs/pdf.worker.js", "/"}) {
+    httplib::Client client("127.0.0.1", p.port);
+    client.set_decompress(false);
+    auto res = client.Get(path, {{"Accept-Encoding", "gzip, deflate, br"}});
+    INFO(path);
+    REQUIRE(res);
+    CHECK(res->status == 200);
+    CHECK(res->get_header_value("Content-Encoding").empty());
+  }
+  CHECK(p.child.stop(SIGTERM) == 0);
+}
+
 TEST_CASE("a template edit re-renders, a broken template keeps the last good PDF until fixed") {
   Running p;
   REQUIRE(p.port > 0);
