@@ -1,6 +1,7 @@
 #include "check/places.h"
 
 #include "diag/diag.h"
+#include "diag/json.h"
 
 namespace jixiao::check {
 
@@ -9,16 +10,6 @@ namespace {
 bool name_char(char c) {
   auto u = static_cast<unsigned char>(c);
   return u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-std::string escape_token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
 }
 
 void append_utf8(std::string& out, unsigned cp) {
@@ -144,7 +135,7 @@ void JsonPlaces::scan(std::size_t& i, const std::string& pointer) {
         std::string key = read_key(i);
         skip_space(i);
         if (i < text_.size() && text_[i] == ':') ++i;
-        scan(i, pointer + "/" + escape_token(key));
+        scan(i, pointer + "/" + json_pointer_token(key));
       } else {
         scan(i, pointer + "/" + std::to_string(index++));
       }

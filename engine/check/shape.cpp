@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <regex>
 
+#include "diag/json.h"
+
 namespace jixiao::check {
 
 namespace {
@@ -10,16 +12,6 @@ namespace {
 // $ref chains and nested combinators deeper than this are cut: a cycle ($ref to itself)
 // must not loop, and no real schema nests this deep.
 constexpr int kMaxDepth = 32;
-
-std::string token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
 
 bool speaks_of_members(const json& o) {
   return o.contains("properties") || o.contains("additionalProperties") || o.contains("patternProperties");
@@ -98,14 +90,14 @@ std::optional<Shape> Shape::member(const std::string& name) const {
     const json& o = *n.node;
     if (!speaks_of_members(o)) continue;
     if (auto props = o.find("properties"); props != o.end() && props->is_object() && props->contains(name)) {
-      out.add(*n.root, (*props)[name], n.pointer + "/properties/" + token(name), n.file, 0);
+      out.add(*n.root, (*props)[name], n.pointer + "/properties/" + json_pointer_token(name), n.file, 0);
       continue;
     }
     bool matched = false;
     if (auto pats = o.find("patternProperties"); pats != o.end() && pats->is_object())
       for (auto it = pats->begin(); it != pats->end(); ++it)
         if (pattern_matches(it.key(), name)) {
-          out.add(*n.root, it.value(), n.pointer + "/patternProperties/" + token(it.key()), n.file, 0);
+          out.add(*n.root, it.value(), n.pointer + "/patternProperties/" + json_pointer_token(it.key()), n.file, 0);
           matched = true;
         }
     if (matched) continue;
@@ -148,10 +140,10 @@ std::optional<Shape> Shape::element() const {
       speaks = objects = true;
       if (auto props = o.find("properties"); props != o.end() && props->is_object())
         for (auto it = props->begin(); it != props->end(); ++it)
-          out.add(*n.root, it.value(), n.pointer + "/properties/" + token(it.key()), n.file, 0);
+          out.add(*n.root, it.value(), n.pointer + "/properties/" + json_pointer_token(it.key()), n.file, 0);
       if (auto pats = o.find("patternProperties"); pats != o.end() && pats->is_object())
         for (auto it = pats->begin(); it != pats->end(); ++it)
-          out.add(*n.root, it.value(), n.pointer + "/patternProperties/" + token(it.key()), n.file, 0);
+          out.add(*n.root, it.value(), n.pointer + "/patternProperties/" + json_pointer_token(it.key()), n.file, 0);
       auto extra = o.find("additionalProperties");
       if (extra == o.end()) continue;
       if (extra->is_boolean()) (extra->get<bool>() ? open : closed) = true;

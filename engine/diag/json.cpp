@@ -43,16 +43,6 @@ class CountingIterator {
   std::size_t* read_;
 };
 
-std::string escape_token(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
-
 // The DOM builder plus the checks nlohmann does not make.
 template <class Json>
 class StrictSax {
@@ -159,7 +149,7 @@ class StrictSax {
   // Pointer of the value being read now.
   std::string pointer() const {
     std::string p;
-    for (const auto& f : frames_) p += "/" + (f.object ? escape_token(f.key) : std::to_string(f.index));
+    for (const auto& f : frames_) p += "/" + (f.object ? json_pointer_token(f.key) : std::to_string(f.index));
     return p.empty() ? "/" : p;
   }
   bool value() {  // a scalar or a closed container ends an array element
@@ -238,6 +228,16 @@ bool parse_strict(const std::string& file, const std::string& text, Json& out, D
 }
 
 }  // namespace
+
+std::string json_pointer_token(const std::string& key) {
+  std::string out;
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
 
 bool parse_json(const std::string& file, const std::string& text, nlohmann::json& out,
                 DiagnosticSink& sink, const JsonReadOptions& options) {

@@ -36,4 +36,7 @@ bool parse_json_elements(const std::string& file, const std::string& text, const
                          const std::function<bool(std::size_t, nlohmann::json&&)>& on_element,
                          DiagnosticSink& sink, const JsonReadOptions& options = {});
 
+// A key as one reference token of a JSON pointer (RFC 6901): '~' → "~0", '/' → "~1".
+std::string json_pointer_token(const std::string& key);
+
 }  // namespace jixiao
