@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "diag/lang.h"
 #include "preview/engine_adapter.h"
 #include "preview/state_json.h"
 
@@ -34,6 +35,22 @@ Options absolute_dirs(Options o) {
   return o;
 }
 
+// The page speaks the language the CLI would (--lang, LANG): the catalog's wording for the
+// message, expected, got and hints; codes, files and places stay as they are.
+Diagnostic in_language(Diagnostic d, const std::string& lang) {
+  d.message = translate(d.code, d.message, lang);
+  d.expected = translate(d.code, d.expected, lang);
+  d.got = translate(d.code, d.got, lang);
+  for (auto& h : d.hints) h = translate(d.code, h, lang);
+  return d;
+}
+
+std::vector<ScoredDocument> in_language(std::vector<ScoredDocument> documents, const std::string& lang) {
+  for (auto& doc : documents)
+    for (auto& f : doc.findings) f.message = translate(f.code, f.message, lang);
+  return documents;
+}
+
 }  // namespace
 
 Session::Session(Options options, std::string data_file)
@@ -62,7 +79,7 @@ void Session::render(const std::vector<std::string>& changed) {
     for (const auto& f : engine_.font_files(ignored)) fonts_.insert(normal(f));
   }
   // The documents of this render when it got as far as scoring, else the last good ones.
-  if (!res.documents.empty() || ok) good_documents_ = documents_json(res.documents);
+  if (!res.documents.empty() || ok) good_documents_ = documents_json(in_language(res.documents, options_.lang));
 
   State st;
   st.n = n_;
@@ -70,7 +87,7 @@ void Session::render(const std::vector<std::string>& changed) {
   st.good = good_;
   st.data_file = data_file_;
   st.watching = watched_files_unlocked();
-  st.diagnostics = res.diagnostics.all();
+  for (const auto& d : res.diagnostics.all()) st.diagnostics.push_back(in_language(d, options_.lang));
   st.documents = good_documents_;
   st.page_map = good_page_map_;
   auto snap = std::make_shared<Snapshot>();

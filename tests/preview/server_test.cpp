@@ -198,6 +198,28 @@ TEST_CASE("a data error's JSON pointer is shown on its line of the data file") {
   CHECK(p.child.stop(SIGINT) == 0);
 }
 
+TEST_CASE("with --lang zh the page's diagnostics are in Chinese, codes and places as in English") {
+  PreviewDir files = copy_example(kExample, kForm);
+  Child child{{"preview", files.data_file, "--templates", files.templates, "--port", "0", "--lang", "zh"}};
+  int port = port_of(child.first_line());
+  REQUIRE(port > 0);
+  save(files.data_file, replaced(slurp(files.data_file), R"("department": "某市住房和建设局")", R"("department": 12345)"));
+  nlohmann::json s = wait_for_render(port, 2);
+  CHECK(s["ok"] == false);
+  bool found = false;
+  for (const auto& d : s["diagnostics"]) {
+    if (d["place"] != "/projects/0/department") continue;
+    found = true;
+    INFO(d.dump());
+    CHECK(d["code"] == "model.type");
+    CHECK(d["file"] == files.data_file);
+    CHECK(d["message"].get<std::string>().find("类型") != std::string::npos);
+    CHECK(d["expected"].get<std::string>().find("字符串") != std::string::npos);
+  }
+  CHECK(found);
+  CHECK(child.stop(SIGTERM) == 0);
+}
+
 TEST_CASE("nothing outside the preview's own files is served") {
   Running p;
   REQUIRE(p.port > 0);
