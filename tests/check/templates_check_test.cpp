@@ -12,12 +12,6 @@ using namespace jixiao;
 
 namespace {
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
-  return s;
-}
-
 std::string replace_once(std::string s, const std::string& from, const std::string& to) {
   auto at = s.find(from);
   REQUIRE(at != std::string::npos);
@@ -44,8 +38,8 @@ Variant variant(const std::function<std::string(std::string)>& edit,
   v.dir = test::temp_dir("check-variant");
   test::run_command("mkdir -p " + v.dir + "/forms " + v.dir + "/rules");
   std::string xml = test::slurp(test::source_path("templates/forms/suzhou-project-selfeval-2021.xml"));
-  xml = replace_all(xml, "id=\"suzhou-project-selfeval-2021\"", "id=\"suzhou-variant-2022\"");
-  xml = replace_all(xml, "rules=\"suzhou-2021\"", "rules=\"suzhou-variant\"");
+  xml = test::replace_all(xml, "id=\"suzhou-project-selfeval-2021\"", "id=\"suzhou-variant-2022\"");
+  xml = test::replace_all(xml, "rules=\"suzhou-2021\"", "rules=\"suzhou-variant\"");
   v.form_text = edit(xml);
   v.form_file = v.dir + "/forms/suzhou-variant-2022.xml";
   std::ofstream(v.form_file) << v.form_text;

@@ -15,12 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
-  return s;
-}
-
 void write(const std::string& path, const std::string& text) { std::ofstream(path) << text; }
 
 const std::string kForm = "templates/forms/suzhou-project-selfeval-2021.xml";
@@ -32,7 +26,7 @@ std::string user_dir(const std::string& form) {
   auto dir = test::temp_dir("ids");
   test::run_command("mkdir -p " + dir + "/forms " + dir + "/rules " + dir + "/schemas");
   write(dir + "/schemas/suzhou-copy.schema.json",
-        replace_all(test::slurp(test::source_path("templates/schemas/suzhou-project-selfeval.schema.json")),
+        test::replace_all(test::slurp(test::source_path("templates/schemas/suzhou-project-selfeval.schema.json")),
                     "\"suzhou-project-selfeval-2021\"", "\"" + form + "\""));
   json data = json::parse(test::slurp(test::source_path("examples/suzhou-2021-project-selfeval.json")));
   data.erase("$schema");
@@ -43,7 +37,7 @@ std::string user_dir(const std::string& form) {
 
 // The shipped form copied under another file name, its root element changed as given.
 void copy_form(const std::string& to, const std::string& id, const std::string& rules) {
-  write(to, replace_all(test::slurp(test::source_path(kForm)),
+  write(to, test::replace_all(test::slurp(test::source_path(kForm)),
                         "id=\"suzhou-project-selfeval-2021\" rules=\"suzhou-2021\" schema=\"suzhou-project-selfeval\"",
                         "id=\"" + id + "\" rules=\"" + rules + "\" schema=\"suzhou-copy\""));
 }
@@ -125,7 +119,7 @@ TEST_CASE("a rule set whose id is not its file name names the file and the id", 
 
   // With its id put right the copy is a form like any other.
   write(dir + "/rules/suzhou-2023.json",
-        replace_all(test::slurp(test::source_path(kRules)), "\"id\": \"suzhou-2021\"", "\"id\": \"suzhou-2023\""));
+        test::replace_all(test::slurp(test::source_path(kRules)), "\"id\": \"suzhou-2021\"", "\"id\": \"suzhou-2023\""));
   list = test::run_jixiao("templates --templates " + dir);
   INFO(list.err);
   CHECK(list.exit_code == 0);

@@ -14,24 +14,18 @@ using nlohmann::json;
 
 namespace {
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
-  return s;
-}
-
 // The shipped form, schema and rule set copied under new ids; 结果目标 becomes 效益目标,
 // 影响力 goes, 投入 carries 25 and the pool 55. remainder: the pool's place, null for none.
 std::string variant_dir(const json& remainder) {
   auto dir = test::temp_dir("variant-pool");
   test::run_command("mkdir -p " + dir + "/forms " + dir + "/rules " + dir + "/schemas");
   std::string xml = test::slurp(test::source_path("templates/forms/suzhou-project-selfeval-2021.xml"));
-  xml = replace_all(xml, "id=\"suzhou-project-selfeval-2021\" rules=\"suzhou-2021\" schema=\"suzhou-project-selfeval\"",
+  xml = test::replace_all(xml, "id=\"suzhou-project-selfeval-2021\" rules=\"suzhou-2021\" schema=\"suzhou-project-selfeval\"",
                     "id=\"suzhou-project-selfeval-2023\" rules=\"suzhou-2023\" schema=\"suzhou-selfeval-2023\"");
   std::ofstream(dir + "/forms/suzhou-project-selfeval-2023.xml") << xml;
   std::string schema = test::slurp(test::source_path("templates/schemas/suzhou-project-selfeval.schema.json"));
-  schema = replace_all(schema, "\"结果目标\"", "\"效益目标\"");
-  schema = replace_all(schema, "\"suzhou-project-selfeval-2021\"", "\"suzhou-project-selfeval-2023\"");  // its form id
+  schema = test::replace_all(schema, "\"结果目标\"", "\"效益目标\"");
+  schema = test::replace_all(schema, "\"suzhou-project-selfeval-2021\"", "\"suzhou-project-selfeval-2023\"");  // its form id
   std::ofstream(dir + "/schemas/suzhou-selfeval-2023.schema.json") << schema;
 
   json rules = json::parse(test::slurp(test::source_path("templates/rules/suzhou-2021.json")));

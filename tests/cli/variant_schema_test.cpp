@@ -14,19 +14,13 @@ using nlohmann::json;
 
 namespace {
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
-    s.replace(at, from.size(), to);
-  return s;
-}
-
 // A copy of the Shenzhen project form, id variant-schema-2022, with the schema given.
 std::string variant_dir(const json& schema) {
   auto dir = test::temp_dir("variant-schema");
   test::run_command("mkdir -p " + dir + "/forms " + dir + "/schemas");
   std::string xml = test::slurp(test::source_path("templates/forms/shenzhen-project-selfeval-2021.xml"));
-  xml = replace_all(xml, "id=\"shenzhen-project-selfeval-2021\"", "id=\"variant-schema-2022\"");
-  xml = replace_all(xml, "schema=\"shenzhen-project-selfeval\"", "schema=\"variant-schema\"");
+  xml = test::replace_all(xml, "id=\"shenzhen-project-selfeval-2021\"", "id=\"variant-schema-2022\"");
+  xml = test::replace_all(xml, "schema=\"shenzhen-project-selfeval\"", "schema=\"variant-schema\"");
   std::ofstream(dir + "/forms/variant-schema-2022.xml") << xml;
   std::ofstream(dir + "/schemas/variant-schema.schema.json") << schema.dump(2);
   return dir;

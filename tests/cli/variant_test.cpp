@@ -12,12 +12,6 @@ using namespace jixiao;
 
 namespace {
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
-    s.replace(pos, from.size(), to);
-  return s;
-}
-
 }  // namespace
 
 TEST_CASE("a variant template and rule set from a user directory", "[cli][variant]") {
@@ -25,9 +19,9 @@ TEST_CASE("a variant template and rule set from a user directory", "[cli][varian
   test::run_command("mkdir -p " + dir + "/forms " + dir + "/rules");
   // The template: another id, another title, its own rule set.
   std::string xml = test::slurp(test::source_path("templates/forms/shenzhen-project-selfeval-2021.xml"));
-  xml = replace_all(xml, "id=\"shenzhen-project-selfeval-2021\" rules=\"shenzhen-project-2021\"",
+  xml = test::replace_all(xml, "id=\"shenzhen-project-selfeval-2021\" rules=\"shenzhen-project-2021\"",
                     "id=\"variant-city-2022\" rules=\"variant-city-2022\"");
-  xml = replace_all(xml, ">项目支出绩效自评表<", ">某市项目支出绩效自评表（2022）<");
+  xml = test::replace_all(xml, ">项目支出绩效自评表<", ">某市项目支出绩效自评表（2022）<");
   std::ofstream(dir + "/forms/variant-city-2022.xml") << xml;
   // The rule set: other category names, another split of points.
   auto rules = nlohmann::json::parse(test::slurp(test::source_path("templates/rules/shenzhen-project-2021.json")));

@@ -115,6 +115,12 @@ std::string slurp(const std::string& path) {
   return ss.str();
 }
 
+std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (auto at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size()))
+    s.replace(at, from.size(), to);
+  return s;
+}
+
 std::string strip_space(const std::string& s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {

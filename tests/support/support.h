@@ -39,6 +39,8 @@ long hostile_mib();
 
 bool file_exists(const std::string& path);
 std::string slurp(const std::string& path);
+// s with every occurrence of from replaced by to (copied templates made into variants).
+std::string replace_all(std::string s, const std::string& from, const std::string& to);
 // Removes all white space (ASCII and U+3000) so texts can be compared across layouts.
 std::string strip_space(const std::string& utf8);
 
