@@ -4,12 +4,13 @@
 
 #include "check/check.h"
 #include "diag/lang.h"
+#include "template_roots.h"
 
 namespace jixiao::app {
 
 int check_templates(const Options& options) {
   DiagnosticSink sink;
-  check::Summary sum = check::check_templates(check::template_roots(options), sink);
+  check::Summary sum = check::check_templates(template_roots(options), sink);
   for (const auto& d : sink.all()) std::cerr << format(d, options.lang) << "\n";
   std::size_t errors = sink.error_count();
   if (options.lang == "zh") {

@@ -13,6 +13,7 @@
 #include "scoring/scoring.h"
 #include "template/template.h"
 #include "prefill.h"
+#include "template_roots.h"
 #include "view.h"
 
 namespace jixiao {
@@ -52,23 +53,10 @@ struct Engine::Impl {
     return {};
   }
 
-  // Every forms/<id>.xml of the template roots as (id, path): a user's directories first,
-  // each sorted by id, a user's form shadowing a built-in one of the same id.
+  // Every forms/<id>.xml of the template roots as (id, path): a user's form shadowing a
+  // built-in one of the same id.
   std::vector<std::pair<std::string, std::string>> form_files() const {
-    std::vector<std::pair<std::string, std::string>> out;
-    for (const auto& root : template_roots) {
-      std::vector<std::pair<std::string, std::string>> here;
-      std::error_code ec;
-      for (auto& e : fs::directory_iterator(fs::path(root) / "forms", ec))
-        if (e.path().extension() == ".xml") here.emplace_back(e.path().stem().string(), e.path().string());
-      std::sort(here.begin(), here.end());
-      for (auto& f : here) {
-        bool shadowed = false;
-        for (const auto& o : out) shadowed = shadowed || o.first == f.first;
-        if (!shadowed) out.push_back(std::move(f));
-      }
-    }
-    return out;
+    return files_found(template_roots, "forms", ".xml");
   }
 
   // Form files other than self named id.xml or declaring <form id="id">, in every root:
@@ -234,8 +222,7 @@ struct Engine::Impl {
 
 Engine::Engine(Options options) : impl_(std::make_unique<Impl>()) {
   if (options.data_dir.empty()) options.data_dir = default_data_dir();
-  impl_->template_roots = options.template_dirs;
-  impl_->template_roots.push_back((fs::path(options.data_dir) / "templates").string());
+  impl_->template_roots = template_roots(options);
   impl_->options = std::move(options);
 }
 

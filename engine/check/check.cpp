@@ -8,34 +8,13 @@
 #include "check/parts.h"
 #include "diag/json.h"
 #include "model/schema.h"
+#include "template_roots.h"
 
 namespace jixiao::check {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-// Every <root>/<sub>/<name><ext> as (name, path): a user's directories first, each sorted,
-// a file shadowing a later one of the same name (as the engine finds them).
-std::vector<std::pair<std::string, std::string>> found(const std::vector<std::string>& roots,
-                                                       const std::string& sub, const std::string& ext) {
-  std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& root : roots) {
-    std::vector<std::pair<std::string, std::string>> here;
-    std::error_code ec;
-    for (auto& e : fs::directory_iterator(fs::path(root) / sub, ec)) {
-      std::string file = e.path().filename().string();
-      if (file.size() <= ext.size() || file.compare(file.size() - ext.size(), ext.size(), ext) != 0) continue;
-      if (!e.is_regular_file(ec)) continue;
-      here.emplace_back(file.substr(0, file.size() - ext.size()), e.path().string());
-    }
-    std::sort(here.begin(), here.end());
-    for (auto& f : here)
-      if (std::none_of(out.begin(), out.end(), [&](const auto& o) { return o.first == f.first; }))
-        out.push_back(std::move(f));
-  }
-  return out;
-}
 
 SchemaFile load_schema(const std::string& name, const std::string& path, DiagnosticSink& sink) {
   SchemaFile s{name, path, {}, false};
@@ -85,26 +64,19 @@ void guarded(const std::string& path, DiagnosticSink& sink, F&& f) {
 
 }  // namespace
 
-std::vector<std::string> template_roots(const Options& options) {
-  std::vector<std::string> roots = options.template_dirs;
-  std::string data = options.data_dir.empty() ? default_data_dir() : options.data_dir;
-  roots.push_back((fs::path(data) / "templates").string());
-  return roots;
-}
-
 Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& sink) {
   Summary sum;
   PathCheck check(sink);
 
   std::map<std::string, SchemaFile> schemas;
-  for (const auto& [name, path] : found(roots, "schemas", ".schema.json"))
+  for (const auto& [name, path] : files_found(roots, "schemas", ".schema.json"))
     guarded(path, sink, [&, &name = name, &path = path] {
       schemas.emplace(name, load_schema(name, path, sink));
       ++sum.schemas;
     });
 
   std::map<std::string, RuleFile> rules;
-  auto rule_files = found(roots, "rules", ".json");
+  auto rule_files = files_found(roots, "rules", ".json");
   for (const auto& [name, path] : rule_files)
     guarded(path, sink, [&, &name = name, &path = path] {
       rules.emplace(name, load_rules(name, path, rule_files, sink));
@@ -115,12 +87,12 @@ Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& s
   // every form that uses it (once per pair).
   std::map<std::string, const SchemaFile*> form_schemas;  // form id → its schema
   std::map<std::string, std::vector<const SchemaFile*>> prefill_targets;  // map → forms' schemas
-  auto prefill_files = found(roots, "prefill", ".json");
+  auto prefill_files = files_found(roots, "prefill", ".json");
   auto has_prefill = [&](const std::string& name) {
     return std::any_of(prefill_files.begin(), prefill_files.end(), [&](const auto& p) { return p.first == name; });
   };
   std::set<std::pair<std::string, std::string>> rule_checks;
-  auto form_files = found(roots, "forms", ".xml");
+  auto form_files = files_found(roots, "forms", ".xml");
   for (const auto& [id, path] : form_files)
     guarded(path, sink, [&, &id = id, &path = path] {
       ++sum.forms;

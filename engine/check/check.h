@@ -17,10 +17,7 @@ struct Summary {
   int forms = 0, rule_sets = 0, schemas = 0, prefill_maps = 0;
 };
 
-// The template directories options name, a user's first, then the built-in one.
-std::vector<std::string> template_roots(const Options& options);
-
-// Checks every file found in roots (a user's file shadows a built-in one of the same name,
+// Checks every file found in roots (template_roots.h) (a user's file shadows a built-in one of the same name,
 // as in rendering); problems go to sink. The counts are of the files checked.
 Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& sink);
 
