@@ -2,6 +2,7 @@
 
 #include <array>
 #include <regex>
+#include <set>
 #include <string_view>
 
 #include "diag/suggest.h"
@@ -118,7 +119,32 @@ class KeywordCheck {
       found = target.empty() || root_.contains(json::json_pointer(target));
     } catch (const json::exception&) {
     }
-    if (!found) error("schema.ref", ptr, "reference to nothing in this file", "a JSON pointer to a schema in this file", v);
+    if (!found) return error("schema.ref", ptr, "reference to nothing in this file", "a JSON pointer to a schema in this file", v);
+    chain(target, ptr, v);
+  }
+
+  // A reference whose target is itself only a reference, and so on: valijson resolves such
+  // a chain by recursion, so one that comes back to where it started ("a": {"$ref":
+  // "#/definitions/a"}) or runs very long would never end. Refused at load.
+  void chain(std::string target, const std::string& ptr, const json& v) {
+    std::set<std::string> seen;
+    while (seen.insert(target).second) {
+      const json* next = nullptr;
+      try {
+        next = &root_.at(json::json_pointer(target));
+      } catch (const json::exception&) {
+        return;  // reported where that reference stands
+      }
+      auto ref = next->is_object() ? next->find("$ref") : next->end();
+      if (!next->is_object() || ref == next->end() || !ref->is_string() || ref->get<std::string>().rfind('#', 0) != 0)
+        return;  // a schema of its own: the chain ends
+      if (seen.size() > static_cast<std::size_t>(limits::kJsonDepth))
+        return error("schema.ref", ptr, "a chain of references more than " + std::to_string(limits::kJsonDepth) + " long",
+                     "a reference reaching a schema within " + std::to_string(limits::kJsonDepth) + " steps", v);
+      target = ref->get<std::string>().substr(1);
+    }
+    error("schema.ref", ptr, "a chain of references that leads back to itself",
+          "a reference reaching a schema of its own (not only another reference)", v);
   }
 
   void regex(const std::string& pattern, const std::string& ptr) {

@@ -101,6 +101,33 @@ TEST_CASE("a misspelt schema keyword is refused at load, with file and pointer",
   CHECK(r.err.find("hint: did you mean 'minimum'?") != std::string::npos);
 }
 
+TEST_CASE("a $ref chain that comes back to itself is refused at load, never a crash", "[cli][schema][hostile]") {
+  json s = shipped_schema();
+  s["definitions"]["a"] = {{"$ref", "#/definitions/b"}};
+  s["definitions"]["b"] = {{"$ref", "#/definitions/a"}};
+  s["definitions"]["project"]["properties"]["implementer"] = {{"$ref", "#/definitions/a"}};
+  auto dir = variant_dir(s);
+  for (const std::string& command : {"check " + dir + "/data.json --templates " + dir,
+                                     "templates --check --templates " + dir}) {
+    if (command.rfind("check", 0) == 0) std::ofstream(dir + "/data.json") << valid_data().dump();
+    auto r = test::run_jixiao_bounded(command, 10);
+    INFO(command << "\n" << r.err);
+    CHECK(r.signal == 0);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("/definitions/a/$ref: error: a chain of references that leads back to itself") != std::string::npos);
+  }
+
+  // A chain that ends, but only after more steps than JSON may nest, is refused too.
+  json long_chain = shipped_schema();
+  for (int i = 0; i < 100; ++i) long_chain["definitions"]["r" + std::to_string(i)] = {{"$ref", "#/definitions/r" + std::to_string(i + 1)}};
+  long_chain["definitions"]["r100"] = {{"type", "string"}};
+  auto r = test::run_jixiao_bounded("templates --check --templates " + variant_dir(long_chain), 10);
+  INFO(r.err);
+  CHECK(r.signal == 0);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("error: a chain of references more than 64 long") != std::string::npos);
+}
+
 TEST_CASE("a format jixiao does not check is refused, not skipped", "[cli][schema]") {
   json s = shipped_schema();
   s["definitions"]["project"]["properties"]["implementer"]["format"] = "email";
