@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <map>
 
 #include "diag/limits.h"
 
@@ -91,19 +90,8 @@ std::vector<DataSet> expand_inputs(const std::vector<std::string>& inputs, const
                  "a data file (.json), a JSON Lines file (.jsonl) or a directory of them");
     }
   }
-  // Two inputs must not write one PDF (a.json in two directories given side by side).
-  std::map<std::string, const DataSet*> seen;
-  for (const auto& set : out) {
-    auto [it, fresh] = seen.emplace(set.out_stem, &set);
-    if (fresh) continue;
-    if (it->second->name == set.name)
-      sink.error("bulk.input", set.name, "", "given twice (itself or through a directory given twice)",
-                 "each input once");
-    else
-      sink.error("bulk.output-clash", set.name, "",
-                 "would write " + set.out_stem + ".pdf, as " + it->second->name + " does",
-                 "inputs with different names (or give their directories, which keep sub-paths)");
-  }
+  // Whether two of them would write one PDF is checked once their documents are known
+  // (bulk/outputs.h).
   return out;
 }
 

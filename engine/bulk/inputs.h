@@ -21,8 +21,7 @@ struct DataSet {
 // Expands the inputs. A directory gives every *.json and *.jsonl file below it (symbolic
 // links to directories are not followed; skip, when not empty, is left out: the output
 // directory); a *.jsonl file gives one DataSet per non-blank line. Problems (missing input,
-// a line longer than a data file may be, two inputs that would write one PDF) are reported
-// to sink with the file concerned.
+// a line longer than a data file may be) are reported to sink with the file concerned.
 std::vector<DataSet> expand_inputs(const std::vector<std::string>& inputs, const std::string& skip,
                                    DiagnosticSink& sink);
 

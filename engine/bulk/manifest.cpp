@@ -2,10 +2,13 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 
 #include "diag/diag.h"
@@ -37,26 +40,111 @@ std::string Hash::hex() const {
   return buf;
 }
 
+namespace {
+
+// Reads until n bytes or the end: read() may return less, and the hash must not depend on
+// how the file came in.
+std::size_t read_full(int fd, char* buf, std::size_t n) {
+  std::size_t got = 0;
+  while (got < n) {
+    ssize_t r = ::read(fd, buf + got, n - got);
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) break;
+    got += static_cast<std::size_t>(r);
+  }
+  return got;
+}
+
+// The hash and size of an open file's content, read in pieces (a font file is tens of MB,
+// and the run's memory stays small).
+std::string hash_of(int fd, std::uint64_t& size) {
+  Hash h;
+  std::vector<char> chunk(1 << 18);
+  size = 0;
+  for (std::size_t got; (got = read_full(fd, chunk.data(), chunk.size())) > 0; size += got) h.add(chunk.data(), got);
+  return h.add(std::to_string(size)).hex();
+}
+
+// A PDF of the output directory: only a regular file itself, never through a link.
+std::optional<Written> pdf_on_disk(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct stat st;
+  std::optional<Written> out;
+  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+    out.emplace();
+    out->hash = hash_of(fd, out->bytes);
+  }
+  ::close(fd);
+  return out;
+}
+
+std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
+
+}  // namespace
+
 std::string FileHashes::of(const std::string& path) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     if (auto it = known_.find(path); it != known_.end()) return it->second;
   }
-  // Read in pieces: a font file is tens of MB, and the run's memory stays small.
-  Hash h;
-  std::ifstream in(path, std::ios::binary);
-  if (!in)
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
     throw Failure({Severity::Error, "io.read", path, "", "cannot read file", "a readable file", "", {}});
-  std::string chunk(1 << 20, '\0');
   std::uint64_t size = 0;
-  while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
-    h.add(chunk.data(), static_cast<std::size_t>(in.gcount()));
-    size += static_cast<std::uint64_t>(in.gcount());
-  }
-  std::string hex = h.add(std::to_string(size)).hex();
+  std::string hex = hash_of(fd, size);
+  ::close(fd);
   std::lock_guard<std::mutex> lock(mutex_);
   known_.emplace(path, hex);
   return hex;
+}
+
+Hash run_key(Engine& engine, const Options& options, const std::string& version, FileHashes& files,
+             DiagnosticSink& sink) {
+  Hash key;
+  key.add(version).add(options.date ? std::to_string(*options.date) : "now").add(options.debug_layout ? "debug" : "");
+  try {
+    // Which face is which comes from the manifest; a file's name ties its content to it.
+    std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+    key.add(files.of((std::filesystem::path(data_dir) / "fonts" / "fonts.json").string()));
+    std::vector<std::pair<std::string, std::string>> fonts;
+    for (const auto& f : engine.font_files(sink)) fonts.emplace_back(file_name(f), files.of(f));
+    std::sort(fonts.begin(), fonts.end());  // font_files is sorted by path: not where they lie
+    for (const auto& [name, hash] : fonts) key.add(name).add(hash);
+  } catch (const Failure& f) {
+    sink.report(f.diagnostic());
+  }
+  return key;
+}
+
+std::string document_key(Hash key, const std::string& data, const std::vector<std::string>& inputs,
+                         FileHashes& files) {
+  key.add(data).add(std::to_string(inputs.size()));
+  for (const auto& in : inputs) key.add(file_name(in)).add(files.of(in));
+  return key.hex();
+}
+
+// A line: output, key, bytes, PDF hash, pages, then a hash of all that. The last field
+// makes a line cut short by a kill, run into by the next append, or of the older format
+// (output and key only) count for nothing: its document is rendered again.
+void Manifest::read_back(const std::string& line) {
+  auto tab = line.rfind('\t');
+  if (tab == std::string::npos || Hash().add(line.data(), tab).hex() != line.substr(tab + 1)) return;
+  std::string fields[5];
+  std::size_t end = tab;
+  for (int i = 4; i > 0; --i) {  // from the right: an output's name may hold a tab
+    if (end == 0) return;
+    auto at = line.rfind('\t', end - 1);
+    if (at == std::string::npos) return;
+    fields[i] = line.substr(at + 1, end - at - 1);
+    end = at;
+  }
+  fields[0] = line.substr(0, end);
+  auto digits = [](const std::string& f) {
+    return !f.empty() && f.size() < 19 && f.find_first_not_of("0123456789") == std::string::npos;
+  };
+  if (!digits(fields[2]) || !digits(fields[4]) || fields[4].size() > 9) return;
+  recorded_[fields[0]] = {fields[1], {std::stoull(fields[2]), fields[3], std::stoi(fields[4])}};
 }
 
 Manifest::Manifest(const std::string& path, bool resume) : path_(path) {
@@ -76,12 +164,16 @@ Manifest::Manifest(const std::string& path, bool resume) : path_(path) {
     fail(std::string("cannot write the manifest: ") + std::strerror(errno), "a writable output directory");
   }
   if (resume) {
-    std::ifstream in(path);
+    std::ifstream in(path, std::ios::binary);
     std::string line;
-    while (std::getline(in, line)) {
-      auto tab = line.rfind('\t');
-      if (tab == std::string::npos || line.size() - tab - 1 != 16) continue;  // cut short
-      recorded_[line.substr(0, tab)] = line.substr(tab + 1);
+    while (std::getline(in, line)) read_back(line);
+    // A line cut short by a kill: the next line starts on a line of its own.
+    struct stat st;
+    char last = '\n';
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) (void)::pread(fd, &last, 1, st.st_size - 1);
+    if (last != '\n' && ::write(fd, "\n", 1) != 1) {
+      ::close(fd);
+      fail(std::string("cannot write the manifest: ") + std::strerror(errno), "a writable output directory");
     }
   }
   file_ = ::fdopen(fd, "a");  // the lock lasts until it is closed
@@ -95,17 +187,32 @@ Manifest::~Manifest() {
   if (file_) std::fclose(file_);
 }
 
-bool Manifest::records(const std::string& output, const std::string& hash) const {
-  std::lock_guard<std::mutex> lock(mutex_);
-  auto it = recorded_.find(output);
-  return it != recorded_.end() && it->second == hash;
+std::optional<Written> Manifest::unchanged(const std::string& output, const std::string& key,
+                                           const std::string& path) const {
+  Written was;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = recorded_.find(output);
+    if (it == recorded_.end() || it->second.key != key) return std::nullopt;
+    was = it->second.written;
+  }
+  auto now = pdf_on_disk(path);
+  if (!now || now->bytes != was.bytes || now->hash != was.hash) return std::nullopt;
+  return was;
 }
 
-void Manifest::record(const std::string& output, const std::string& hash) {
+void Manifest::record(const std::string& output, const std::string& key, const std::string& path, int pages,
+                      std::uint64_t bytes) {
+  auto now = pdf_on_disk(path);
+  if (!now || now->bytes != bytes) return;  // changed under us: the next resume renders it again
+  now->pages = pages;
+  std::string line = output + "\t" + key + "\t" + std::to_string(now->bytes) + "\t" + now->hash + "\t" +
+                     std::to_string(pages);
+  line += "\t" + Hash().add(line).hex() + "\n";
   std::lock_guard<std::mutex> lock(mutex_);
-  recorded_[output] = hash;
+  recorded_[output] = {key, *now};
   // One line a document, flushed: a run killed after this keeps it.
-  std::fprintf(file_, "%s\t%s\n", output.c_str(), hash.c_str());
+  std::fputs(line.c_str(), file_);
   std::fflush(file_);
 }
 

@@ -1,16 +1,22 @@
-// --resume: a manifest of content hashes beside the outputs. Each PDF written is recorded
-// with a hash of everything it was made from: the document's data, every file the render
-// read (template, rule set, schema, prefill map, declarations), the fonts, jixiao's version
-// and the options that change the bytes. A later run with --resume skips a document whose
-// hash is recorded and whose PDF is there. Contents, not timestamps: a file touched but
-// unchanged is still up to date, a file restored from a backup with an old date is not.
+// --resume: a manifest beside the outputs. Each PDF written is recorded with a key, a hash
+// of everything it was made from: the document's data, every file the render read
+// (template, rule set, schema, prefill map, declarations), the font manifest and fonts,
+// jixiao's version and the options that change the bytes; and with what was written: the
+// PDF's size, a hash of its bytes, its pages. A later run with --resume skips a document
+// whose key is recorded and whose PDF on disk is still exactly what was written.
+// Contents, not timestamps or paths: a file touched but unchanged, or an identical copy of
+// the templates at another path, is still up to date; a file restored from a backup with
+// an old date is not, nor is a PDF emptied, cut short or replaced.
 #pragma once
 #include <cstdint>
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "jixiao.h"
 
 namespace jixiao::bulk {
 
@@ -38,20 +44,48 @@ class FileHashes {
   std::map<std::string, std::string> known_;
 };
 
+// What the whole run's keys share: jixiao's version, --date, --debug-layout, the font
+// manifest and the font files (by file name and content). Problems go to sink.
+Hash run_key(Engine& engine, const Options& options, const std::string& version, FileHashes& files,
+             DiagnosticSink& sink);
+
+// A document's key: the run's, its data, and each file its render read by its place in
+// the list (the engine lists them in a fixed order: template, prefill, schema, rules…),
+// file name and content; never by the directory it lies in.
+std::string document_key(Hash key, const std::string& data, const std::vector<std::string>& inputs,
+                         FileHashes& files);
+
+// A PDF as it was written: what resume checks the file on disk against.
+struct Written {
+  std::uint64_t bytes = 0;
+  std::string hash;  // of its bytes, 16 hex digits
+  int pages = 0;
+};
+
 class Manifest {
  public:
   // Opens path for appending; with resume, first reads what it records (a line cut short
-  // by a killed run is ignored). Without resume the manifest starts empty.
+  // by a killed run, or of an older format, does not count). Without resume it starts empty.
   Manifest(const std::string& path, bool resume);
   ~Manifest();
   Manifest(const Manifest&) = delete;
   Manifest& operator=(const Manifest&) = delete;
 
-  bool records(const std::string& output, const std::string& hash) const;
-  void record(const std::string& output, const std::string& hash);  // appended and flushed at once
+  // What was written as output under this key, when the file at path is still exactly that
+  // (a regular file, not a symbolic link, of the recorded size and hash); nullopt otherwise.
+  std::optional<Written> unchanged(const std::string& output, const std::string& key, const std::string& path) const;
+  // Records the PDF just written at path (its hash read back from the disk): appended and
+  // flushed at once. Not recorded when the file there is not the render's `bytes` long.
+  void record(const std::string& output, const std::string& key, const std::string& path, int pages,
+              std::uint64_t bytes);
 
  private:
-  std::map<std::string, std::string> recorded_;
+  struct Entry {
+    std::string key;
+    Written written;
+  };
+  void read_back(const std::string& line);
+  std::map<std::string, Entry> recorded_;
   std::FILE* file_ = nullptr;
   std::string path_;
   mutable std::mutex mutex_;

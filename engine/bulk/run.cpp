@@ -13,6 +13,7 @@
 #include "bulk/documents.h"
 #include "bulk/inputs.h"
 #include "bulk/manifest.h"
+#include "bulk/outputs.h"
 #include "diag/stack.h"
 
 namespace jixiao::bulk {
@@ -21,14 +22,6 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 namespace {
-
-// A data set as the run will read it: whole, or one task per document.
-struct Plan {
-  DataSet set;
-  std::string member;         // root member holding its documents; "" = rendered whole
-  std::size_t documents = 1;  // tasks it gives (before sharding)
-  std::size_t first = 0;      // ordinal of its first task in the whole run
-};
 
 struct Task {
   std::size_t row = 0;  // slot in the result rows
@@ -71,45 +64,6 @@ class Queue {
   std::mutex mutex_;
   std::condition_variable ready_, room_;
 };
-
-std::string padded(std::size_t n, std::size_t width) {
-  std::string s = std::to_string(n);
-  return std::string(width > s.size() ? width - s.size() : 0, '0') + s;
-}
-
-std::string output_name(const Plan& p, std::optional<std::size_t> index) {
-  if (!index) return p.set.out_stem + ".pdf";
-  return p.set.out_stem + "-" + padded(*index + 1, std::to_string(p.documents).size()) + ".pdf";
-}
-
-// Decides how each data set is read: its documents are split off when its form's rule set
-// names a member holding two or more of them.
-std::vector<Plan> make_plans(Engine& engine, std::vector<DataSet> sets) {
-  std::vector<Plan> plans;
-  std::size_t ordinal = 0;
-  for (auto& set : sets) {
-    Plan p{std::move(set), "", 1, ordinal};
-    try {
-      Outline o = outline(read_data_set(p.set));
-      DiagnosticSink ignored;  // the engine reports these again when the set is rendered
-      if (o.ok && !o.form.empty()) {
-        auto member = engine.documents_member(o.form, p.set.name, ignored);
-        if (member && !member->empty()) {
-          auto it = o.arrays.find(*member);
-          if (it != o.arrays.end() && it->second >= 2) {
-            p.member = *member;
-            p.documents = it->second;
-          }
-        }
-      }
-    } catch (const Failure&) {
-      // unreadable: rendered whole, so that the engine reports it
-    }
-    ordinal += p.documents;
-    plans.push_back(std::move(p));
-  }
-  return plans;
-}
 
 std::string suffix(const Shard& s) {
   return s.count > 1 ? ".shard-" + std::to_string(s.index) + "-of-" + std::to_string(s.count) : "";
@@ -179,6 +133,7 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
     return result;
   }
   const std::vector<Plan> plans = make_plans(engine, std::move(sets));
+  if (!check_outputs(plans, sink)) return result;  // the whole run's names: every shard refuses alike
 
   // Rows in input order, of this shard's documents only.
   std::size_t rows = 0;
@@ -189,15 +144,9 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
   std::vector<std::vector<Diagnostic>> problems(rows);
   result.progress.total = rows;
 
-  // What every PDF's hash shares: version, options that change bytes, fonts.
+  // What every document's key for --resume shares: version, options that change bytes, fonts.
   FileHashes file_hashes;
-  Hash common;
-  common.add(options.version).add(engine_options.date ? std::to_string(*engine_options.date) : "now");
-  try {
-    for (const auto& f : engine.font_files(sink)) common.add(f).add(file_hashes.of(f));
-  } catch (const Failure& f) {
-    sink.report(f.diagnostic());
-  }
+  const Hash common = run_key(engine, engine_options, options.version, file_hashes, sink);
   if (sink.has_errors()) return result;
   std::optional<Manifest> manifest;
   try {
@@ -228,6 +177,7 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
     std::error_code local;
     fs::create_directories(out.parent_path(), local);  // sub-paths of input directories
     std::string hash;
+    std::optional<Written> kept;  // --resume: the PDF there is what was written for this key
     Request req;
     req.action = Request::Action::Render;
     req.data_file = plan.set.name;
@@ -235,11 +185,9 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
     req.output_file = out.string();
     req.document_pointer = row.document;
     req.unchanged = [&](const std::vector<std::string>& inputs) {
-      Hash h = common;
-      h.add(*req.data_text);
-      for (const auto& in : inputs) h.add(in).add(file_hashes.of(in));
-      hash = h.hex();
-      return options.resume && manifest->records(task.output, hash) && fs::is_regular_file(out);
+      hash = document_key(common, *req.data_text, inputs, file_hashes);
+      if (options.resume) kept = manifest->unchanged(task.output, hash, out.string());
+      return kept.has_value();
     };
     auto t0 = Clock::now();
     Result res = engine.run(req);
@@ -268,9 +216,10 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
       row.bytes = res.pdf_bytes;
       if (res.unchanged) {
         ++unchanged;
-        row.bytes = fs::file_size(out, local);
+        row.pages = kept->pages;
+        row.bytes = kept->bytes;
       } else if (!hash.empty()) {
-        manifest->record(task.output, hash);
+        manifest->record(task.output, hash, out.string(), res.pages, res.pdf_bytes);
       }
     }
     ++done;
