@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <map>
 
 #include "bulk/documents.h"
 
@@ -96,13 +97,20 @@ std::string output_name(const Plan& p, std::optional<std::size_t> index) {
 std::vector<Plan> make_plans(Engine& engine, std::vector<DataSet> sets) {
   std::vector<Plan> plans;
   std::size_t ordinal = 0;
+  // Asked once a form: an unknown form lists the template directories, and 300,000 lines
+  // of one took 18 s.
+  std::map<std::string, std::optional<std::string>> members;
   for (auto& set : sets) {
     Plan p{std::move(set), "", 1, ordinal};
     try {
       Outline o = outline(read_data_set(p.set));
-      DiagnosticSink ignored;  // the engine reports these again when the set is rendered
       if (o.ok && !o.form.empty()) {
-        auto member = engine.documents_member(o.form, p.set.name, ignored);
+        auto known = members.find(o.form);
+        if (known == members.end()) {
+          DiagnosticSink ignored;  // the engine reports these again when the set is rendered
+          known = members.emplace(o.form, engine.documents_member(o.form, p.set.name, ignored)).first;
+        }
+        const std::optional<std::string>& member = known->second;
         if (member && !member->empty()) {
           auto it = o.arrays.find(*member);
           if (it != o.arrays.end() && it->second >= 2) {
