@@ -111,7 +111,7 @@ void fill_findings(const Result& res, const DataSet& set, SummaryRow& row) {
 int BulkResult::exit_code() const {
   if (run.has_errors() || !failed.empty()) return 2;
   for (const auto& r : rows)
-    if (r.status == "warnings") return 3;
+    if (r.status == "warnings" || (r.status == "unchanged" && r.warnings > 0)) return 3;  // resumed: as first run
   return 0;
 }
 

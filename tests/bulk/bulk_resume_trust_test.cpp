@@ -143,3 +143,13 @@ TEST_CASE("bulk: an old or damaged manifest line does not count, a symbolic link
   CHECK(linked.err.find(out + "/unit-002-1.pdf: error: the output is a symbolic link") != std::string::npos);
   CHECK(linked.err.find("(19 unchanged)") != std::string::npos);
 }
+
+TEST_CASE("bulk: a resumed run's exit status still says that documents have warnings", "[bulk]") {
+  auto dir = test::temp_dir("bulk-resume-warnings");
+  std::string in = test::source_path("examples/shenzhen-2020-department-selfeval.json");  // declared scores: warnings
+  auto first = test::run_jixiao("render " + in + " -o " + dir + "/out/" + kDate);
+  REQUIRE(first.exit_code == 3);
+  auto resumed = test::run_jixiao("render " + in + " -o " + dir + "/out/ --resume" + kDate);
+  CHECK(resumed.err.find("(1 unchanged)") != std::string::npos);
+  CHECK(resumed.exit_code == 3);
+}
