@@ -51,7 +51,7 @@ std::string rendered(const std::string& dir) {
 
 }  // namespace
 
-TEST_CASE("bulk: --resume renders again a PDF emptied, replaced by text or cut short; the rest keep pages and bytes",
+TEST_CASE("bulk: --resume renders again a PDF emptied, replaced by text or cut short, the rest keep pages and bytes",
           "[bulk]") {
   auto dir = test::temp_dir("bulk-resume-trust");
   std::string out = rendered(dir);

@@ -117,7 +117,7 @@ TEST_CASE("bulk: 500 documents with 5 broken give 495 PDFs, the 5 named with fil
   CHECK(fs::exists(dir + "/out/more-9.pdf"));  // 9 lines: one digit
 }
 
-TEST_CASE("bulk: the same bytes with -j1, -j2 and three shards; shards' summaries make the whole", "[bulk]") {
+TEST_CASE("bulk: the same bytes with -j1, -j2 and three shards, and the shards' summaries make the whole", "[bulk]") {
   auto dir = test::temp_dir("bulk-shards");
   fs::create_directories(dir + "/in");
   make_projects(dir + "/in", 6, 5);
