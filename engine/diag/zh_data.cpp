@@ -110,6 +110,8 @@ std::vector<CatalogEntry> data() {
        "pattern 中 \\u 后面不是四位十六进制数字（或花括号中不超过 10FFFF 的码位）"},
       {"schema.pattern", "a lone surrogate {1} in a pattern (UTF-8 text has none)", "pattern 中有单独的代理码元 {1}（UTF-8 文本中不会有）"},
       {"schema.pattern", "a whole character", "完整的字符"},
+      {"schema.pattern", "a NUL character in a pattern", "pattern 中有 NUL 字符"},
+      {"schema.pattern", "a pattern without NUL characters", "不含 NUL 字符的 pattern"},
       {"schema.pattern", "\\S inside [^…] in a pattern", "pattern 的 [^…] 中有 \\S"},
       {"schema.pattern", "the class written without \\S", "不用 \\S 写出的字符类"},
       {"schema.pattern", "pattern too large: {1} steps compiled", "pattern 太大：编译后有 {1} 步"},

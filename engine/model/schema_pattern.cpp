@@ -42,6 +42,8 @@ class Translator {
   explicit Translator(std::string_view p) : p_(p) {}
 
   std::string run(PatternProblem* problem) {
+    // valijson keeps a pattern as a C string: it would see only what comes before a NUL.
+    if (p_.find('\0') != std::string_view::npos) refuse("a NUL character in a pattern", "a pattern without NUL characters");
     while (i_ < p_.size() && ok()) {
       char c = p_[i_];
       if (c == '\\') escape(out_, false);

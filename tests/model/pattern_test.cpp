@@ -92,6 +92,9 @@ TEST_CASE("a pattern RE2 cannot read, or too large a one, is refused at load", "
   CHECK(load_error(code_schema("(ab")).find("/properties/code/pattern | invalid regular expression: missing ): (ab") == 0);
   CHECK(load_error(code_schema("\\uD83D")).find("a lone surrogate \\x{D83D} in a pattern") != std::string::npos);
   CHECK(load_error(code_schema("\\q")).find("unknown escape \\q in a pattern") != std::string::npos);
+  // fuzz/findings/schema_pattern-1: valijson would have seen only "a(7=…" (a C string).
+  CHECK(load_error(code_schema(std::string("a(7=F\0b)0$", 11))) ==
+        "/properties/code/pattern | a NUL character in a pattern | a pattern without NUL characters");
   // 1000 repeats of a class of CJK characters: 9,002 steps compiled.
   CHECK(load_error(code_schema("^[\\u4e00-\\u9fa5]{1000}$")) ==
         "/properties/code/pattern | pattern too large: 9002 steps compiled | a pattern of at most 5000 steps compiled");
