@@ -4,7 +4,7 @@
 # regression, then mutation from the seed corpus and fuzz/corpus/<target>/ (kept out of git,
 # grows across runs). A crash, timeout (> 2 s per input, 10 s for render) or memory blow-up (> 512 MB) is copied
 # to fuzz/findings/<target>-<n> and the script exits 1.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     targets: data template expr render
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     targets: data template expr render schema_pattern
 # Environment: FUZZ_JOBS (parallel jobs per target, default 1), FUZZ_SEED (libFuzzer -seed;
 # CI sets 1 so its smoke run is repeatable), FUZZ_ARGS (more libFuzzer flags).
 set -euo pipefail
@@ -13,7 +13,7 @@ root=$PWD
 seconds=${1:-20}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(data template expr render)
+((${#targets[@]})) || targets=(data template expr render schema_pattern)
 
 SETUP_FUZZ=1 bash scripts/setup-debian.sh
 launcher=()
@@ -26,7 +26,7 @@ cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 # Seed corpora, made fresh from the repository's own files.
 seeds=build-fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{data,render,template,expr}
+mkdir -p "$seeds"/{data,render,template,expr,schema_pattern}
 cp examples/*.json "$seeds/data/"
 cp examples/*.json "$seeds/render/"
 cp templates/forms/*.xml "$seeds/template/"
@@ -42,7 +42,20 @@ n=0
   printf '%s' "$line" >"$seeds/expr/seed-$n"
 done
 
-declare -A dict=([data]=json [render]=json [template]=template [expr]=expr)
+# Schema patterns: "pattern\nsubject" (fuzz/schema_pattern_fuzz.cpp). The shipped schemas
+# have none: issue 20's (a backtracking one, a backreference, lookaround) and ECMAScript's
+# corners (\u escapes, \s, [^], named groups).
+n=0
+{
+  printf '%s\t%s\n' '^(a+)+$' 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!' '^(\d)\1$' '11' 'a(?=b)' 'ab' '(?<!a)b' 'cb' \
+    '^\u6863\u6848' '档案整理' '^\uD83D\uDE00$' '😀' '^[\s\S]{2,}$' 'a　b' '[^\S]' ' ' '^[0-9]{6}$' '518000' \
+    '^(?<y>\d{4})-\d{2}$' '2021-12' '[]|[^]|.|\b\B\w\W\d\D' 'x'
+} | while IFS=$'\t' read -r pattern subject; do
+  n=$((n + 1))
+  printf '%s\n%s' "$pattern" "$subject" >"$seeds/schema_pattern/seed-$n"
+done
+
+declare -A dict=([data]=json [render]=json [template]=template [expr]=expr [schema_pattern]=regex)
 status=0
 for t in "${targets[@]}"; do
   bin=build-fuzz/fuzz/fuzz_$t

@@ -11,7 +11,7 @@ set -euo pipefail
 PKGS=(
   build-essential cmake pkg-config
   libhpdf-dev libharfbuzz-dev libfreetype-dev libicu-dev
-  nlohmann-json3-dev libpugixml-dev libcli11-dev libvalijson-dev libxlsxwriter-dev libdeflate-dev
+  nlohmann-json3-dev libpugixml-dev libcli11-dev libvalijson-dev libre2-dev libxlsxwriter-dev libdeflate-dev
   libcpp-httplib-dev libjs-pdf
   fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2
 )

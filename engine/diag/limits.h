@@ -23,10 +23,24 @@ constexpr std::size_t kDefinitionFileBytes = 4u << 20;
 constexpr int kJsonDepth = 64;
 // One string value in data (a narrative cell): the longest in the seeds is ~3 KB.
 constexpr std::size_t kJsonStringBytes = 1u << 20;
-// A string (or object key) a schema's "pattern" or "format" is matched against. std::regex
-// recurses once a character (~160 bytes of stack), so a 50,000-character "date" would
-// crash it; patterns are for codes, dates and phone numbers, a few dozen characters.
-constexpr std::size_t kPatternSubjectChars = 10000;
+// A string a schema's "format" (date, time, date-time) is matched against: valijson matches
+// formats with std::regex, which recurses once a character (~160 bytes of stack), so a
+// 50,000-character "date" would crash it; a date is a few dozen characters. ("pattern" is
+// matched with RE2, without recursion: its text is bounded by kPatternWork below.)
+constexpr std::size_t kFormatSubjectChars = 10000;
+// One schema pattern compiled by RE2 (model/schema_pattern.h): its program, in RE2's steps
+// (instructions). A phone number or code is ~15 steps, "^[\u4e00-\u9fa5]{2,50}$" 500.
+constexpr std::size_t kPatternProgramSize = 5000;
+// A pattern's text times its steps. RE2 is linear in the text, but when a pattern's DFA
+// would need too many states it falls back to a matcher that takes ~10 ns a character and
+// step: 5e7 keeps the worst case near half a second. A 500-step pattern checks 100,000
+// characters, "^(a+)+$" (7 steps) any string data may hold (kJsonStringBytes).
+constexpr std::size_t kPatternWork = 50'000'000;
+// Memory RE2 may use for one pattern (program and its DFA's states).
+constexpr std::size_t kPatternMemoryBytes = 1u << 20;
+// Distinct patterns in one schema (pattern and patternProperties): each may hold up to
+// kPatternMemoryBytes while the schema is loaded; real schemas have none to a few dozen.
+constexpr std::size_t kSchemaPatterns = 100;
 // Schemas reached again for one data value through "$ref" (a recursive schema) before the
 // pre-check gives up following them.
 constexpr int kSchemaRefDepth = 32;

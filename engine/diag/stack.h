@@ -1,5 +1,5 @@
-// Threads with a large stack. valijson matches "pattern" and "format" with std::regex,
-// which recurses once a character, a few KB a level for an alternation under sanitizers:
+// Threads with a large stack. valijson matches "format" with std::regex ("pattern" goes to
+// RE2, model/valijson_re2.h), which recurses once a character, a few KB a level under sanitizers:
 // 4,000 characters overflowed the main thread's 8 MiB. Such work runs on a thread with a
 // 512 MiB stack (address space only; pages are committed as touched). A bulk run's workers
 // are started with one, so they do that work themselves instead of starting a thread for

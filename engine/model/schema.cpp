@@ -12,6 +12,8 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "model/valijson_re2.h"
+
 #include "diag/json.h"
 #include "model/reader.h"
 #include "diag/stack.h"
@@ -30,8 +32,10 @@ std::unique_ptr<Schema> Schema::from_json(nlohmann::json schema, const std::stri
     sink.error("schema.type", path, "/", "a schema must be an object (or true/false)", "a JSON Schema object");
     return nullptr;
   }
-  if (!check_schema_keywords(schema, path, sink)) return nullptr;
+  auto patterns = std::make_unique<PatternSet>();
+  if (!check_schema_keywords(schema, path, sink, *patterns)) return nullptr;
   std::unique_ptr<Schema> s(new Schema());
+  s->patterns_ = std::move(patterns);
   s->file_ = path;
   s->schema_ = std::move(schema);
   s->compiled_ = std::make_unique<valijson::Schema>();
@@ -58,13 +62,13 @@ std::unique_ptr<Schema> Schema::load(const std::string& path, DiagnosticSink& si
 
 void Schema::validate(const nlohmann::json& data, const std::string& data_file,
                       DiagnosticSink& sink) const {
-  if (!check_text_subjects(data, schema_, data_file, sink)) return;
+  if (!check_text_subjects(data, schema_, *patterns_, data_file, sink)) return;
   std::vector<SchemaFinding> findings;
   bool valid = true;
   std::string failure;
   run_with_large_stack([&] {
     try {
-      // One validator a call: it caches compiled patterns, so it is not shared between threads.
+      ActivePatterns patterns(*patterns_);  // this thread's: the validator's visitor reads them
       valijson::Validator validator(valijson::Validator::kStrongTypes);
       valijson::ValidationResults results;
       valijson::adapters::NlohmannJsonAdapter target(data);

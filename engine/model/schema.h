@@ -1,7 +1,7 @@
 // Data validation against the form's JSON Schema (templates/schemas/*.schema.json), so a
 // new form's data shape is a file, not C++. JSON Schema draft 7, validated by valijson
-// (Debian libvalijson-dev); a schema that uses a keyword it does not check is refused at
-// load (schema_keywords.h). Every problem is reported with its JSON pointer, what was
+// (Debian libvalijson-dev), its patterns matched by RE2 (schema_pattern.h); a schema that
+// uses a keyword it does not check is refused at load (schema_keywords.h). Every problem is reported with its JSON pointer, what was
 // expected and what was found (schema_messages.cpp).
 #pragma once
 #include <memory>
@@ -16,6 +16,8 @@ class Schema;
 }
 
 namespace jixiao::model {
+
+class PatternSet;
 
 class Schema {
  public:
@@ -37,6 +39,8 @@ class Schema {
   std::string file_;
   nlohmann::json schema_;
   std::unique_ptr<valijson::Schema> compiled_;
+  // "pattern" and "patternProperties", compiled for RE2 at load (schema_pattern.h).
+  std::unique_ptr<PatternSet> patterns_;
 };
 
 }  // namespace jixiao::model

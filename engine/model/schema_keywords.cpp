@@ -1,10 +1,10 @@
 #include "model/schema_keywords.h"
 
 #include <array>
-#include <regex>
 #include <set>
 #include <string_view>
 
+#include "diag/limits.h"
 #include "diag/suggest.h"
 #include "model/reader.h"
 
@@ -49,8 +49,8 @@ std::vector<std::string> all_keywords() {
 
 class KeywordCheck {
  public:
-  KeywordCheck(const json& root, const std::string& file, DiagnosticSink& sink)
-      : root_(root), file_(file), sink_(sink) {}
+  KeywordCheck(const json& root, const std::string& file, DiagnosticSink& sink, PatternSet& patterns)
+      : root_(root), file_(file), sink_(sink), patterns_(patterns) {}
 
   void schema(const json& s, const std::string& ptr) {
     if (s.is_boolean()) return;
@@ -147,13 +147,14 @@ class KeywordCheck {
           "a reference reaching a schema of its own (not only another reference)", v);
   }
 
+  // Compiled now, for validation to use: a pattern RE2 cannot match in linear time, or in
+  // bounded memory, is refused here rather than found out on a user's data.
   void regex(const std::string& pattern, const std::string& ptr) {
-    try {
-      std::regex compiled(pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
-      error("schema.pattern", ptr, std::string("invalid regular expression: ") + e.what(),
-            "an ECMAScript regular expression", json(pattern));
-    }
+    if (!patterns_.find(pattern) && patterns_.size() >= limits::kSchemaPatterns)
+      return error("schema.pattern", ptr, "more than " + std::to_string(limits::kSchemaPatterns) + " different patterns",
+                   "at most " + std::to_string(limits::kSchemaPatterns) + " per schema", json(pattern));
+    const Pattern& p = patterns_.add(pattern);
+    if (!p.ok()) error("schema.pattern", ptr, p.problem().message, p.problem().expected, json(pattern));
   }
 
   void error(const std::string& code, const std::string& ptr, const std::string& message,
@@ -170,6 +171,7 @@ class KeywordCheck {
   const json& root_;
   const std::string& file_;
   DiagnosticSink& sink_;
+  PatternSet& patterns_;
   bool ok_ = true;
 };
 
@@ -179,8 +181,9 @@ bool is_checked_format(const std::string& format) {
   return format == "date" || format == "time" || format == "date-time";
 }
 
-bool check_schema_keywords(const json& schema, const std::string& file, DiagnosticSink& sink) {
-  KeywordCheck check(schema, file, sink);
+bool check_schema_keywords(const json& schema, const std::string& file, DiagnosticSink& sink,
+                           PatternSet& patterns) {
+  KeywordCheck check(schema, file, sink, patterns);
   check.schema(schema, "");
   return check.ok();
 }

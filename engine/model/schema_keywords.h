@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/diag.h"
+#include "model/schema_pattern.h"
 
 namespace jixiao::model {
 
@@ -16,8 +17,9 @@ inline constexpr const char* kDraft7 = "http://json-schema.org/draft-07/schema#"
 
 // Reports every problem (codes "schema.keyword", "schema.format", "schema.ref",
 // "schema.pattern", "schema.value", "schema.dialect") with file and pointer; true when none.
+// Every "pattern" and "patternProperties" name is compiled into patterns (schema_pattern.h).
 bool check_schema_keywords(const nlohmann::json& schema, const std::string& file,
-                           DiagnosticSink& sink);
+                           DiagnosticSink& sink, PatternSet& patterns);
 
 // The formats checked (valijson's): date, time, date-time.
 bool is_checked_format(const std::string& format);

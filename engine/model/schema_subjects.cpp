@@ -1,12 +1,13 @@
 #include "model/schema_subjects.h"
 
-#include <map>
-#include <regex>
+#include <cstdint>
+#include <utility>
 
 #include "diag/limits.h"
 #include "model/reader.h"
+#include "model/schema_pattern.h"
 
-using jixiao::limits::kPatternSubjectChars;
+using jixiao::limits::kFormatSubjectChars;
 using jixiao::limits::kSchemaRefDepth;
 
 namespace jixiao::model {
@@ -25,14 +26,13 @@ bool blank(const std::string& s) {
   return true;
 }
 
-bool matched_by_regex(const json& s) {
-  return s.is_object() && (s.contains("pattern") || s.contains("format"));
-}
+// valijson matches formats with std::regex (patterns go to RE2, which needs no bound).
+bool has_format(const json& s) { return s.is_object() && s.contains("format"); }
 
 class Subjects {
  public:
-  Subjects(const json& root, const std::string& file, DiagnosticSink& sink)
-      : root_(root), file_(file), sink_(sink) {}
+  Subjects(const json& root, const PatternSet& patterns, const std::string& file, DiagnosticSink& sink)
+      : root_(root), patterns_(patterns), file_(file), sink_(sink) {}
 
   void walk(const json& v, const json& s0, const std::string& ptr, bool own_path, int refs) {
     if (refs > kSchemaRefDepth || steps_++ > kStepBudget) return;
@@ -64,13 +64,25 @@ class Subjects {
   // (oneOf inside oneOf …) stops being followed here rather than taking minutes.
   static constexpr long kStepBudget = 20'000'000;
 
+  // The most characters s's "format" or "pattern" may check (none when it has neither), and
+  // the keyword that bounds it: valijson's std::regex recurses once a character for a
+  // format; RE2's worst case grows with characters × the pattern's steps (limits.h).
+  using Bound = std::pair<std::size_t, const char*>;
+  Bound bound(const json& s, Bound b = {SIZE_MAX, ""}) const {
+    if (has_format(s) && kFormatSubjectChars < b.first) b = {kFormatSubjectChars, "format"};
+    if (auto p = s.find("pattern"); p != s.end() && p->is_string()) b = pattern_bound(p->get<std::string>(), b);
+    return b;
+  }
+  Bound pattern_bound(const std::string& pattern, Bound b) const {
+    const Pattern* re = patterns_.find(pattern);
+    return re && re->max_subject_chars() < b.first ? Bound{re->max_subject_chars(), "pattern"} : b;
+  }
+
   void text(const std::string& t, const json& s, const std::string& ptr, bool own_path) {
-    if (matched_by_regex(s) && char_count(t) > kPatternSubjectChars) {
+    if (auto [most, keyword] = bound(s); char_count(t) > most) {
       safe_ = false;
-      sink_.error("model.too-long", file_, ptr, "text too long to check against the schema's " +
-                  std::string(s.contains("pattern") ? "pattern" : "format"),
-                  "at most " + std::to_string(kPatternSubjectChars) + " characters",
-                  std::to_string(char_count(t)) + " characters");
+      sink_.error("model.too-long", file_, ptr, std::string("text too long to check against the schema's ") + keyword,
+                  "at most " + std::to_string(most) + " characters", std::to_string(char_count(t)) + " characters");
     } else if (own_path && s.contains("maxLength") && s["maxLength"].is_number_unsigned() &&
                char_count(t) > s["maxLength"].get<std::size_t>()) {
       // Said only when the validator will not run (it says it too).
@@ -89,27 +101,28 @@ class Subjects {
     const json* patterns = s.contains("patternProperties") && s["patternProperties"].is_object()
                                ? &s["patternProperties"] : nullptr;
     const json* extra = s.contains("additionalProperties") ? &s["additionalProperties"] : nullptr;
+    Bound key_bound{SIZE_MAX, ""};
+    if (patterns)
+      for (auto p = patterns->begin(); p != patterns->end(); ++p) key_bound = pattern_bound(p.key(), key_bound);
+    if (s.contains("propertyNames")) key_bound = bound(resolve_ref(root_, s["propertyNames"]), key_bound);
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string& key = it.key();
       std::string cp = child(ptr, key);
+      if (char_count(key) > key_bound.first) {
+        key_too_long(key, cp, key_bound);
+        continue;
+      }
       bool named = props && props->contains(key);
       if (named) walk(it.value(), (*props)[key], cp, own_path, refs);
       bool by_pattern = false;
       if (patterns) {
-        if (char_count(key) > kPatternSubjectChars) {
-          key_too_long(key, cp);
-          continue;
-        }
         for (auto p = patterns->begin(); p != patterns->end(); ++p)
-          if (regex(p.key()) && std::regex_search(key, *regex(p.key()))) {
+          if (const Pattern* re = patterns_.find(p.key()); re && re->search(key)) {
             by_pattern = true;
             walk(it.value(), p.value(), cp, own_path, refs);
           }
       }
       if (!named && !by_pattern && extra && extra->is_object()) walk(it.value(), *extra, cp, own_path, refs);
-      if (s.contains("propertyNames") && matched_by_regex(resolve_ref(root_, s["propertyNames"])) &&
-          char_count(key) > kPatternSubjectChars)
-        key_too_long(key, cp);
     }
   }
 
@@ -137,30 +150,17 @@ class Subjects {
     }
   }
 
-  void key_too_long(const std::string& key, const std::string& ptr) {
+  void key_too_long(const std::string& key, const std::string& ptr, Bound b) {
     safe_ = false;
-    sink_.error("model.too-long", file_, ptr, "field name too long to check against the schema's pattern",
-                "at most " + std::to_string(kPatternSubjectChars) + " characters",
+    sink_.error("model.too-long", file_, ptr, std::string("field name too long to check against the schema's ") + b.second,
+                "at most " + std::to_string(b.first) + " characters",
                 std::to_string(char_count(key)) + " characters");
   }
 
-  // Patterns were compiled once at load (schema_keywords), so they compile here too.
-  const std::regex* regex(const std::string& pattern) {
-    auto it = regexes_.find(pattern);
-    if (it == regexes_.end()) {
-      try {
-        it = regexes_.emplace(pattern, std::regex(pattern, std::regex::ECMAScript)).first;
-      } catch (const std::regex_error&) {
-        return nullptr;
-      }
-    }
-    return &it->second;
-  }
-
   const json& root_;
+  const PatternSet& patterns_;
   const std::string& file_;
   DiagnosticSink& sink_;
-  std::map<std::string, std::regex> regexes_;
   std::vector<Diagnostic> too_long_;
   long steps_ = 0;
   bool safe_ = true;
@@ -199,9 +199,9 @@ const json& resolve_ref(const json& root, const json& s) {
   return *cur;
 }
 
-bool check_text_subjects(const json& data, const json& schema, const std::string& data_file,
-                         DiagnosticSink& sink) {
-  Subjects subjects(schema, data_file, sink);
+bool check_text_subjects(const json& data, const json& schema, const PatternSet& patterns,
+                         const std::string& data_file, DiagnosticSink& sink) {
+  Subjects subjects(schema, patterns, data_file, sink);
   subjects.walk(data, schema, "", true, 0);
   return subjects.finish();
 }

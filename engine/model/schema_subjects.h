@@ -6,18 +6,20 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/diag.h"
+#include "model/schema_pattern.h"
 
 namespace jixiao::model {
 
 // Finds the schemas that may apply to each data value (through properties, items, $ref and
 // every branch of allOf/anyOf/oneOf/if/then/else) and reports
-// - "model.too-long": a string or object key a pattern or format applies to that is longer
-//   than kPatternSubjectChars (std::regex would overflow the stack on it); the validator
-//   must not run when there is one (returns false);
+// - "model.too-long": a string or object key a format applies to that is longer than
+//   kFormatSubjectChars (valijson's std::regex would overflow the stack on it); the
+//   validator must not run when there is one (returns false);
 // - "model.empty": text of only white space where the schema, on the value's own path,
 //   wants a non-empty string (minLength ≥ 1): a blank 项目名称 is as empty as "".
+// patterns: the schema's, compiled at load (patternProperties decide which schema applies).
 bool check_text_subjects(const nlohmann::json& data, const nlohmann::json& schema,
-                         const std::string& data_file, DiagnosticSink& sink);
+                         const PatternSet& patterns, const std::string& data_file, DiagnosticSink& sink);
 
 // The schema on a value's own path (properties, patternProperties, additionalProperties,
 // items, additionalItems; $ref followed), or nullptr: for the wording of messages.
