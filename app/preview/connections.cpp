@@ -20,23 +20,17 @@ namespace {
 
 using ms = std::chrono::milliseconds;
 
-constexpr int kBacklog = 128;  // httplib listens with 5: a burst of clients waited for SYN retries
+// httplib listens with 5: a burst of clients waited for SYN retries (1 s). While all
+// connections are taken, newcomers wait here.
+constexpr int kBacklog = 1024;
 constexpr std::size_t kRequestBytes = 64 * 1024;  // request line and headers (a GET has no body)
 constexpr std::size_t kRequestsPerConnection = 100;
+// How long a connection waits for a request, or reads one, before a newcomer may take its
+// place when all are taken: a client sending its headers at once is never cut for another.
+constexpr auto kGrace = ms(100);
 
 thread_local void* t_connection = nullptr;  // the Connection this thread serves
 thread_local GuardedServer* t_server = nullptr;
-
-void refuse(int fd, std::size_t connections) {
-  std::string body = "busy: " + std::to_string(connections) +
-                     " connections to this preview are sending answers; try again\n";
-  std::string reply = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
-                      "Retry-After: 1\r\nConnection: close\r\nContent-Length: " +
-                      std::to_string(body.size()) + "\r\n\r\n" + body;
-  ssize_t ignored = ::send(fd, reply.data(), reply.size(), MSG_DONTWAIT | MSG_NOSIGNAL);
-  (void)ignored;
-  ::close(fd);
-}
 
 void address(int fd, bool peer, std::string& ip, int& port) {
   sockaddr_storage a{};
@@ -131,15 +125,43 @@ GuardedServer::~GuardedServer() {
   if (wake_fd_ >= 0) ::close(wake_fd_);
 }
 
+GuardedServer::Connection* GuardedServer::longest_waiting() {
+  Connection* oldest = nullptr;
+  for (auto& c : open_)
+    if (!c.cut && (c.phase == Phase::Idle || c.phase == Phase::Reading) && (!oldest || c.since < oldest->since))
+      oldest = &c;
+  return oldest;
+}
+
 void GuardedServer::serve() {
   socket_t listener = svr_sock_;
   if (listener == INVALID_SOCKET || wake_fd_ < 0) return;
   ::listen(listener, kBacklog);  // listen() again only sets the backlog
   while (!stopping_) {
-    pollfd fds[2] = {{listener, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
-    int r = ::poll(fds, 2, -1);
-    if (r < 0 && errno == EINTR) continue;
-    if (r < 0 || fds[1].revents) break;
+    // Accepts while there is room, or a connection that has waited the grace to give up;
+    // otherwise newcomers wait in the kernel's queue for a connection to end.
+    bool room = true;
+    int timeout = -1;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      auto live = std::count_if(open_.begin(), open_.end(), [](const Connection& c) { return !c.cut; });
+      if (static_cast<std::size_t>(live) >= limits_.connections) {
+        Connection* oldest = longest_waiting();
+        auto now = Clock::now();
+        room = oldest && now >= oldest->since + kGrace;
+        if (oldest && !room) timeout = static_cast<int>(std::chrono::ceil<ms>(oldest->since + kGrace - now).count());
+      }
+    }
+    pollfd fds[2] = {{room ? listener : -1, POLLIN, 0}, {wake_fd_, POLLIN, 0}};
+    int r = ::poll(fds, 2, timeout);
+    if (r < 0 && errno != EINTR) break;
+    if (r <= 0) continue;
+    if (fds[1].revents) {  // a connection ended, or stop_serving()
+      std::uint64_t n;
+      ssize_t ignored = ::read(wake_fd_, &n, sizeof n);
+      (void)ignored;
+      continue;
+    }
     int fd = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
     if (fd >= 0) admit(fd);
     else if (errno == EMFILE || errno == ENFILE) std::this_thread::sleep_for(ms(10));  // deadlines free some
@@ -159,11 +181,15 @@ void GuardedServer::serve() {
   pool_joined_ = true;
 }
 
-void GuardedServer::stop_serving() {
-  stopping_ = true;
+void GuardedServer::wake() {
   std::uint64_t one = 1;
   ssize_t ignored = ::write(wake_fd_, &one, sizeof one);
   (void)ignored;
+}
+
+void GuardedServer::stop_serving() {
+  stopping_ = true;
+  wake();
 }
 
 void GuardedServer::admit(int fd) {
@@ -172,19 +198,16 @@ void GuardedServer::admit(int fd) {
   std::list<Connection>::iterator it;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    std::size_t live = std::count_if(open_.begin(), open_.end(), [](const Connection& c) { return !c.cut; });
-    if (live >= limits_.connections) {
-      // Room is made by closing the connection that has waited or sent headers the longest.
-      Connection* oldest = nullptr;
-      for (auto& c : open_)
-        if (!c.cut && (c.phase == Phase::Idle || c.phase == Phase::Reading) && (!oldest || c.since < oldest->since))
-          oldest = &c;
-      if (!oldest) return refuse(fd, limits_.connections);
-      oldest->cut = true;
-      ::shutdown(oldest->fd, SHUT_RDWR);  // its thread sees the end and closes it
-    }
+    auto live = std::count_if(open_.begin(), open_.end(), [](const Connection& c) { return !c.cut; });
     auto now = Clock::now();
-    it = open_.insert(open_.end(), Connection{fd, Phase::Idle, now, now + limits_.idle, false, false});
+    // Room is made by closing the connection that has waited or sent headers the longest.
+    // (None when it began answering since serve() looked: then one more, for a moment.)
+    if (static_cast<std::size_t>(live) >= limits_.connections)
+      if (Connection* oldest = longest_waiting(); oldest && now >= oldest->since + kGrace) {
+        oldest->cut = true;
+        ::shutdown(oldest->fd, SHUT_RDWR);  // its thread sees the end and closes it
+      }
+    it = open_.insert(open_.end(), Connection{fd, Phase::Queued, now, now + limits_.idle, false, false});
   }
   pool_.enqueue([this, it] { serve_connection(it); });
 }
@@ -224,9 +247,12 @@ void GuardedServer::serve_connection(std::list<Connection>::iterator it) {
   char drain[4096];
   for (int i = 0; i < 16 && ::recv(c.fd, drain, sizeof drain, MSG_DONTWAIT) > 0; ++i) {
   }
-  std::lock_guard<std::mutex> lock(mutex_);
-  ::close(c.fd);
-  open_.erase(it);
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ::close(c.fd);
+    open_.erase(it);
+  }
+  wake();  // the accept loop may be waiting for room
 }
 
 void GuardedServer::this_connection_streams() {

@@ -40,7 +40,7 @@ class GuardedServer : public httplib::Server {
   static void close_this_connection();
 
  private:
-  enum class Phase { Idle, Reading, Responding, Streaming };
+  enum class Phase { Queued, Idle, Reading, Responding, Streaming };  // Queued: for a thread
   struct Connection {
     int fd = -1;
     Phase phase = Phase::Idle;
@@ -52,8 +52,10 @@ class GuardedServer : public httplib::Server {
   class Stream;
 
   // On the accept thread: a thread for fd, after closing the connection idle or reading the
-  // longest when all are taken; refused (503) when every one is sending a response.
+  // longest when all are taken.
   void admit(int fd);
+  Connection* longest_waiting();  // idle or reading; under mutex_
+  void wake();                    // the accept loop: a connection ended, or stop
   void serve_connection(std::list<Connection>::iterator c);
   void enter(Connection& c, Phase phase, std::chrono::milliseconds limit);
 
@@ -62,7 +64,7 @@ class GuardedServer : public httplib::Server {
   // is served at once.
   httplib::ThreadPool pool_;
   bool pool_joined_ = false;
-  int wake_fd_ = -1;  // eventfd: stop_serving() wakes the accept loop
+  int wake_fd_ = -1;  // eventfd
   std::atomic<bool> stopping_{false};
   std::mutex mutex_;  // guards the connections' phases and the list; fds are closed under it
   std::list<Connection> open_;
