@@ -192,3 +192,24 @@ TEST_CASE("a request other than GET is refused before its body is read, and its 
   CHECK(timed_get(p.port, "/state").status == 200);
   CHECK(p.child.stop(SIGTERM) == 0);
 }
+
+TEST_CASE("with --lang zh the stream let go says why in Chinese") {
+  PreviewDir files = copy_example(kMofExample, kMofForm);
+  Child child{{"preview", files.data_file, "--templates", files.templates, "--port", "0", "--lang", "zh"}};
+  int port = port_of(child.first_line());
+  REQUIRE(port > 0);
+  Sockets streams;
+  for (int i = 0; i < 9; ++i) {
+    int fd = connect_local(port);
+    REQUIRE(fd >= 0);
+    streams.fds.push_back(fd);
+    send_text(fd, request(port, "/events"));
+    receive(fd, std::chrono::seconds(5), nullptr, [](const std::string& s) { return s.find("event: render") != std::string::npos; });
+  }
+  std::string oldest = receive(streams.fds.front(), std::chrono::seconds(5));
+  CHECK(oldest.find("event: dropped") != std::string::npos);
+  CHECK(oldest.find("跟随此预览的页面超过 8 个") != std::string::npos);
+  std::string second = receive(streams.fds[1], std::chrono::milliseconds(100));
+  CHECK(second.find("event: dropped") == std::string::npos);  // only the oldest goes
+  CHECK(child.stop(SIGTERM) == 0);
+}
