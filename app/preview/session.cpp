@@ -135,6 +135,7 @@ std::set<std::string> Session::watched_files_unlocked() const {
 }
 
 bool Session::in_source_root(const std::string& file) const {
+  if (file == data_file_) return true;  // named on the command line, wherever its link leads
   fs::path fonts = fs::path(data_dir(options_)) / "fonts";
   if (file == normal((fonts / "fonts.json").string())) return inside_root(file, fonts.string());
   std::vector<std::string> roots = template_roots(options_);

@@ -55,8 +55,8 @@ class Session {
   std::set<std::string> watched_files() const;
   std::vector<std::string> watched_dirs() const;
 
-  // Whether file's real path lies inside a template root, the data file's directory or a
-  // --declaration-dir, or it is the font manifest: what /source may serve (Snapshot::sources,
+  // Whether file is the data file, or its real path lies inside a template root, the data
+  // file's directory or a --declaration-dir, or it is the font manifest: what /source may serve (Snapshot::sources,
   // checked again when served). Any thread.
   bool in_source_root(const std::string& file) const;
 
