@@ -133,6 +133,10 @@ GuardedServer::Connection* GuardedServer::longest_waiting() {
   return oldest;
 }
 
+std::size_t GuardedServer::live() const {
+  return static_cast<std::size_t>(std::count_if(open_.begin(), open_.end(), [](const Connection& c) { return !c.cut; }));
+}
+
 void GuardedServer::serve() {
   socket_t listener = svr_sock_;
   if (listener == INVALID_SOCKET || wake_fd_ < 0) return;
@@ -144,8 +148,7 @@ void GuardedServer::serve() {
     int timeout = -1;
     {
       std::lock_guard<std::mutex> lock(mutex_);
-      auto live = std::count_if(open_.begin(), open_.end(), [](const Connection& c) { return !c.cut; });
-      if (static_cast<std::size_t>(live) >= limits_.connections) {
+      if (live() >= limits_.connections) {
         Connection* oldest = longest_waiting();
         auto now = Clock::now();
         room = oldest && now >= oldest->since + kGrace;
@@ -198,11 +201,10 @@ void GuardedServer::admit(int fd) {
   std::list<Connection>::iterator it;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    auto live = std::count_if(open_.begin(), open_.end(), [](const Connection& c) { return !c.cut; });
     auto now = Clock::now();
     // Room is made by closing the connection that has waited or sent headers the longest.
     // (None when it began answering since serve() looked: then one more, for a moment.)
-    if (static_cast<std::size_t>(live) >= limits_.connections)
+    if (live() >= limits_.connections)
       if (Connection* oldest = longest_waiting(); oldest && now >= oldest->since + kGrace) {
         oldest->cut = true;
         ::shutdown(oldest->fd, SHUT_RDWR);  // its thread sees the end and closes it
@@ -213,10 +215,17 @@ void GuardedServer::admit(int fd) {
 }
 
 void GuardedServer::enter(Connection& c, Phase phase, ms limit) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  c.phase = phase;
-  c.since = Clock::now();
-  c.deadline = c.since + limit;
+  bool full = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    c.phase = phase;
+    c.since = Clock::now();
+    c.deadline = c.since + limit;
+    full = phase == Phase::Idle && live() >= limits_.connections;
+  }
+  // All taken, and this one may now make room: the accept loop, waiting for a connection
+  // to end, looks again (after the grace).
+  if (full) wake();
 }
 
 void GuardedServer::serve_connection(std::list<Connection>::iterator it) {

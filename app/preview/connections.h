@@ -55,6 +55,7 @@ class GuardedServer : public httplib::Server {
   // longest when all are taken.
   void admit(int fd);
   Connection* longest_waiting();  // idle or reading; under mutex_
+  std::size_t live() const;       // not cut; under mutex_
   void wake();                    // the accept loop: a connection ended, or stop
   void serve_connection(std::list<Connection>::iterator c);
   void enter(Connection& c, Phase phase, std::chrono::milliseconds limit);
