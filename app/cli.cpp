@@ -278,6 +278,7 @@ class Parser {
       return usage("more than one data file");
     }
     if (c == help_) return help();
+    if (std::string problem = bad_directory(); !problem.empty()) return usage(problem);
     line_.options.lang = lang_.empty() ? language_from_environment() : lang_;
     if (c == templates_) {
       line_.run = check_templates_ ? CommandLine::Run::CheckTemplates : CommandLine::Run::ListForms;
@@ -289,6 +290,34 @@ class Parser {
       return std::move(line_);
     }
     return engine_request(c);
+  }
+
+  // A directory option that names no directory would be passed over in silence, and the
+  // user would edit files never used: a usage error, as other bad option values are.
+  std::string bad_directory() const {
+    namespace fs = std::filesystem;
+    auto not_dir = [](const std::string& option, const std::string& dir) -> std::string {
+      std::error_code ec;
+      if (!fs::exists(dir, ec)) return option + " '" + dir + "' does not exist; expected a directory";
+      if (!fs::is_directory(dir, ec)) return option + " '" + dir + "' is not a directory";
+      return "";
+    };
+    auto has = [](const std::string& dir, const char* sub) {
+      std::error_code ec;
+      return fs::is_directory(fs::path(dir) / sub, ec);
+    };
+    for (const auto& d : line_.options.template_dirs)
+      if (std::string why = not_dir("--templates", d); !why.empty()) return why;
+    if (const std::string& d = line_.options.data_dir; !d.empty()) {
+      if (std::string why = not_dir("--data-dir", d); !why.empty()) return why;
+      for (const char* sub : {"templates", "fonts"})
+        if (!has(d, sub)) return "--data-dir '" + d + "' has no " + sub + "/ directory";
+    }
+    for (const auto& d : line_.options.font_dirs)
+      if (std::string why = not_dir("--font-dir", d); !why.empty()) return why;
+    for (const auto& d : line_.options.declaration_dirs)
+      if (std::string why = not_dir("--declaration-dir", d); !why.empty()) return why;
+    return "";
   }
 
   CommandLine help() {

@@ -42,21 +42,19 @@ struct Engine::Impl {
   // share them. What they hold is never changed once loaded, so it is used unlocked.
   std::mutex cache_mutex;
 
-  // First root holding forms/<id>.xml (or rules/<id>.json).
+  // First root holding forms/<id>.xml (or rules/<id>.json); throws Failure when that file
+  // leads outside its root (template_roots.h).
   std::string find(const std::string& sub, const std::string& id, const std::string& ext) const {
     if (!model::is_form_id(id)) return {};  // never a path out of sub/
-    for (const auto& root : template_roots) {
-      fs::path p = fs::path(root) / sub / (id + ext);
-      std::error_code ec;
-      if (fs::is_regular_file(p, ec)) return p.string();
-    }
+    for (const auto& root : template_roots)
+      if (std::string p = file_in_root(root, sub, id + ext); !p.empty()) return p;
     return {};
   }
 
   // Every forms/<id>.xml of the template roots as (id, path): a user's form shadowing a
   // built-in one of the same id.
-  std::vector<std::pair<std::string, std::string>> form_files() const {
-    return files_found(template_roots, "forms", ".xml");
+  std::vector<std::pair<std::string, std::string>> form_files(DiagnosticSink& sink) const {
+    return files_found(template_roots, "forms", ".xml", sink);
   }
 
   // Form files other than self named id.xml or declaring <form id="id">, in every root:
@@ -67,7 +65,7 @@ struct Engine::Impl {
       std::vector<fs::path> files;
       std::error_code ec;
       for (auto& e : fs::directory_iterator(fs::path(root) / "forms", ec))
-        if (e.path().extension() == ".xml") files.push_back(e.path());
+        if (e.path().extension() == ".xml" && inside_root(e.path().string(), root)) files.push_back(e.path());
       std::sort(files.begin(), files.end());
       for (const auto& f : files) {
         if (fs::equivalent(f, self, ec)) continue;
@@ -100,7 +98,8 @@ struct Engine::Impl {
     if (found) *found = path;
     if (path.empty()) {
       std::string list;
-      for (auto& [id, path] : form_files()) list += (list.empty() ? "" : ", ") + id;
+      DiagnosticSink elsewhere;  // another form's link out of its root is not this data's problem
+      for (auto& [id, path] : form_files(elsewhere)) list += (list.empty() ? "" : ", ") + id;
       sink.error("model.unknown-form", d.file, "/form", "unknown form '" + d.form + "'",
                  "one of: " + list);
       return nullptr;
@@ -230,13 +229,18 @@ Engine::~Engine() = default;
 
 std::vector<FormInfo> Engine::forms(DiagnosticSink& sink) {
   std::vector<FormInfo> out;
-  for (const auto& [id, path] : impl_->form_files()) {
+  for (const auto& [id, path] : impl_->form_files(sink)) {
     auto t = tmpl::Template::load(path, sink);
     // A form whose id or rule set's id is wrong is reported, not listed: data cannot use it.
     if (!t || !impl_->check_form_id(*t, path, sink)) continue;
-    if (!t->rule_set().empty() && !impl_->find("rules", t->rule_set(), ".json").empty() &&
-        !impl_->rules_for(*t, sink))
+    try {
+      if (!t->rule_set().empty() && !impl_->find("rules", t->rule_set(), ".json").empty() &&
+          !impl_->rules_for(*t, sink))
+        continue;
+    } catch (const Failure& f) {  // its rule set leads outside its root
+      sink.report(f.diagnostic());
       continue;
+    }
     out.push_back({t->form_id(), path, t->rule_set(), t->schema()});
   }
   return out;
@@ -285,12 +289,17 @@ std::optional<std::string> Engine::documents_member(const std::string& form, con
   model::Dossier d;
   d.file = data_file;
   d.form = form;
-  const tmpl::Template* t = impl_->template_for(d, sink);
-  if (!t) return std::nullopt;
-  if (t->rule_set().empty()) return std::string();
-  const scoring::RuleSet* rules = impl_->rules_for(*t, sink);
-  if (!rules) return std::nullopt;
-  return rules->documents;
+  try {
+    const tmpl::Template* t = impl_->template_for(d, sink);
+    if (!t) return std::nullopt;
+    if (t->rule_set().empty()) return std::string();
+    const scoring::RuleSet* rules = impl_->rules_for(*t, sink);
+    if (!rules) return std::nullopt;
+    return rules->documents;
+  } catch (const Failure& f) {  // a file leading outside its template root
+    sink.report(f.diagnostic());
+    return std::nullopt;
+  }
 }
 
 std::vector<std::string> Engine::font_files(DiagnosticSink& sink) {

@@ -6,10 +6,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
-#include <thread>
 
 #include "diag/limits.h"
-#include "preview/events.h"
 
 namespace jixiao::preview {
 
@@ -81,10 +79,8 @@ std::optional<int> parse_port(const std::string& s) {
 }  // namespace
 
 Server::Server(Session& session)
-    : session_(session), web_dir_(real(JIXIAO_PREVIEW_DIR)), pdfjs_dir_(real(std::string(JIXIAO_PDFJS_DIR) + "/build")) {
-  // Every event stream holds a thread while it is open: more than the default 8.
-  http_.new_task_queue = [] { return new httplib::ThreadPool(32); };
-  http_.set_keep_alive_timeout(2);  // a stop waits for idle connections this long at most
+    : session_(session), streams_(session), web_dir_(real(JIXIAO_PREVIEW_DIR)),
+      pdfjs_dir_(real(std::string(JIXIAO_PDFJS_DIR) + "/build")) {
   // Small writes (an event, a PDF's last segment) go out at once, not after a delayed ACK.
   http_.set_tcp_nodelay(true);
   // httplib sets SO_REUSEPORT: a second preview could then share a port in use (the kernel
@@ -113,17 +109,9 @@ int Server::bind(int port, std::string& error) {
   return port_;
 }
 
-void Server::run() {
-  http_.listen_after_bind();
-  done_ = true;
-}
+void Server::run() { http_.serve(); }
 
-void Server::stop() {
-  // httplib's stop() does nothing before listening has begun: wait for it (or its end).
-  for (int i = 0; i < 2000 && !http_.is_running() && !done_; ++i)
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  http_.stop();
-}
+void Server::stop() { http_.stop_serving(); }
 
 // Only what the page itself sends: a path without encoded dots, slashes, backslashes or
 // NULs and no ".." (httplib decodes %2e%2e before routing), and a Host naming this server
@@ -136,6 +124,14 @@ bool Server::refused(const httplib::Request& req, httplib::Response& res) const 
              req.path.find('\\') != std::string::npos || lower.find("%2e") != std::string::npos ||
              lower.find("%2f") != std::string::npos || lower.find("%5c") != std::string::npos ||
              lower.find("%00") != std::string::npos || req.path.empty() || req.path[0] != '/';
+  if (req.method != "GET" && req.method != "HEAD") {  // refused before any body is read
+    res.status = 405;
+    res.set_header("Allow", "GET, HEAD");
+    res.set_header("Connection", "close");
+    GuardedServer::close_this_connection();
+    res.set_content("refused: the preview only answers GET\n", "text/plain; charset=utf-8");
+    return true;
+  }
   if (bad) {
     res.status = 400;
     res.set_content("refused: the path must name a file of the preview plainly\n", "text/plain; charset=utf-8");
@@ -214,15 +210,15 @@ void Server::routes() {
     if (!s) return not_found(res, "no render yet");
     res.set_content(s->state_json, "application/json");
   });
-  http_.Get("/events", [this](const httplib::Request&, httplib::Response& res) { serve_events(session_, res); });
+  http_.Get("/events", [this](const httplib::Request&, httplib::Response& res) { streams_.serve(res); });
   http_.Get("/source", [this](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     std::string file = req.get_param_value("file");
     std::shared_ptr<const Snapshot> s = session_.snapshot();
     std::error_code ec;
-    // Exactly a watched file by the name /state gives, and still a regular file.
-    if (!s || file.empty() || !s->watching.count(file) || !fs::is_regular_file(file, ec))
-      return not_found(res, "not a watched file (see \"watching\" in /state)");
+    // Exactly a watched file by the name /state gives, inside a root, still a regular file.
+    if (!s || file.empty() || !s->sources.count(file) || !session_.in_source_root(file) || !fs::is_regular_file(file, ec))
+      return not_found(res, "not a watched file inside a template root, the data's or a declaration directory");
     try {
       res.set_content(read_file(file, limits::kDataFileBytes), "text/plain; charset=utf-8");
     } catch (const std::exception&) {

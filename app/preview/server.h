@@ -3,9 +3,10 @@
 #pragma once
 #include <httplib.h>
 
-#include <atomic>
 #include <string>
 
+#include "preview/connections.h"
+#include "preview/events.h"
 #include "preview/session.h"
 
 namespace jixiao::preview {
@@ -27,9 +28,9 @@ class Server {
   bool refused(const httplib::Request& req, httplib::Response& res) const;
 
   Session& session_;
-  httplib::Server http_;
+  EventStreams streams_;
+  GuardedServer http_;
   int port_ = 0;
-  std::atomic<bool> done_{false};  // run() has returned
   std::string web_dir_, pdfjs_dir_;  // real paths
 };
 

@@ -1,5 +1,6 @@
 #include "preview/session.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -7,6 +8,7 @@
 #include "diag/lang.h"
 #include "preview/engine_adapter.h"
 #include "preview/state_json.h"
+#include "template_roots.h"
 
 namespace jixiao::preview {
 
@@ -87,6 +89,7 @@ void Session::render(const std::vector<std::string>& changed) {
   st.good = good_;
   st.data_file = data_file_;
   st.watching = watched_files_unlocked();
+  st.sources = sources(st.watching);
   for (const auto& d : res.diagnostics.all()) st.diagnostics.push_back(in_language(d, options_.lang));
   st.documents = good_documents_;
   st.page_map = good_page_map_;
@@ -97,6 +100,7 @@ void Session::render(const std::vector<std::string>& changed) {
   snap->state_json = state_json(st);
   snap->pdf = good_pdf_;
   snap->watching = std::move(st.watching);
+  snap->sources = std::move(st.sources);
 
   auto ms = [](auto from, auto to) { return std::chrono::duration<double, std::milli>(to - from).count(); };
   auto done = std::chrono::steady_clock::now();
@@ -127,6 +131,23 @@ std::set<std::string> Session::watched_files_unlocked() const {
   out.insert(good_inputs_.begin(), good_inputs_.end());
   out.insert(fonts_.begin(), fonts_.end());
   out.insert(normal((fs::path(data_dir(options_)) / "fonts" / "fonts.json").string()));
+  return out;
+}
+
+bool Session::in_source_root(const std::string& file) const {
+  if (file == data_file_) return true;  // named on the command line, wherever its link leads
+  fs::path fonts = fs::path(data_dir(options_)) / "fonts";
+  if (file == normal((fonts / "fonts.json").string())) return inside_root(file, fonts.string());
+  std::vector<std::string> roots = template_roots(options_);
+  roots.push_back(fs::path(data_file_).parent_path().string());
+  roots.insert(roots.end(), options_.declaration_dirs.begin(), options_.declaration_dirs.end());
+  return std::any_of(roots.begin(), roots.end(), [&](const auto& root) { return inside_root(file, root); });
+}
+
+std::set<std::string> Session::sources(const std::set<std::string>& watching) const {
+  std::set<std::string> out;
+  for (const auto& f : watching)
+    if (!fonts_.count(f) && in_source_root(f)) out.insert(f);
   return out;
 }
 
@@ -179,14 +200,21 @@ std::shared_ptr<const std::string> Session::debug_pdf(std::string& error) {
   return pdf;
 }
 
-std::vector<RenderEvent> Session::wait_events(int after, std::chrono::milliseconds timeout) {
+std::vector<RenderEvent> Session::wait_events(int after, std::chrono::milliseconds timeout,
+                                              const std::atomic<bool>* dropped) {
   std::unique_lock<std::mutex> lock(state_mutex_);
-  auto newer = [&] { return stopped_ || (!events_.empty() && events_.back().n > after); };
-  if (!changed_.wait_for(lock, timeout, newer) || stopped_) return {};
+  auto let_go = [&] { return stopped_ || (dropped && *dropped); };
+  auto newer = [&] { return let_go() || (!events_.empty() && events_.back().n > after); };
+  if (!changed_.wait_for(lock, timeout, newer) || let_go()) return {};
   std::vector<RenderEvent> out;
   for (const auto& e : events_)
     if (e.n > after) out.push_back(e);
   return out;
+}
+
+void Session::wake() {
+  { std::lock_guard<std::mutex> lock(state_mutex_); }  // a waiter is either waiting or sees the flag set before
+  changed_.notify_all();
 }
 
 void Session::stop() {

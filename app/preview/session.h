@@ -2,6 +2,7 @@
 // (the watcher's), HTTP handlers read immutable snapshots, the event streams wait on a
 // condition variable for the next render number.
 #pragma once
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -25,7 +26,8 @@ struct Snapshot {
   int good = 0;      // number of the last good render (0: none yet)
   std::string state_json;                  // GET /state
   std::shared_ptr<const std::string> pdf;  // the last good render's PDF (null: none)
-  std::set<std::string> watching;          // files /source may serve
+  std::set<std::string> watching;          // files whose saves re-render
+  std::set<std::string> sources;           // files /source may serve (Session::sources)
 };
 
 struct RenderEvent {
@@ -53,17 +55,29 @@ class Session {
   std::set<std::string> watched_files() const;
   std::vector<std::string> watched_dirs() const;
 
+  // Whether file is the data file, or its real path lies inside a template root, the data
+  // file's directory or a --declaration-dir, or it is the font manifest: what /source may serve (Snapshot::sources,
+  // checked again when served). Any thread.
+  bool in_source_root(const std::string& file) const;
+
   // Blocks until a render after `after` (returns its events, oldest first), until the
-  // timeout (returns none) or until stop() (returns none; stopped() is then true).
-  std::vector<RenderEvent> wait_events(int after, std::chrono::milliseconds timeout);
+  // timeout (returns none), until stop() (returns none; stopped() is then true) or until
+  // *dropped is set and wake() called (returns none).
+  std::vector<RenderEvent> wait_events(int after, std::chrono::milliseconds timeout,
+                                       const std::atomic<bool>* dropped = nullptr);
+  void wake();
   void stop();
   bool stopped() const;
+  const std::string& lang() const { return options_.lang; }
 
  private:
   void publish(std::shared_ptr<const Snapshot> s);
   // One engine run (under engine_mutex_) with the PDF in memory; debug: with the overlay.
   EngineRun run(const std::vector<std::string>& changed, bool debug);
   std::set<std::string> watched_files_unlocked() const;  // render thread
+  // The watched files /source serves and /state quotes: those in_source_root, never a font
+  // file (binary; a --font-dir may be any directory). Render thread.
+  std::set<std::string> sources(const std::set<std::string>& watching) const;
 
   Options options_;
   std::string data_file_;

@@ -9,13 +9,14 @@
 namespace jixiao::preview {
 namespace {
 
-// The text of a watched file, read once per state (several diagnostics often share one).
+// The text of a file /source may serve, read once per state (several diagnostics often
+// share one).
 class Texts {
  public:
-  explicit Texts(const std::set<std::string>& watching) : watching_(watching) {}
+  explicit Texts(const std::set<std::string>& sources) : sources_(sources) {}
   const std::string* get(const std::string& file) {
-    // Only files the preview watches: a message naming another file shows no line of it.
-    if (!watching_.count(file) && !watching_.count(std::filesystem::path(file).lexically_normal().string()))
+    // A message naming another file (a font, a link out of its root) shows no line of it.
+    if (!sources_.count(file) && !sources_.count(std::filesystem::path(file).lexically_normal().string()))
       return nullptr;
     auto it = texts_.find(file);
     if (it == texts_.end()) {
@@ -30,7 +31,7 @@ class Texts {
   }
 
  private:
-  const std::set<std::string>& watching_;
+  const std::set<std::string>& sources_;
   std::map<std::string, std::optional<std::string>> texts_;
 };
 
@@ -73,8 +74,8 @@ nlohmann::json diagnostic_json(const Diagnostic& d, Texts& texts) {
 
 }  // namespace
 
-nlohmann::json diagnostic_json(const Diagnostic& d, const std::set<std::string>& watching) {
-  Texts texts(watching);
+nlohmann::json diagnostic_json(const Diagnostic& d, const std::set<std::string>& sources) {
+  Texts texts(sources);
   return diagnostic_json(d, texts);
 }
 
@@ -95,7 +96,7 @@ std::string state_json(const State& s) {
   // Locating a pointer scans its file: for the first diagnostics only, which the page shows
   // (a data file of thousands of errors would otherwise cost seconds per render).
   constexpr std::size_t kPlaced = 100;
-  Texts texts(s.watching);
+  Texts texts(s.sources);
   std::set<std::string> none;
   Texts no_texts(none);
   nlohmann::json diagnostics = nlohmann::json::array();

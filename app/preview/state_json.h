@@ -11,9 +11,9 @@
 
 namespace jixiao::preview {
 
-// One diagnostic; source_line and marker_col only when its file is watched and its place
-// is line:col, or a JSON pointer found in that JSON file.
-nlohmann::json diagnostic_json(const Diagnostic& d, const std::set<std::string>& watching);
+// One diagnostic; source_line and marker_col only when its file is one of sources and its
+// place is line:col, or a JSON pointer found in that JSON file.
+nlohmann::json diagnostic_json(const Diagnostic& d, const std::set<std::string>& sources);
 
 nlohmann::json documents_json(const std::vector<ScoredDocument>& documents);
 
@@ -23,6 +23,7 @@ struct State {
   int good = 0;
   std::string data_file;
   std::set<std::string> watching;
+  std::set<std::string> sources;  // what /source serves: watched files inside a root (session.h)
   std::vector<Diagnostic> diagnostics;
   nlohmann::json documents = nlohmann::json::array();
   std::string page_map;  // the engine's JSON text, put in as it is ("" → null)

@@ -69,14 +69,14 @@ Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& s
   PathCheck check(sink);
 
   std::map<std::string, SchemaFile> schemas;
-  for (const auto& [name, path] : files_found(roots, "schemas", ".schema.json"))
+  for (const auto& [name, path] : files_found(roots, "schemas", ".schema.json", sink))
     guarded(path, sink, [&, &name = name, &path = path] {
       schemas.emplace(name, load_schema(name, path, sink));
       ++sum.schemas;
     });
 
   std::map<std::string, RuleFile> rules;
-  auto rule_files = files_found(roots, "rules", ".json");
+  auto rule_files = files_found(roots, "rules", ".json", sink);
   for (const auto& [name, path] : rule_files)
     guarded(path, sink, [&, &name = name, &path = path] {
       rules.emplace(name, load_rules(name, path, rule_files, sink));
@@ -87,12 +87,12 @@ Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& s
   // every form that uses it (once per pair).
   std::map<std::string, const SchemaFile*> form_schemas;  // form id → its schema
   std::map<std::string, std::vector<const SchemaFile*>> prefill_targets;  // map → forms' schemas
-  auto prefill_files = files_found(roots, "prefill", ".json");
+  auto prefill_files = files_found(roots, "prefill", ".json", sink);
   auto has_prefill = [&](const std::string& name) {
     return std::any_of(prefill_files.begin(), prefill_files.end(), [&](const auto& p) { return p.first == name; });
   };
   std::set<std::pair<std::string, std::string>> rule_checks;
-  auto form_files = files_found(roots, "forms", ".xml");
+  auto form_files = files_found(roots, "forms", ".xml", sink);
   for (const auto& [id, path] : form_files)
     guarded(path, sink, [&, &id = id, &path = path] {
       ++sum.forms;

@@ -153,6 +153,9 @@ std::vector<CatalogEntry> forms() {
       {"template.schema", "a file schemas/{1}.schema.json in a template directory", "模板目录中的文件 schemas/{1}.schema.json"},
       {"template.prefill", "prefill map '{1}' not found", "找不到预填映射 '{1}'"},
       {"template.prefill", "a file prefill/{1}.json in a template directory", "模板目录中的文件 prefill/{1}.json"},
+      {"template.outside-root", "{1} leads outside its template directory {2}", "{1} 指向其模板目录 {2} 之外"},
+      {"template.outside-root", "a file inside {1} (a symbolic link there must point within it)",
+       "{1} 之内的文件（其中的符号链接只能指向该目录之内）"},
 
       // Rule sets (scoring/rules.cpp, scoring/value_order.cpp).
       {"rules.json", "malformed rule set: {1}", "评分规则格式错误：{=1}"},

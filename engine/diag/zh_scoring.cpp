@@ -98,6 +98,12 @@ std::vector<CatalogEntry> scoring() {
       {"cli.usage", "a bulk run writes one PDF per document into a directory, not into '{1}'; give -o DIR/",
        "批量运行把每个文档各写成一个 PDF 放进目录，而不是写入 '{1}'；请给出 -o DIR/"},
       {"cli.usage", "bad --shard: {1}", "--shard 不对：{1}"},
+      {"cli.usage", "{1} '{2}' does not exist; expected a directory", "{1} '{2}' 不存在；应为目录"},
+      {"cli.usage", "{1} '{2}' is not a directory", "{1} '{2}' 不是目录"},
+      {"cli.usage", "--data-dir '{1}' has no {2}/ directory", "--data-dir '{1}' 中没有 {2}/ 目录"},
+      // The preview page's event stream let go for a newer one (app/preview/events.cpp).
+      {"preview.streams", "more than {1} pages follow this preview: this one, the oldest, no longer does; reload it to follow again",
+       "跟随此预览的页面超过 {1} 个：这个最早打开的页面已不再跟随；刷新页面即可重新跟随"},
 
       // The score command and the engine (jixiao.cpp).
       {"score.no-rules", "form '{1}' is not scored (its template names no rule set)", "表式 '{1}' 不评分（其模板未指定评分规则）"},

@@ -142,17 +142,23 @@ Reply get(int port, const std::string& path) {
   return r;
 }
 
-Reply raw_get(int port, const std::string& target, const std::string& host) {
-  Reply r;
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+int connect_local(int port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+  if (fd >= 0 && ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     ::close(fd);
-    return r;
+    return -1;
   }
+  return fd;
+}
+
+Reply raw_get(int port, const std::string& target, const std::string& host) {
+  Reply r;
+  int fd = connect_local(port);
+  if (fd < 0) return r;
   std::string request = "GET " + target + " HTTP/1.1\r\nHost: " +
                         (host.empty() ? "127.0.0.1:" + std::to_string(port) : host) +
                         "\r\nConnection: close\r\n\r\n";

@@ -27,6 +27,7 @@ class Child {
   int wait();
   bool running();
   std::string err() const;  // what it wrote on stderr so far
+  pid_t pid() const { return pid_; }
 
  private:
   pid_t pid_ = -1;
@@ -43,12 +44,25 @@ PreviewDir copy_example(const std::string& example_json, const std::string& form
 // The port from "jixiao preview: http://127.0.0.1:PORT/" (0 when not that).
 int port_of(const std::string& address_line);
 
+inline const char* kMofExample = "examples/mof-2020-project-selfeval.json";
+inline const char* kMofForm = "mof-project-selfeval-2020";
+
+// A running preview of a fresh copy of the mof example and the templates, on a free port.
+struct Running {
+  PreviewDir files = copy_example(kMofExample, kMofForm);
+  Child child{{"preview", files.data_file, "--templates", files.templates, "--port", "0"}};
+  std::string line = child.first_line();
+  int port = port_of(line);
+};
+
 struct Reply {
   int status = 0;  // 0: no reply
   std::string body;
   std::string header(const std::string& name) const;
   std::vector<std::pair<std::string, std::string>> headers;
 };
+// A socket connected to 127.0.0.1:port (-1 when refused), blocking.
+int connect_local(int port);
 // GET through httplib's client.
 Reply get(int port, const std::string& path);
 // GET with exactly this request target and Host, written on a socket by hand (clients

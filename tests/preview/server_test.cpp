@@ -18,17 +18,9 @@ using namespace jixiao::test;
 
 namespace {
 
-const char* kExample = "examples/mof-2020-project-selfeval.json";
-const char* kForm = "mof-project-selfeval-2020";
+const char* kExample = kMofExample;
+const char* kForm = kMofForm;
 const std::string kTitle = "项目支出绩效自评表</p>";
-
-// A running preview of a fresh copy of the mof example.
-struct Running {
-  PreviewDir files = copy_example(kExample, kForm);
-  Child child{{"preview", files.data_file, "--templates", files.templates, "--port", "0"}};
-  std::string line = child.first_line();
-  int port = port_of(line);
-};
 
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   std::size_t at = text.find(from);

@@ -696,6 +696,11 @@
       if (ev.n === shown.n && document.body.dataset.ok === String(!!ev.ok) && !pending) return;
       onRender(ev);
     });
+    // Let go for a newer page (the server keeps a few streams): no reconnecting, say why.
+    es.addEventListener("dropped", (e) => {
+      es.close();
+      setStatus("off", JSON.parse(e.data).message);
+    });
     es.onopen = () => { if (!shown.n) setStatus("wait", "正在渲染…"); };
     es.onerror = () => setStatus("off", "与 jixiao 的连接断开，正在重连… (disconnected)");
   }
