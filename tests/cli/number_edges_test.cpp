@@ -191,4 +191,10 @@ TEST_CASE("number edges: the same in Chinese", "[cli][edges][zh]") {
   auto zh = test::run_jixiao(args);
   CHECK(zh.exit_code == 2);
   CHECK(has(zh.err, e.rules_file() + ": /total: 错误：'total' 超出范围；应为 大于 0 且不超过 10000 的数"));
+  Edge tiny;
+  tiny.funds("annual", 1e-7);
+  tiny.run("score");
+  auto t = test::run_jixiao("score " + tiny.data_file() + " --lang zh");
+  CHECK(t.exit_code == 2);
+  CHECK(has(t.err, tiny.data_file() + ": /projects/0/funds/total/annual: 错误：'annual'：取值落在结构定义以 not 排除的范围内"));
 }
