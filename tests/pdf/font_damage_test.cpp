@@ -49,6 +49,19 @@ struct DamagedFont {
 
 std::string liberation() { return test::slurp(kLiberation); }
 
+// Offset of a table of a single-face font file, from its table directory.
+std::size_t table_offset(const std::string& font, const std::string& tag) {
+  auto u = [&](std::size_t at, int n) {
+    std::size_t v = 0;
+    for (int i = 0; i < n; ++i) v = v << 8 | static_cast<unsigned char>(font[at + i]);
+    return v;
+  };
+  for (std::size_t i = 0; i < u(4, 2); ++i)
+    if (font.compare(12 + 16 * i, 4, tag) == 0) return u(12 + 16 * i + 8, 4);
+  FAIL("no table " << tag);
+  return 0;
+}
+
 }  // namespace
 
 TEST_CASE("font damage: a file that is not a font names the entry and the file", "[pdf][fonts][edges]") {
@@ -86,4 +99,17 @@ TEST_CASE("font damage: damage found only when the PDF is written still names th
   auto zh = f.render("zh");
   CHECK(has(zh.err, f.manifest() + ": /families/latin/regular: 错误：字形号 "));
   CHECK(has(zh.err, "（字体文件 " + f.font() + "）"));
+}
+
+TEST_CASE("font damage: a table HarfBuzz cannot subset names the entry and the file, not only the face",
+          "[pdf][fonts][edges]") {
+  std::string bytes = liberation();
+  std::size_t post = table_offset(bytes, "post");
+  bytes.replace(post, 4, std::string("\x00\x09\x00\x00", 4));  // post version 9.0: no such version
+  DamagedFont f(bytes);
+  auto r = f.render();
+  CHECK(has(r.err, f.manifest() + ": /families/latin/regular: error: cannot subset font LiberationSerif: HarfBuzz "
+                                  "could not build the subset (font file " + f.font() +
+                                  "); expected an intact TrueType or OpenType font file (reinstall its package or "
+                                  "name another file here)"));
 }
