@@ -58,6 +58,9 @@ std::vector<CatalogEntry> data() {
       {"model.format", "a time (HH:MM:SS with a zone, e.g. 08:30:00+08:00)", "时间（HH:MM:SS 加时区，如 08:30:00+08:00）"},
       {"model.format", "a date-time (e.g. 2021-12-03T08:30:00+08:00)", "日期时间（如 2021-12-03T08:30:00+08:00）"},
       {"model.schema", "{1}: {2}", "{1}：{=2}"},
+      // valijson's words for a failed "not" (the schemas exclude amounts below one fen so).
+      {"model.schema", "{1}: target should not validate against schema specified in 'not' constraint",
+       "{1}：取值落在结构定义以 not 排除的范围内"},
       {"model.schema", "the data could not be validated: {1}", "无法校验数据：{=1}"},
       {"model.schema", "data the schema {1} can check", "结构定义 {1} 能校验的数据"},
       {"model.more", "{1} more problems like these not shown", "另有 {1} 个同类问题未列出"},

@@ -19,7 +19,7 @@ std::string describe(const Value& v) {
   switch (v.kind) {
     case Value::Kind::String: return "string '" + std::string(v.string) + "'";
     case Value::Kind::Int: return "number " + std::to_string(v.integer);
-    case Value::Kind::Float: return "number " + format_plain(v.number);
+    case Value::Kind::Float: return "number " + format_brief(v.number);
     case Value::Kind::Bool: return v.boolean ? "true" : "false";
     default: return kind_name(v.kind);
   }
@@ -339,6 +339,10 @@ std::string print(const Value& v, const Filter& f, const Expr& e) {
                "a string, number, boolean or null", kind_name(v.kind));
   if (v.kind == Value::Kind::Null) return "";
   detail::need_finite(v, e.text);
+  // A figure no form has (1e308 would print as 309 digits): an error at the binding.
+  if (v.is_number() && !printable(v.as_double()))
+    throw EvalError{"expr.range", "'" + e.text + "' is too large to print on a form",
+                    "a number of magnitude below 10^16", describe(v)};
   if (f.kind != FilterKind::None) {
     const char* name = f.kind == FilterKind::Fixed ? "fixed" : f.kind == FilterKind::Trim ? "trim" : "money";
     if (!v.is_number())

@@ -142,6 +142,17 @@ std::string format_trim(double v, int decimals) {
 std::string format_trim(std::int64_t v, int decimals) { return trimmed(decimal_of(v), decimals); }
 std::string format_money(double v) { return finite(v) ? money(decimal_of(v)) : format_plain(v); }
 std::string format_money(std::int64_t v) { return money(decimal_of(v)); }
+bool printable(double v) { return std::isfinite(v) && std::fabs(v) < kPrintableMax; }
+
+std::string format_brief(double v) {
+  if (!finite(v)) return std::isnan(v) ? "NaN" : v > 0 ? "infinity" : "-infinity";
+  // Non-zero and below the two decimals shown: the digits say it is not zero.
+  if (printable(v) && (v == 0 || std::fabs(v) >= 0.005)) return trimmed(decimal_of(v), 2);
+  char buf[64];
+  auto r = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+  return std::string(buf, r.ptr);
+}
+
 std::string format_plain(double v) {
   if (!finite(v)) return nlohmann::json(v).dump();
   // Shortest round-trip digits, never in exponent notation: a form shows 123000000000.0,

@@ -11,6 +11,18 @@
 
 namespace jixiao::expr {
 
+// The largest magnitude a form prints: 10^16, ten times the largest plausible amount
+// (10^15 yuan, docs/limits.md) and where a double stops holding every cent. Beyond it a
+// figure is a data or rule mistake, and printing it would give up to 309 digits: print()
+// refuses it (expr.range) naming the binding; messages show it as format_brief does.
+constexpr double kPrintableMax = 1e16;
+bool printable(double v);  // finite and |v| < kPrintableMax
+
+// A number for messages: up to 2 decimals, trailing zeros trimmed ("0.98", "1035356.3"),
+// or, when not printable, its shortest scientific form ("1e+308", "4.9e-324" stays exact
+// below 0.005 too) — never hundreds of digits nor a saturated figure.
+std::string format_brief(double v);
+
 std::string format_fixed(double v, int decimals);        // 0.975, 2 → "0.98"
 std::string format_fixed(std::int64_t v, int decimals);  // 10, 2 → "10.00"
 // At most `decimals` decimals, without trailing zeros or a trailing point: 99.80 → "99.8".

@@ -49,6 +49,62 @@ struct FontLibrary::Impl {
   // Same file and index share one face.
   std::map<std::pair<std::string, int>, FontId> by_file;
 
+  // Why FreeType refused: not a font at all, or a face index the file does not have.
+  std::string open_error(const std::string& path, int index, std::string& field) {
+    FT_Face probe = nullptr;
+    if (FT_New_Face(ft, path.c_str(), -1, &probe) != 0)
+      return "FreeType cannot read this file as a font (damaged, truncated or another format)";
+    long faces = probe->num_faces;
+    FT_Done_Face(probe);
+    if (index >= faces) {
+      field = "index";
+      return "the file has " + std::to_string(faces) + " face" + (faces == 1 ? "" : "s") + ", there is no index " +
+             std::to_string(index);
+    }
+    return "FreeType cannot open face " + std::to_string(index) + " of this file (damaged or truncated)";
+  }
+
+  // A face PDF embedding cannot use: no glyphs, no outlines, variable CFF2; "" when usable.
+  static std::string outline_problem(hb_face_t* hb) {
+    auto length = [&](hb_tag_t tag) {
+      hb_blob_t* blob = hb_face_reference_table(hb, tag);
+      unsigned n = hb_blob_get_length(blob);
+      hb_blob_destroy(blob);
+      return n;
+    };
+    if (hb_face_get_glyph_count(hb) == 0) return "the face has no glyphs (damaged file?)";
+    if (length(HB_TAG('C', 'F', 'F', '2')))
+      return "CFF2 (variable) outlines cannot be embedded; use a static OpenType/CFF or TrueType font";
+    if (length(HB_TAG('C', 'F', 'F', ' '))) return "";
+    if (!length(HB_TAG('g', 'l', 'y', 'f')) || !length(HB_TAG('l', 'o', 'c', 'a')))
+      return "no glyf/loca or CFF outlines (damaged file?)";
+    return "";
+  }
+
+  // A table of the face's directory that runs past the end of the file (a file cut short,
+  // which FreeType opens lazily and HarfBuzz subsets into garbage); "" when none.
+  static std::string cut_table(hb_blob_t* blob, int index) {
+    unsigned size = 0;
+    const auto* b = reinterpret_cast<const unsigned char*>(hb_blob_get_data(blob, &size));
+    auto u32 = [&](std::size_t at) -> std::uint64_t {
+      if (!b || at + 4 > size) return ~std::uint64_t{0};
+      return std::uint64_t{b[at]} << 24 | b[at + 1] << 16 | b[at + 2] << 8 | b[at + 3];
+    };
+    std::uint64_t dir = 0;
+    if (u32(0) == 0x74746366)  // 'ttcf': the face's own directory
+      dir = u32(12 + 4 * static_cast<std::size_t>(index));
+    std::uint64_t tables = u32(dir + 4) >> 16;
+    if (dir + 12 + 16 * tables > size) return "the table directory is cut short (truncated file?)";
+    for (std::uint64_t i = 0; i < tables; ++i) {
+      std::size_t record = static_cast<std::size_t>(dir + 12 + 16 * i);
+      if (u32(record + 8) + u32(record + 12) <= size) continue;
+      std::string tag;
+      for (std::size_t k = 0; k < 4; ++k) tag += b[record + k] >= 0x20 && b[record + k] < 0x7F ? static_cast<char>(b[record + k]) : '?';
+      return "table '" + tag + "' runs past the end of the file (truncated file?)";
+    }
+    return "";
+  }
+
   ~Impl() {
     for (auto& f : faces) {
       if (f.hb_font) hb_font_destroy(f.hb_font);
@@ -59,12 +115,14 @@ struct FontLibrary::Impl {
     if (ft) FT_Done_FreeType(ft);
   }
 
-  FontId open(const std::string& path, int index, std::string& error) {
+  // error says why not, field which field of the entry is wrong ("file" or "index").
+  FontId open(const std::string& path, int index, const std::string& manifest, const std::string& entry,
+             std::string& error, std::string& field) {
     auto key = std::make_pair(path, index);
     if (auto it = by_file.find(key); it != by_file.end()) return it->second;
     Face face;
     if (FT_New_Face(ft, path.c_str(), index, &face.ft) != 0) {
-      error = "FreeType cannot open face " + std::to_string(index) + " of this file";
+      error = open_error(path, index, field);
       return -1;
     }
     if (!FT_IS_SFNT(face.ft) || !FT_IS_SCALABLE(face.ft)) {
@@ -75,6 +133,8 @@ struct FontLibrary::Impl {
     FontInfo& info = face.info;
     info.file = path;
     info.index = index;
+    info.manifest = manifest;
+    info.entry = entry;
     const char* ps = FT_Get_Postscript_Name(face.ft);
     info.postscript_name = ps ? ps : fs::path(path).stem().string();
     info.units_per_em = face.ft->units_per_EM;
@@ -102,7 +162,14 @@ struct FontLibrary::Impl {
       return -1;
     }
     face.hb_face = hb_face_create(blob, static_cast<unsigned>(index));
+    error = cut_table(blob, index);
     hb_blob_destroy(blob);
+    // What embedding needs, checked now rather than when the first document is written.
+    if (!error.empty() || !(error = outline_problem(face.hb_face)).empty()) {
+      hb_face_destroy(face.hb_face);
+      FT_Done_Face(face.ft);
+      return -1;
+    }
     face.hb_font = hb_font_create(face.hb_face);  // scale = units per em
     FontId id = static_cast<FontId>(faces.size());
     faces.push_back(face);
@@ -184,9 +251,9 @@ std::unique_ptr<FontLibrary> FontLibrary::load(const std::string& manifest_path,
       index = e["index"].get<int>();
     }
     std::string path = resolve(e["file"].get<std::string>(), dir, extra_dirs, dirs);
-    std::string error;
-    FontId id = im.open(path, index, error);
-    if (id < 0) bad(ptr + "/file", error + ": " + path, "a TrueType or OpenType font file (Debian font package installed?)");
+    std::string error, field = "file";
+    FontId id = im.open(path, index, manifest_path, ptr, error, field);
+    if (id < 0) bad(ptr + "/" + field, error + ": " + path, "a TrueType or OpenType font file (Debian font package installed?)");
     return id;
   };
   for (auto& [name, fam] : m["families"].items()) {

@@ -17,6 +17,8 @@ namespace jixiao::layout {
 struct FontInfo {
   std::string file;             // path of the font file
   int index = 0;                // face index inside a TTC
+  std::string manifest;         // the font manifest naming it (fonts/fonts.json) …
+  std::string entry;            // … and the entry there, "/families/song/regular", for messages
   std::string postscript_name;  // e.g. "NotoSerifCJKsc-Regular" (no spaces)
   int units_per_em = 1000;
   int ascender = 0;             // font units

@@ -61,13 +61,18 @@ std::shared_ptr<const PreparedFont> prepare(const HaruDoc& doc, const FaceUsage&
     for (int shift : {24, 16, 8, 0}) key += static_cast<char>(g >> shift);
   if (auto kept = fonts.derived(id, key)) return std::static_pointer_cast<const PreparedFont>(kept);
   const std::string& ps = fonts.info(id).postscript_name;
-  // PROTOTYPE (docs/cff-writer-wip.md): CID-keyed CFF faces from cached flattened glyphs.
-  std::optional<FontSubset> own =
-      cff_writer_enabled() ? cached_cff_subset(fonts, id, usage.glyphs(), ps) : std::nullopt;
-  auto made = std::make_shared<PreparedFont>(PreparedFont{
-      own ? std::move(*own)
-          : FontSubset(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), usage.glyphs(), ps),
-      {}, {}});
+  std::shared_ptr<PreparedFont> made;
+  try {
+    // PROTOTYPE (docs/cff-writer-wip.md): CID-keyed CFF faces from cached flattened glyphs.
+    std::optional<FontSubset> own =
+        cff_writer_enabled() ? cached_cff_subset(fonts, id, usage.glyphs(), ps) : std::nullopt;
+    made = std::make_shared<PreparedFont>(PreparedFont{
+        own ? std::move(*own)
+            : FontSubset(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), usage.glyphs(), ps),
+        {}, {}});
+  } catch (const Failure& f) {
+    throw Failure(font_failure(fonts.info(id), f.diagnostic()));
+  }
   made->deflated = doc.deflate(made->subset.program());
   Digest md5;
   md5.add(made->subset.program());

@@ -16,6 +16,14 @@ constexpr std::u32string_view kReplacement = U"\uFFFD";
 
 }  // namespace
 
+Diagnostic font_failure(const layout::FontInfo& info, Diagnostic d) {
+  d.file = info.manifest;
+  d.place = info.entry;
+  d.message += " (font file " + info.file + (info.index ? ", face " + std::to_string(info.index) : "") + ")";
+  d.expected = "an intact TrueType or OpenType font file (reinstall its package or name another file here)";
+  return d;
+}
+
 FaceUsage::FaceUsage(layout::FontId font, unsigned glyph_count)
     : font_(font), state_(glyph_count, kUnseen) {}
 
@@ -74,9 +82,12 @@ DocumentUsage DocumentUsage::collect(const layout::LayoutResult& pages,
       FaceUsage& face = u.faces_[static_cast<std::size_t>(slot)];
       const std::u32string_view text(run.text);
       for (const layout::Glyph& g : run.glyphs) {
-        if (!face.has_glyph(g.id))
-          fail("page " + std::to_string(p + 1) + ": glyph id " + std::to_string(g.id) +
-               " is beyond the glyphs of " + fonts.info(run.font).postscript_name);
+        if (!face.has_glyph(g.id))  // the face's cmap names glyphs its maxp does not count
+          throw Failure(font_failure(fonts.info(run.font),
+                                     {Severity::Error, "pdf.write", "", "",
+                                      "glyph id " + std::to_string(g.id) + " is beyond the glyphs of " +
+                                          fonts.info(run.font).postscript_name,
+                                      "", "", {}}));
         std::u32string_view t;
         if (g.text_len > 0 && g.text_begin < text.size()) t = text.substr(g.text_begin, g.text_len);
         face.add(g.id, t);

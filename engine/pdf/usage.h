@@ -64,4 +64,9 @@ class DocumentUsage {
   std::vector<int> slot_of_font_;
 };
 
+// A face that loaded but cannot be embedded (a damaged file HarfBuzz gives up on, glyph ids
+// its own cmap gives beyond its glyphs): d placed at the face's manifest entry, naming the
+// font file, so that the user knows which file to replace.
+Diagnostic font_failure(const layout::FontInfo& info, Diagnostic d);
+
 }  // namespace jixiao::pdf

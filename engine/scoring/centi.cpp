@@ -6,8 +6,9 @@
 namespace jixiao::scoring {
 
 Centi to_centi(double value) {
-  // Beyond ±90 trillion (in hundredths) no form has a figure; saturate rather than overflow.
-  constexpr double kLimit = 9e15;
+  // Callers check what scores first (kPointsMax, kRatioMax, expr::kPrintableMax, ±10^16);
+  // this only keeps a figure that escaped them from overflowing int64.
+  constexpr double kLimit = 9e18;
   if (!(value * 100.0 < kLimit)) return static_cast<Centi>(kLimit);
   if (!(value * 100.0 > -kLimit)) return -static_cast<Centi>(kLimit);
   // Shortest decimal first: 0.145 is 0.14499… in binary but is written 0.145 in the data.

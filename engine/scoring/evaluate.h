@@ -23,4 +23,8 @@ std::string rule_place(const RuleSet& rules, const Formula& f);
 // The formula's truth, or std::nullopt with why in error.
 std::optional<bool> eval_test(const Formula& f, const FormulaScope& scope, std::string& error);
 
+// A rule's score outside 0 … 分值 is kept within it, never silently: a warning naming the rule.
+void out_of_weight(const RuleSet& rules, const Formula& f, const IndicatorScore& is, Centi raw,
+                   std::vector<Finding>& findings);
+
 }  // namespace jixiao::scoring

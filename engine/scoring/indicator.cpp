@@ -3,11 +3,23 @@
 #include <algorithm>
 #include <cmath>
 
+#include "expr/number_format.h"
 #include "model/reader.h"
 #include "scoring/evaluate.h"
 #include "scoring/value.h"
 
 namespace jixiao::scoring {
+
+std::optional<Centi> points_in_range(const nlohmann::json& value, const std::string& pointer, const std::string& what,
+                                     std::vector<Finding>& findings) {
+  double v = value.get<double>();
+  if (std::isfinite(v) && std::fabs(v) <= kPointsMax) return to_centi(v);
+  findings.push_back({Severity::Error, "scoring.number-range", pointer,
+                      what + " is " + expr::format_brief(v) + ", beyond " + expr::format_brief(kPointsMax) +
+                          " in magnitude: not used",
+                      "", ""});
+  return std::nullopt;
+}
 
 namespace {
 
@@ -40,7 +52,15 @@ std::optional<Centi> by_formula(const json& ind, const RuleSet& rules, Indicator
                             "the formula for " + is.name + " needs input '" + name + "'", "", ""});
         return std::nullopt;
       }
-      used += (used.empty() ? "" : ", ") + name + " " + centi_text(to_centi(v->get<double>()), -1);
+      double x = v->get<double>();
+      if (!(std::isfinite(x) && std::fabs(x) <= kInputMax)) {
+        findings.push_back({Severity::Error, "scoring.number-range", model::child(model::child(is.pointer, rules.f_inputs), name),
+                            "input '" + name + "' of the formula for " + is.name + " is " + expr::format_brief(x) +
+                                ", beyond " + expr::format_brief(kInputMax) + " in magnitude",
+                            "", ""});
+        return std::nullopt;
+      }
+      used += (used.empty() ? "" : ", ") + name + " " + centi_text(to_centi(x), -1);
     }
     std::string error;
     auto v = eval_number(f.score, {*in, nullptr, from_centi(is.weight)}, error);
@@ -53,7 +73,9 @@ std::optional<Centi> by_formula(const json& ind, const RuleSet& rules, Indicator
     }
     is.rule = "formula";
     is.inputs = used;
-    return std::clamp<Centi>(to_centi(*v), 0, is.weight);
+    Centi raw = to_centi(*v), score = std::clamp<Centi>(raw, 0, is.weight);
+    if (raw != score) out_of_weight(rules, f.score, is, raw, findings);
+    return score;
   }
   return std::nullopt;
 }
@@ -94,6 +116,16 @@ std::optional<Centi> by_method(const json& ind, const RuleSet& rules, IndicatorS
   }
   auto a = achievement(target, actual);
   if (!a) return std::nullopt;
+  // actual/target scores only as a ratio: 1e300 against 1 (or 1 against 1e-300) is a slip
+  // in the data, not 100% achieved.
+  if (!(*a >= 0 && *a <= kRatioMax)) {
+    findings.push_back({std::isfinite(*a) ? Severity::Warning : Severity::Error, "scoring.ratio-range", is.pointer,
+                        "actual/target of " + is.name + " is " + expr::format_brief(*a) + ", outside 0 to " +
+                            expr::format_brief(kRatioMax) + " (" + model::child(is.pointer, rules.f_actual) +
+                            " against " + model::child(is.pointer, rules.f_target) + "): not scored from them",
+                        "", ""});
+    return std::nullopt;
+  }
   is.inputs = target_text + " → " + actual_text;
   double fraction = 1;
   if (cat->method.kind == Method::Kind::Ratio) {
@@ -117,8 +149,10 @@ void score_indicator(const json& ind, const RuleSet& rules, IndicatorScore& is,
   auto computed = by_formula(ind, rules, is, findings);
   if (!computed) computed = by_method(ind, rules, is, findings);
   is.computed = computed;
-  if (auto d = ind.find(rules.f_score); d != ind.end() && d->is_number())
-    is.declared = to_centi(d->get<double>());
+  if (auto d = ind.find(rules.f_score); d != ind.end() && d->is_number()) {
+    if (auto v = points_in_range(*d, model::child(is.pointer, rules.f_score), "得分", findings))
+      is.declared = *v;
+  }
   std::string reason = field(ind, rules.f_reason);
 
   if (is.declared) {

@@ -1,8 +1,10 @@
 #include <algorithm>
+#include <cmath>
 
 #include "diag/json.h"
 #include "diag/suggest.h"
 #include "expr/expr.h"
+#include "expr/number_format.h"
 #include "scoring/value_order.h"
 #include "model/reader.h"
 #include "scoring/scoring.h"
@@ -61,9 +63,25 @@ class RuleReader {
     return f;
   }
 
-  Centi points(const json& obj, const std::string& ptr, const char* key) {
+  // Points of the rule set: finite, more than 0 (or at least 0 where zero means something:
+  // a grade band's minimum) and at most kPointsMax, so that no sum of them saturates and a
+  // total of -100 or 1e300 never reaches a score.
+  Centi points(const json& obj, const std::string& ptr, const char* key, bool zero_ok = false) {
     double v = 0;
-    return r_.number(obj, ptr, key, v) ? to_centi(v) : 0;
+    if (!r_.number(obj, ptr, key, v)) return 0;
+    return bounded(obj, ptr, key, v, 0, kPointsMax, zero_ok) ? to_centi(v) : 0;
+  }
+
+  // A number of the rule set within (low, high] — [low, high] when low_ok — else an error
+  // naming its pointer in the rule file.
+  bool bounded(const json& obj, const std::string& ptr, const char* key, double v, double low,
+               double high, bool low_ok) {
+    if (std::isfinite(v) && (low_ok ? v >= low : v > low) && v <= high) return true;
+    sink_.error("rules.range", path_, model::child(ptr, key), std::string("'") + key + "' is out of range",
+                std::string("a number ") + (low_ok ? "from " : "more than ") + expr::format_brief(low) +
+                    (low_ok ? " to " : " and at most ") + expr::format_brief(high),
+                model::describe(obj.at(key)));
+    return false;
   }
 
   std::string text(const json& obj, const std::string& ptr, const char* key, bool required,
@@ -85,10 +103,12 @@ class RuleReader {
               {"declared", "ratio", "band"});
     if (auto b = c.find("band"); b != c.end() && b->is_object()) {
       std::string bp = model::child(ptr, "band");
-      r_.number(*b, bp, "full_low", m.full_low);
-      r_.number(*b, bp, "full_high", m.full_high);
-      r_.number(*b, bp, "below_per_point", m.below_per_point);
-      r_.number(*b, bp, "above_per_point", m.above_per_point);
+      // Ratios as achievements are (1.0 = met), and shares of the weight per point.
+      if (r_.number(*b, bp, "full_low", m.full_low)) bounded(*b, bp, "full_low", m.full_low, 0, kRatioMax, false);
+      if (r_.number(*b, bp, "full_high", m.full_high))
+        bounded(*b, bp, "full_high", m.full_high, m.full_low, kRatioMax, true);
+      for (auto [key, out] : {std::pair{"below_per_point", &m.below_per_point}, std::pair{"above_per_point", &m.above_per_point}})
+        if (r_.number(*b, bp, key, *out)) bounded(*b, bp, key, *out, 0, 1, true);
     } else if (m.kind == Method::Kind::Band) {
       sink_.error("rules.missing", path_, model::child(ptr, "band"), "a band method needs its band",
                   "{full_low, full_high, below_per_point, above_per_point}");
@@ -372,7 +392,9 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
       if (!r.object((*gs)[i], gp, "a grade band")) continue;
       GradeBand g;
       g.grade = rr.text((*gs)[i], gp, "grade", true);
-      g.min = rr.points((*gs)[i], gp, "min");
+      g.min = rr.points((*gs)[i], gp, "min", true);
+      if (g.min > rs->total_points && rs->total_points > 0)
+        rr.bounded((*gs)[i], gp, "min", from_centi(g.min), 0, from_centi(rs->total_points), true);
       rs->grades.push_back(g);
     }
     std::stable_sort(rs->grades.begin(), rs->grades.end(),

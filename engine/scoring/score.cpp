@@ -2,6 +2,7 @@
 #include <cmath>
 #include <map>
 
+#include "expr/number_format.h"
 #include "model/reader.h"
 #include "scoring/evaluate.h"
 #include "scoring/indicator.h"
@@ -19,7 +20,8 @@ std::string grade_of(const RuleSet& rules, Centi total) {
   return {};
 }
 
-std::string number_text(double v) { return centi_text(to_centi(v), -1); }
+// A check's numbers as given, however far out of range (a check exists to show those).
+std::string number_text(double v) { return expr::format_brief(v); }
 
 void compute_values(const json& doc, const RuleSet& rules, DocumentScore& s) {
   for (const auto& v : rules.values) {
@@ -38,6 +40,18 @@ void compute_values(const json& doc, const RuleSet& rules, DocumentScore& s) {
   }
 }
 
+// The ratio a line shows (执行率) must be a ratio before the line scores on it: a budget of
+// 4.9e-324 or an execution of 1e308 would otherwise earn full marks through min(…, 1).
+bool line_ratio_ok(const Line& line, double ratio, IndicatorScore& is, DocumentScore& s) {
+  if (ratio >= 0 && ratio <= kRatioMax) return true;
+  s.findings.push_back({Severity::Error, "scoring.ratio-range", is.pointer,
+                        (line.shows.empty() ? "the ratio" : line.shows) + " of " + line.name + " is " +
+                            expr::format_brief(ratio) + ", outside 0 to " + expr::format_brief(kRatioMax) +
+                            ": check the figures at " + is.pointer + " it is computed from",
+                        "", ""});
+  return false;
+}
+
 void score_lines(const json& doc, const RuleSet& rules, DocumentScore& s) {
   for (const auto& line : rules.lines) {
     IndicatorScore is;
@@ -46,13 +60,18 @@ void score_lines(const json& doc, const RuleSet& rules, DocumentScore& s) {
     is.weight_source = "rule";
     is.rule = line.id;
     is.pointer = s.pointer + line.pointer;
-    std::string error;
+    std::string error, e2;
+    auto shown = line.value.expr ? eval_number(line.value, {doc, &s.values, std::nullopt}, e2) : std::nullopt;
+    if (shown && !line_ratio_ok(line, *shown, is, s)) {
+      s.lines.push_back(std::move(is));  // scores nothing; the error says why
+      continue;
+    }
     auto v = eval_number(line.score, {doc, &s.values, from_centi(line.weight)}, error);
     if (v) {
-      is.computed = std::clamp<Centi>(to_centi(*v), 0, line.weight);
+      Centi raw = to_centi(*v);
+      is.computed = std::clamp<Centi>(raw, 0, line.weight);
+      if (raw != *is.computed) out_of_weight(rules, line.score, is, raw, s.findings);
       is.score = *is.computed;
-      std::string e2;
-      auto shown = eval_number(line.value, {doc, &s.values, std::nullopt}, e2);
       is.inputs = shown ? line.shows + " " + centi_text(to_centi(*shown), 2) : line.score.text;
     } else {
       s.findings.push_back({Severity::Error, "scoring.line", is.pointer,
@@ -103,7 +122,8 @@ Share share_of(const RuleSet& rules, const std::string& category) {
 
 // 分值 of every indicator: as the data gives it, else the points of its category (or of the
 // pool it shares) left after the given ones, split evenly over the rest in data order.
-void assign_weights(const json& list, const RuleSet& rules, std::vector<IndicatorScore>& out) {
+void assign_weights(const json& list, const RuleSet& rules, std::vector<IndicatorScore>& out,
+                    std::vector<Finding>& findings) {
   std::map<std::string, Share> shares;
   std::map<std::string, std::vector<std::size_t>> open;  // share → indicators without weight
   std::map<std::string, Centi> given;
@@ -112,8 +132,11 @@ void assign_weights(const json& list, const RuleSet& rules, std::vector<Indicato
     shares.emplace(share.key, share);
     const json& ind = list[i];
     auto w = ind.find(rules.f_weight);
-    if (w != ind.end() && w->is_number()) {
-      out[i].weight = to_centi(w->get<double>());
+    std::optional<Centi> declared;
+    if (w != ind.end() && w->is_number())
+      declared = points_in_range(*w, model::child(out[i].pointer, rules.f_weight), "分值", findings);
+    if (declared) {
+      out[i].weight = *declared;
       out[i].weight_source = "declared";
       given[share.key] += out[i].weight;
     } else {
@@ -211,7 +234,7 @@ DocumentScore score_document(const json& doc, const std::string& pointer, const 
     if (auto n = list[i].find(rules.f_name); n != list[i].end() && n->is_string())
       s.indicators[i].name = n->get<std::string>();
   }
-  assign_weights(list, rules, s.indicators);
+  assign_weights(list, rules, s.indicators, s.findings);
   for (std::size_t i = 0; i < list.size(); ++i) {
     score_indicator(list[i], rules, s.indicators[i], s.findings);
     s.total += s.indicators[i].score;

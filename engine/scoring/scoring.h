@@ -22,6 +22,12 @@ namespace jixiao::scoring {
 // Points and rates are kept in hundredths so that sums are exact (9.80 + 12.50 + …), the
 // way the forms print them.
 using Centi = std::int64_t;
+
+// What may score (docs/limits.md). Every number of a rule set and of the data is checked
+// against these before it scores, so to_centi never meets a figure it would saturate.
+constexpr double kPointsMax = 10000;  // a rule set's total, points, weights; a 分值 or 得分
+constexpr double kRatioMax = 1000;    // a ratio that scores (执行率, actual/target): 100,000 %
+constexpr double kInputMax = 1e15;    // a number a formula scores from: the amount ceiling
 Centi to_centi(double value);      // rounds half away from zero, on the shortest decimal
 double from_centi(Centi c);
 std::string centi_text(Centi c, int decimals);  // 980, 2 → "9.80"; trailing zeros trimmed when decimals < 0

@@ -86,7 +86,7 @@ double Attributes::length(std::string_view name, double fallback, double em_size
   const Attr* a = find(name);
   if (!a) return fallback;
   auto v = parse_length(a->value, em_size);
-  if (!v || *v > max) {
+  if (!v || !length_within(*v, max)) {
     bad_value(*a, "a length from 0 to " + mm_text(max) + " (" + std::string(within) +
                       "): 12mm, 1.5cm, 10pt, 2em or a number of points");
     return fallback;
@@ -105,7 +105,7 @@ std::optional<std::vector<double>> Attributes::lengths(std::string_view name, do
     for (auto c : counts) count_ok = count_ok || v->size() == c;
   bool in_range = true;
   if (v)
-    for (double x : *v) in_range = in_range && x <= max;
+    for (double x : *v) in_range = in_range && length_within(x, max);
   if (!v || !count_ok || !in_range) {
     bad_value(*a, std::string(expected) + ", each at most " + mm_text(max));
     return std::nullopt;

@@ -105,8 +105,8 @@ void Loader::page_setup(Attributes& a, doc::PageSetup& page, double em) {
     trial.margin_right = v.size() > 1 ? v[1] : v[0];
     trial.margin_bottom = v.size() > 2 ? v[2] : v[0];
     trial.margin_left = v.size() > 2 ? v[3] : trial.margin_right;
-    if (trial.width - trial.margin_left - trial.margin_right < limits::kPageContentMinPt ||
-        trial.height - trial.margin_top - trial.margin_bottom < limits::kPageContentMinPt)
+    if (length_short_of(trial.width - trial.margin_left - trial.margin_right, limits::kPageContentMinPt) ||
+        length_short_of(trial.height - trial.margin_top - trial.margin_bottom, limits::kPageContentMinPt))
       a.bad_value(*a.find("margin"), "margins that leave at least " +
                                          mm_text(limits::kPageContentMinPt) +
                                          " of the page each way");
@@ -115,7 +115,8 @@ void Loader::page_setup(Attributes& a, doc::PageSetup& page, double em) {
   }
   content_width_ = page.width - page.margin_left - page.margin_right;
   content_height_ = page.height - page.margin_top - page.margin_bottom;
-  if (content_width_ < limits::kPageContentMinPt || content_height_ < limits::kPageContentMinPt) {
+  if (length_short_of(content_width_, limits::kPageContentMinPt) ||
+      length_short_of(content_height_, limits::kPageContentMinPt)) {
     // A small page with the default margins: the margins must be given.
     if (const auto* p = a.find("page"))
       a.bad_value(*p, "a page with room inside its margins (" + mm_text(limits::kPageContentMinPt) +

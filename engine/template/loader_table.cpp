@@ -22,7 +22,7 @@ void Loader::table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   if (const auto* widths = a.require("widths", "14mm 16mm 18mm")) {
     auto v = parse_lengths(widths->value, em);
     bool ok = v && !v->empty();
-    for (double w : ok ? *v : std::vector<double>{}) ok = ok && w > 0 && w <= content_width_;
+    for (double w : ok ? *v : std::vector<double>{}) ok = ok && w > 0 && length_within(w, content_width_);
     if (ok) t.proto.column_widths = *v;
     else a.bad_value(*widths, "one length per column (14mm 16mm 32mm), each more than 0 and at most " +
                                   mm_text(content_width_) + " (the text width of the page)");

@@ -103,7 +103,8 @@ std::optional<PageSize> parse_page_size(std::string_view s) {
   auto both = parse_lengths(s, 12);
   if (!both || both->size() != 2) return std::nullopt;
   for (double side : *both)
-    if (side < limits::kPageSideMinPt || side > limits::kPageSideMaxPt) return std::nullopt;
+    if (length_short_of(side, limits::kPageSideMinPt) || !length_within(side, limits::kPageSideMaxPt))
+      return std::nullopt;
   return PageSize{(*both)[0], (*both)[1]};
 }
 
@@ -119,8 +120,11 @@ const char* page_size_help() {
 
 std::string mm_text(double points) {
   char buf[32];
-  auto r = std::to_chars(buf, buf + sizeof buf, points / kPointsPerMm, std::chars_format::fixed, 1);
-  return std::string(buf, r.ptr) + "mm";
+  auto r = std::to_chars(buf, buf + sizeof buf, points / kPointsPerMm, std::chars_format::fixed, 2);
+  std::string s(buf, r.ptr);
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s + "mm";
 }
 
 }  // namespace jixiao::tmpl

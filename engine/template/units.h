@@ -29,7 +29,16 @@ std::optional<PageSize> parse_page_size(std::string_view s);
 // Names accepted by parse_font_size/parse_page_size, for "expected" in messages.
 const char* font_size_help();
 const char* page_size_help();
-// Points as millimetres for messages: "170.0mm".
+// Points as millimetres for messages, to 0.01mm without trailing zeros: "180mm", "25.4mm",
+// as template authors write them.
 std::string mm_text(double points);
+
+// Lengths are compared with limits to within 1/1000 pt (0.35 µm): "180mm" in points and
+// the A4 text width 210mm − 2 × 15mm differ by float rounding (about 1e-13 pt), and no
+// printer resolves 1/1000 pt, while the smallest step messages print (0.01mm = 0.028pt)
+// stays well above it: a length refused is shown beyond its limit.
+constexpr double kLengthTolerancePt = 0.001;
+inline bool length_within(double points, double max) { return points <= max + kLengthTolerancePt; }
+inline bool length_short_of(double points, double min) { return points < min - kLengthTolerancePt; }
 
 }  // namespace jixiao::tmpl

@@ -132,18 +132,18 @@ TEST_CASE("bad attribute values point at the value") {
   CHECK(load_error(in_form("  <p bold=\"yes\">x</p>")) ==
         "T:2:12: error: bad value for 'bold' on <p>; expected one of: false, true, got 'yes'");
   CHECK(load_error(in_form("  <p indent=\"2 em\">x</p>")) ==
-        "T:2:14: error: bad value for 'indent' on <p>; expected a length from 0 to 180.0mm (the "
+        "T:2:14: error: bad value for 'indent' on <p>; expected a length from 0 to 180mm (the "
         "text width of the page): 12mm, 1.5cm, 10pt, 2em or a number of points, got '2 em'");
   CHECK(load_error(in_form("  <p line-height=\"0\">x</p>")) ==
         "T:2:19: error: bad value for 'line-height' on <p>; expected a number from 0.5 to 5 (1.25), "
         "got '0'");
   CHECK(load_error(in_form("  <table widths=\"14mm abc\"/>")) ==
         "T:2:18: error: bad value for 'widths' on <table>; expected one length per column (14mm "
-        "16mm 32mm), each more than 0 and at most 180.0mm (the text width of the page), got "
+        "16mm 32mm), each more than 0 and at most 180mm (the text width of the page), got "
         "'14mm abc'");
   CHECK(load_error("<form id=\"f\" rules=\"r\" margin=\"1 2 3\"/>") ==
         "T:1:32: error: bad value for 'margin' on <form>; expected 1, 2 or 4 lengths: all, "
-        "top/bottom left/right, or top right bottom left (20mm 15mm), each at most 210.0mm, got '1 2 3'");
+        "top/bottom left/right, or top right bottom left (20mm 15mm), each at most 210mm, got '1 2 3'");
   CHECK(load_error("<form id=\"f\" rules=\"r\" page=\"A9\"/>") ==
         "T:1:30: error: bad value for 'page' on <form>; expected A3, A4, A5, B5, Letter or "
         "\"WIDTH HEIGHT\" (210mm 297mm), each side from 25.4mm to 5080mm, got 'A9'");

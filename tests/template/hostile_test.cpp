@@ -125,7 +125,7 @@ TEST_CASE("lengths, sizes and numbers out of range", "[template][hostile]") {
   CHECK(first_error(in_form("<p size=\"0.5\">x</p>")).find("bad value for 'size'") != std::string::npos);
   CHECK(first_error(in_form("<p indent=\"1" + repeat("0", 400) + "\">x</p>")).find("T:2:12: error: bad value for 'indent'") == 0);
   CHECK(first_error(in_form("<p space-before=\"300mm\">x</p>")) ==
-        "T:2:18: error: bad value for 'space-before' on <p>; expected a length from 0 to 257.0mm "
+        "T:2:18: error: bad value for 'space-before' on <p>; expected a length from 0 to 257mm "
         "(the text height of the page): 12mm, 1.5cm, 10pt, 2em or a number of points, got '300mm'");
   CHECK(first_error(in_form("<p line-height=\"1000\">x</p>")).find("bad value for 'line-height'") != std::string::npos);
   CHECK(first_error(in_form("<p>x</p>", " margin=\"2147483647\"")).find("T:1:32: error: bad value for 'margin' on <form>") == 0);
@@ -139,7 +139,7 @@ TEST_CASE("lengths, sizes and numbers out of range", "[template][hostile]") {
   const std::string table = "<table widths=\"20mm 30mm\" ";
   CHECK(first_error(in_form(table + "padding=\"2147483647\"><tr><td colspan=\"2\">x</td></tr></table>")) ==
         "T:2:36: error: bad value for 'padding' on <table>; expected 1 or 2 lengths: all sides, or "
-        "top/bottom then left/right (2 2.5), each at most 5.0mm, got '2147483647'");
+        "top/bottom then left/right (2 2.5), each at most 5mm, got '2147483647'");
   CHECK(first_error(in_form(table + "border=\"20mm\"><tr><td colspan=\"2\">x</td></tr></table>")).find("bad value for 'border'") != std::string::npos);
   CHECK(first_error(in_form("<table widths=\"20mm 0\"/>")).find("bad value for 'widths'") != std::string::npos);
   CHECK(first_error(in_form("<table widths=\"200mm\"/>")).find("bad value for 'widths'") != std::string::npos);
