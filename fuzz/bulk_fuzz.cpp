@@ -49,7 +49,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check(line.find('\n') == std::string::npos, "a line holding a line break");
     bulk::Outline o = bulk::outline(line);
     if (!o.ok) continue;
-    for (const auto& [member, count] : o.arrays) {
+    for (const auto& array : o.arrays) {
+      const std::string& member = array.first;  // not a structured binding: clang 14 cannot capture one
+      const std::size_t count = array.second;
       std::size_t emitted = 0;
       DiagnosticSink bad;
       bulk::split_documents(
