@@ -105,7 +105,8 @@ TEST_CASE("bulk: 50,000 invalid JSON Lines documents: memory stays flat, the lis
     std::ofstream out(dir + "/many.jsonl", std::ios::binary);
     for (int i = 0; i < 50000; ++i) out << "{\"form\": \"no-such-form-" << i << "\", \"n\": " << i << "}\n";
   }
-  auto r = test::run_jixiao_bounded("render " + dir + "/many.jsonl -o " + dir + "/out/ -j 2" + kDate, 120);
+  auto r = test::run_jixiao_bounded("render " + dir + "/many.jsonl -o " + dir + "/out/ -j 2" + kDate,
+                                    120 * test::hostile_seconds());
   INFO(r.err.substr(0, 4000));
   WARN("50,000 failed documents: " << r.seconds << " s, peak " << r.max_rss_mib << " MiB");
   CHECK(r.exit_code == 2);
