@@ -120,8 +120,10 @@ bool is_pending(const std::string& path) {
   return false;
 }
 
-// jixiao's own temporaries: ".NAME.tmp-XXXXXX" (write_file_atomic), ".NAME.xlsx-XXXXXX"
-// (the workbook's scratch file), ".jixiao-spill-XXXXXX" (a bulk run's rows).
+// jixiao's own temporaries: ".NAME.pdf.tmp-XXXXXX" (write_file_atomic of a PDF, and of a
+// summary: .csv, .xlsx, .json), ".NAME.xlsx-XXXXXX" (the workbook's scratch file),
+// ".jixiao-spill-XXXXXX" (a bulk run's rows). Not any ".tmp-": another program's download
+// in the same directory is not ours to remove.
 bool is_own_temporary(const std::string& name) {
   if (name.size() < 8 || name[0] != '.') return false;
   std::size_t dash = name.size() - 7;
@@ -133,7 +135,8 @@ bool is_own_temporary(const std::string& name) {
     std::size_t n = std::strlen(tail);
     return head.size() > n && head.compare(head.size() - n, n, tail) == 0;
   };
-  return ends(".tmp") || ends(".xlsx") || head == ".jixiao-spill";
+  return ends(".pdf.tmp") || ends(".csv.tmp") || ends(".xlsx.tmp") || ends(".json.tmp") || ends(".xlsx.xlsx") ||
+         head == ".jixiao-spill";
 }
 
 // Removes one stale temporary: a regular file that no writer holds locked (a writer locks

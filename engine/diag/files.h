@@ -17,8 +17,8 @@ void write_file_streamed(const std::string& path,
                          const std::function<void(const std::function<void(std::string_view)>&)>& produce,
                          const std::vector<std::string>& inputs = {});
 
-// Removes from dir (not below) jixiao's own temporaries (".NAME.tmp-XXXXXX", ".NAME.xlsx-XXXXXX",
-// ".jixiao-spill-XXXXXX") left by a killed run: unlocked (a writer holds flock on its
+// Removes from dir (not below) jixiao's own temporaries (".NAME.pdf.tmp-XXXXXX", the same for
+// .csv/.xlsx/.json, ".NAME.xlsx.xlsx-XXXXXX", ".jixiao-spill-XXXXXX") left by a killed run: unlocked (a writer holds flock on its
 // temporary until it is renamed) and over 2 s old (the moment between creating and locking).
 // write_file_atomic does this once per directory before its first write there. Returns how
 // many were removed.

@@ -156,6 +156,7 @@ TEST_CASE("bulk: a killed run's temporaries are removed by the next run, a held 
   plant(".c.pdf.tmp-Hi5jKl", false);       // just made, not yet locked: kept
   plant(".d.pdf.tmp-Mn6", true);           // not jixiao's naming: kept
   plant("e.pdf.tmp-Op7qRs", true);         // not hidden: not jixiao's: kept
+  plant(".f.part.tmp-Tu8vWx", true);       // another program's download: kept
   int held = ::open((out + "/.b.pdf.tmp-Cd4eFg").c_str(), O_RDWR);
   REQUIRE(held >= 0);
   REQUIRE(::flock(held, LOCK_EX) == 0);
@@ -172,6 +173,7 @@ TEST_CASE("bulk: a killed run's temporaries are removed by the next run, a held 
   CHECK(fs::exists(out + "/.c.pdf.tmp-Hi5jKl"));
   CHECK(fs::exists(out + "/.d.pdf.tmp-Mn6"));
   CHECK(fs::exists(out + "/e.pdf.tmp-Op7qRs"));
+  CHECK(fs::exists(out + "/.f.part.tmp-Tu8vWx"));
   // Unlocked now and old: the next bulk run into the directory removes it.
   fs::last_write_time(out + "/.b.pdf.tmp-Cd4eFg", fs::file_time_type::clock::now() - std::chrono::seconds(60));
   write(dir + "/one.jsonl", example_line() + "\n");
