@@ -2,10 +2,13 @@
 // 0 (ok) / 2 (errors, nothing written) / 3 (done with warnings) / 1 (usage).
 #include <unistd.h>
 
+#include <csignal>
+
 #include <iostream>
 
 #include "check_templates.h"
 #include "cli.h"
+#include "diag/files.h"
 #include "diag/lang.h"
 #include "jixiao.h"
 #include "preview/preview.h"
@@ -44,10 +47,25 @@ int run(const jixiao::app::CommandLine& line) {
   return res.exit_code();
 }
 
-// Many inputs into a directory: progress while it runs, then every failure with its file
-// and place, and where the summaries are.
+const char* signal_name(int sig) {
+  return sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : sig == SIGHUP ? "SIGHUP" : "a signal";
+}
+
+// "a, b, c" or "a、b、c": the summary files that were written.
+std::string written(const jixiao::bulk::BulkResult& res, bool zh) {
+  std::string out;
+  for (const std::string* f : {&res.summary_csv, &res.summary_xlsx, &res.findings_json})
+    if (!f->empty()) out += (out.empty() ? "" : zh ? "、" : ", ") + *f;
+  return out;
+}
+
+// Many inputs into a directory: progress while it runs, then the first failures with their
+// file and place, and where the summaries are. A SIGINT/SIGTERM stops the run (documents
+// in flight finish), the summary of what was done is written, and the process then ends by
+// that signal, as the shell and a job runner expect (exit status 128+N: 130, 143).
 int run_bulk(jixiao::app::CommandLine& line) {
-  jixiao::install_output_cleanup();
+  jixiao::install_stop_request();
+  line.bulk.stop_requested = [] { return jixiao::stop_signal(); };
   jixiao::Engine engine(line.options);
   jixiao::app::ProgressPrinter printer(::isatty(2) == 1);
   line.bulk.on_progress = [&](const jixiao::bulk::Progress& p) { printer(p); };
@@ -56,11 +74,12 @@ int run_bulk(jixiao::app::CommandLine& line) {
   const std::string& lang = line.options.lang;
   const bool zh = lang == "zh";
   for (const auto& d : res.run.all()) std::cerr << jixiao::format(d, lang) << "\n";
-  if (!res.failed.empty()) {
+  const std::size_t failed = res.progress.failed;
+  if (failed > 0) {
     if (zh)
-      std::cerr << "jixiao: " << res.progress.total << " 个文档中有 " << res.failed.size() << " 个失败：\n";
+      std::cerr << "jixiao: " << res.progress.total << " 个文档中有 " << failed << " 个失败：\n";
     else
-      std::cerr << "jixiao: " << res.failed.size() << " of " << res.progress.total << " documents failed:\n";
+      std::cerr << "jixiao: " << failed << " of " << res.progress.total << " documents failed:\n";
     for (const auto& f : res.failed) {
       std::cerr << "  " << f.name << "\n";
       for (const auto& d : f.diagnostics) {
@@ -70,16 +89,36 @@ int run_bulk(jixiao::app::CommandLine& line) {
         std::cerr << "    " << text << "\n";
       }
     }
+    if (failed > res.failed.size()) {
+      std::string where = res.findings_json.empty() ? res.summary_csv : res.findings_json;
+      if (zh)
+        std::cerr << "  另有 " << failed - res.failed.size() << " 个" << (where.empty() ? "" : "：见 " + where) << "\n";
+      else
+        std::cerr << "  and " << failed - res.failed.size() << " more" << (where.empty() ? "" : ": see " + where) << "\n";
+    }
   }
-  if (!res.summary_csv.empty() && zh)
+  if (res.stopped_by) {
+    if (zh)
+      std::cerr << "jixiao: 收到 " << signal_name(res.stopped_by) << "，已停止：" << res.not_rendered << " 个文档未生成\n";
+    else
+      std::cerr << "jixiao: stopped by " << signal_name(res.stopped_by) << ": " << res.not_rendered
+                << " documents not rendered (status not-rendered in the summary)\n";
+  }
+  const std::string files = written(res, zh);
+  if (res.summarised && zh)
     std::cerr << "jixiao: " << res.progress.total << " 个文档中 " << res.progress.done - res.progress.failed
-              << " 个已生成到 " << line.bulk.output_dir << "（" << res.progress.unchanged << " 个未变）；汇总："
-              << res.summary_csv << "、" << res.summary_xlsx << "、" << res.findings_json << "\n";
-  else if (!res.summary_csv.empty())
+              << " 个已生成到 " << line.bulk.output_dir << "（" << res.progress.unchanged << " 个未变）；"
+              << (files.empty() ? "汇总未能写出" : "汇总：" + files) << "\n";
+  else if (res.summarised)
     std::cerr << "jixiao: " << res.progress.done - res.progress.failed << " of " << res.progress.total
               << " documents rendered into " << line.bulk.output_dir << " (" << res.progress.unchanged
-              << " unchanged); summary: " << res.summary_csv << ", " << res.summary_xlsx << ", "
-              << res.findings_json << "\n";
+              << " unchanged); " << (files.empty() ? "no summary could be written" : "summary: " + files) << "\n";
+  if (res.stopped_by) {
+    std::cerr.flush();
+    std::signal(res.stopped_by, SIG_DFL);
+    std::raise(res.stopped_by);
+    return 128 + res.stopped_by;
+  }
   return res.exit_code();
 }
 

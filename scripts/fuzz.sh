@@ -4,7 +4,7 @@
 # regression, then mutation from the seed corpus and fuzz/corpus/<target>/ (kept out of git,
 # grows across runs). A crash, timeout (> 2 s per input, 10 s for render) or memory blow-up (> 512 MB) is copied
 # to fuzz/findings/<target>-<n> and the script exits 1.
-# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     targets: data template expr render schema_pattern
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]     targets: data template expr render schema_pattern bulk
 # Environment: FUZZ_JOBS (parallel jobs per target, default 1), FUZZ_SEED (libFuzzer -seed;
 # CI sets 1 so its smoke run is repeatable), FUZZ_ARGS (more libFuzzer flags).
 set -euo pipefail
@@ -13,7 +13,7 @@ root=$PWD
 seconds=${1:-20}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(data template expr render schema_pattern)
+((${#targets[@]})) || targets=(data template expr render schema_pattern bulk)
 
 SETUP_FUZZ=1 bash scripts/setup-debian.sh
 launcher=()
@@ -26,8 +26,12 @@ cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]/#/fuzz_}"
 # Seed corpora, made fresh from the repository's own files.
 seeds=build-fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{data,render,template,expr,schema_pattern}
+mkdir -p "$seeds"/{data,render,template,expr,schema_pattern,bulk}
 cp examples/*.json "$seeds/data/"
+# JSON Lines: each example on one line (JSON strings hold no raw line break, so dropping
+# them keeps it JSON), and all of them in one file with a CR LF and no final newline.
+for f in examples/*.json; do { tr -d '\r\n' <"$f"; echo; } >"$seeds/bulk/$(basename "$f" .json).jsonl"; done
+{ for f in examples/*.json; do tr -d '\r\n' <"$f"; echo; done; printf '{"form":"x"}\r\n[1]'; } >"$seeds/bulk/all.jsonl"
 cp examples/*.json "$seeds/render/"
 cp templates/forms/*.xml "$seeds/template/"
 n=0
@@ -55,7 +59,7 @@ n=0
   printf '%s\n%s' "$pattern" "$subject" >"$seeds/schema_pattern/seed-$n"
 done
 
-declare -A dict=([data]=json [render]=json [template]=template [expr]=expr [schema_pattern]=regex)
+declare -A dict=([data]=json [render]=json [template]=template [expr]=expr [schema_pattern]=regex [bulk]=json)
 status=0
 for t in "${targets[@]}"; do
   bin=build-fuzz/fuzz/fuzz_$t

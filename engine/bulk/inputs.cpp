@@ -22,8 +22,9 @@ std::string without_extension(const fs::path& p) {
   return (p.parent_path() / p.stem()).generic_string();
 }
 
-// One DataSet per non-blank line, read a line at a time: a JSON Lines file may be far
-// larger than one data file may be.
+// One DataSet per non-blank line, read in blocks: a JSON Lines file may be far larger than
+// one data file may be, and so may one of its lines. Only each line's place is kept; a line
+// over the limit is kept too (not its bytes), so that it fails alone when it is read.
 void add_lines(const std::string& path, const std::string& stem, std::vector<DataSet>& out,
                DiagnosticSink& sink) {
   std::ifstream in(path, std::ios::binary);
@@ -31,22 +32,27 @@ void add_lines(const std::string& path, const std::string& stem, std::vector<Dat
     sink.error("bulk.input", path, "", "cannot read the JSON Lines file", "a readable file");
     return;
   }
-  std::string line;
-  std::size_t number = 0, offset = 0, first = out.size();
-  while (std::getline(in, line)) {
+  std::size_t number = 0, offset = 0, start = 0, first = out.size();
+  bool blank = true;  // only " \t\r" so far on this line
+  auto end_line = [&](std::size_t end) {
     ++number;
-    std::size_t length = line.size();
-    std::size_t start = offset;
-    offset += length + 1;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    if (length > limits::kDataFileBytes) {
-      sink.error("bulk.input", path + ":" + std::to_string(number), "",
-                 "line of " + std::to_string(length) + " bytes",
-                 "at most " + std::to_string(limits::kDataFileBytes) + " bytes, as for a data file");
-      continue;
+    if (!blank)
+      out.push_back({path, path + ":" + std::to_string(number), stem + "-", number, start, end - start});
+    start = end + 1;
+    blank = true;
+  };
+  std::vector<char> block(1 << 16);
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    std::size_t got = static_cast<std::size_t>(in.gcount());
+    for (std::size_t i = 0; i < got; ++i, ++offset) {
+      char c = block[i];
+      if (c == '\n') end_line(offset);
+      else if (blank && c != ' ' && c != '\t' && c != '\r') blank = false;
     }
-    out.push_back({path, path + ":" + std::to_string(number), stem + "-", number, start, length});
   }
+  if (in.bad()) sink.error("bulk.input", path, "", "cannot read the JSON Lines file", "a readable file");
+  if (offset > start) end_line(offset);  // a last line without its newline
   // Line numbers zero-padded to the last one's width: a listing of the PDFs follows the file.
   std::size_t width = std::to_string(number).size();
   for (std::size_t i = first; i < out.size(); ++i) {
@@ -97,6 +103,10 @@ std::vector<DataSet> expand_inputs(const std::vector<std::string>& inputs, const
 
 std::string read_data_set(const DataSet& set) {
   if (set.line == 0) return read_file(set.path, limits::kDataFileBytes);
+  // A line over the limit fails alone, its document `failed`, the rest of the file is read.
+  if (set.length > limits::kDataFileBytes)
+    throw Failure({Severity::Error, "bulk.input", set.name, "", "line of " + std::to_string(set.length) + " bytes",
+                   "at most " + std::to_string(limits::kDataFileBytes) + " bytes, as for a data file", "", {}});
   std::ifstream in(set.path, std::ios::binary);
   std::string text(set.length, '\0');
   in.seekg(static_cast<std::streamoff>(set.offset));

@@ -20,12 +20,14 @@ struct DataSet {
 
 // Expands the inputs. A directory gives every *.json and *.jsonl file below it (symbolic
 // links to directories are not followed; skip, when not empty, is left out: the output
-// directory); a *.jsonl file gives one DataSet per non-blank line. Problems (missing input,
-// a line longer than a data file may be) are reported to sink with the file concerned.
+// directory); a *.jsonl file gives one DataSet per non-blank line (a line longer than a data
+// file may be too: reading it fails, so that it fails alone). Problems of the run (a missing
+// input) are reported to sink with the file concerned.
 std::vector<DataSet> expand_inputs(const std::vector<std::string>& inputs, const std::string& skip,
                                    DiagnosticSink& sink);
 
-// The data set's bytes (the file, or its line). Throws Failure when it cannot be read.
+// The data set's bytes (the file, or its line). Throws Failure when it cannot be read or is
+// over the limit of a data file ("batch.jsonl:12", the limit).
 std::string read_data_set(const DataSet& set);
 
 }  // namespace jixiao::bulk

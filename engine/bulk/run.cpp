@@ -14,6 +14,8 @@
 #include "bulk/inputs.h"
 #include "bulk/manifest.h"
 #include "bulk/outputs.h"
+#include "bulk/spill.h"
+#include "diag/files.h"
 #include "diag/stack.h"
 
 namespace jixiao::bulk {
@@ -109,10 +111,8 @@ void fill_findings(const Result& res, const DataSet& set, SummaryRow& row) {
 }  // namespace
 
 int BulkResult::exit_code() const {
-  if (run.has_errors() || !failed.empty()) return 2;
-  for (const auto& r : rows)
-    if (r.status == "warnings" || (r.status == "unchanged" && r.warnings > 0)) return 3;  // resumed: as first run
-  return 0;
+  if (run.has_errors() || progress.failed > 0 || stopped_by != 0) return 2;
+  return warned > 0 ? 3 : 0;  // an unchanged document with warnings counts, as in the run that wrote it
 }
 
 BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOptions& options) {
@@ -139,9 +139,7 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
   std::size_t rows = 0;
   for (const auto& p : plans)
     for (std::size_t i = 0; i < p.documents; ++i) rows += options.shard.holds(p.first + i);
-  result.rows.resize(rows);
   std::vector<double> millis(rows, 0);
-  std::vector<std::vector<Diagnostic>> problems(rows);
   result.progress.total = rows;
 
   // What every document's key for --resume shares: version, options that change bytes, fonts.
@@ -155,8 +153,17 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
     sink.report(f.diagnostic());
     return result;
   }
+  // Finished rows go to disk: memory follows the documents in flight, not the run.
+  std::optional<Spill> spill;
+  try {
+    spill.emplace(out_dir.string(), rows);
+  } catch (const Failure& f) {
+    sink.report(f.diagnostic());
+    return result;
+  }
+  auto stopping = [&] { return options.stop_requested && options.stop_requested() != 0; };
 
-  std::atomic<std::size_t> done{0}, failed{0}, unchanged{0};
+  std::atomic<std::size_t> done{0}, failed{0}, unchanged{0}, warned{0};
   const auto start = Clock::now();
   auto progress_now = [&] {
     Progress p;
@@ -169,8 +176,10 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
   };
 
   auto render = [&](Task& task) {
+    if (stopping()) return;  // left for the summary as `not-rendered`
     const Plan& plan = *task.plan;
-    SummaryRow& row = result.rows[task.row];
+    SummaryRow row;
+    std::vector<Diagnostic> problems;
     row.input = plan.set.name;
     if (task.index) row.document = "/" + plan.member + "/" + std::to_string(*task.index);
     const fs::path out = out_dir / task.output;
@@ -207,10 +216,11 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
     if (code == 2) {
       row.status = "failed";
       for (const auto& d : res.diagnostics.all())
-        if (d.severity != Severity::Note) problems[task.row].push_back(located(d, plan.set));
+        if (d.severity != Severity::Note) problems.push_back(located(d, plan.set));
       ++failed;
     } else {
       row.status = res.unchanged ? "unchanged" : code == 3 ? "warnings" : "ok";
+      if (row.status == "warnings" || (res.unchanged && row.warnings > 0)) ++warned;  // resumed: as first run
       row.output = task.output;
       row.pages = res.pages;
       row.bytes = res.pdf_bytes;
@@ -222,6 +232,7 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
         manifest->record(task.output, hash, out.string(), res.pages, res.pdf_bytes);
       }
     }
+    spill->put(task.row, row, problems);
     ++done;
   };
 
@@ -254,6 +265,7 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
   // The reader: tasks in input order; a split set hands out one document at a time.
   std::size_t next_row = 0;
   for (const auto& plan : plans) {
+    if (stopping()) break;
     std::size_t first_row = next_row, held = 0;
     for (std::size_t i = 0; i < plan.documents; ++i) held += options.shard.holds(plan.first + i);
     if (held == 0) continue;
@@ -261,13 +273,13 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
     auto fail_all = [&](const Diagnostic& d) {
       for (std::size_t r = first_row, i = 0; i < plan.documents; ++i) {
         if (!options.shard.holds(plan.first + i)) continue;
-        SummaryRow& row = result.rows[r];
+        SummaryRow row;
         row.input = plan.set.name;
         if (!plan.member.empty()) row.document = "/" + plan.member + "/" + std::to_string(i);
         row.status = "failed";
         row.errors = 1;
         row.findings.push_back({"error", d.code, d.file, d.place, d.message, "", ""});
-        problems[r++].push_back(d);
+        spill->put(r++, row, {d});
         ++failed;
         ++done;
       }
@@ -282,7 +294,10 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
       DiagnosticSink bad;
       bool ok = split_documents(
           plan.set.name, text, plan.member, [&](std::size_t i) { return options.shard.holds(plan.first + i); },
-          [&](std::size_t i, std::string doc) { queue.push({r++, &plan, i, std::move(doc), output_name(plan, i)}); },
+          [&](std::size_t i, std::string doc) {
+            if (stopping()) return;
+            queue.push({r++, &plan, i, std::move(doc), output_name(plan, i)});
+          },
           bad);
       if (!ok && r == first_row && !bad.all().empty()) fail_all(bad.all().front());
     } catch (const Failure& f) {
@@ -296,30 +311,69 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
   result.progress = progress_now();
   if (options.on_progress) options.on_progress(result.progress);
 
-  for (std::size_t r = 0; r < rows; ++r)
-    if (result.rows[r].status == "failed")
-      result.failed.push_back({result.rows[r].input + (result.rows[r].document.empty() ? "" : " " + result.rows[r].document),
-                               std::move(problems[r])});
+  result.warned = warned;
+  result.summarised = true;
+  result.stopped_by = options.stop_requested ? options.stop_requested() : 0;
 
-  const std::string sfx = suffix(options.shard);
-  result.summary_csv = (out_dir / ("summary" + sfx + ".csv")).string();
-  result.summary_xlsx = (out_dir / ("summary" + sfx + ".xlsx")).string();
-  result.findings_json = (out_dir / ("findings" + sfx + ".json")).string();
-  try {
-    write_csv(result.summary_csv, result.rows);
-    write_xlsx(result.summary_xlsx, result.rows);
-    write_findings_json(result.findings_json, result.rows);
-    if (!options.timings_file.empty()) {
-      std::string t;
-      for (std::size_t r = 0; r < rows; ++r) {
-        char ms[32];
-        std::snprintf(ms, sizeof ms, "%.3f", millis[r]);
-        t += result.rows[r].input + "\t" + result.rows[r].document + "\t" + ms + "\n";
+  // Every row in order, read back from the spill; one never stored was not reached.
+  auto each_row = [&](const std::function<void(std::size_t, SummaryRow&, std::vector<Diagnostic>*)>& f,
+                      bool with_problems) {
+    std::size_t r = 0;
+    SummaryRow row;
+    std::vector<Diagnostic> problems;
+    for (const auto& plan : plans)
+      for (std::size_t i = 0; i < plan.documents; ++i) {
+        if (!options.shard.holds(plan.first + i)) continue;
+        problems.clear();
+        if (!spill->get(r, row, with_problems ? &problems : nullptr)) {
+          row = SummaryRow{};
+          row.input = plan.set.name;
+          if (!plan.member.empty()) row.document = "/" + plan.member + "/" + std::to_string(i);
+          row.status = "not-rendered";
+        }
+        f(r++, row, &problems);
       }
-      write_file_atomic(options.timings_file, t, {});
-    }
+  };
+  try {
+    each_row([&](std::size_t, SummaryRow& row, std::vector<Diagnostic>* problems) {
+      if (row.status == "not-rendered") ++result.not_rendered;
+      if (row.status == "failed" && result.failed.size() < kListedFailures)
+        result.failed.push_back({row.input + (row.document.empty() ? "" : " " + row.document), std::move(*problems)});
+    }, true);
   } catch (const Failure& f) {
     sink.report(f.diagnostic());
+    return result;
+  }
+  const RowSource source(rows, [&](const std::function<void(const SummaryRow&)>& f) {
+    each_row([&](std::size_t, SummaryRow& row, std::vector<Diagnostic>*) { f(row); }, false);
+  });
+
+  // Each summary file on its own: one that cannot be written is said, the others still are.
+  const std::string sfx = suffix(options.shard);
+  auto write_one = [&](std::string& name, const std::string& file, void (*write)(const std::string&, const RowSource&)) {
+    std::string path = (out_dir / file).string();
+    try {
+      write(path, source);
+      name = path;
+    } catch (const Failure& f) {
+      sink.report(f.diagnostic());
+    }
+  };
+  write_one(result.summary_csv, "summary" + sfx + ".csv", write_csv);
+  write_one(result.summary_xlsx, "summary" + sfx + ".xlsx", write_xlsx);
+  write_one(result.findings_json, "findings" + sfx + ".json", write_findings_json);
+  if (!options.timings_file.empty()) {
+    try {
+      write_file_streamed(options.timings_file, [&](const std::function<void(std::string_view)>& put) {
+        each_row([&](std::size_t r, SummaryRow& row, std::vector<Diagnostic>*) {
+          char ms[32];
+          std::snprintf(ms, sizeof ms, "%.3f", millis[r]);
+          put(row.input + "\t" + row.document + "\t" + ms + "\n");
+        }, false);
+      });
+    } catch (const Failure& f) {
+      sink.report(f.diagnostic());
+    }
   }
   return result;
 }

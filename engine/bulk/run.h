@@ -27,7 +27,14 @@ struct BulkOptions {
   std::string version;              // jixiao's version and commit: part of --resume's hashes
   // Called from a progress thread about 5 times a second, and once at the end.
   std::function<void(const Progress&)> on_progress;
+  // Non-zero (a signal number) once the run is asked to stop: no new document is started,
+  // those in flight finish, the summary lists the rest as `not-rendered`.
+  std::function<int()> stop_requested;
 };
+
+// Failures listed in full at the end of a run (stderr); the rest are counted, and all are
+// in findings.json: 300,000 failures must not scroll a terminal for an hour.
+constexpr std::size_t kListedFailures = 20;
 
 struct Failed {
   std::string name;      // "file.json", "file.json /projects/3" or "batch.jsonl:12"
@@ -35,12 +42,15 @@ struct Failed {
 };
 
 struct BulkResult {
-  DiagnosticSink run;              // problems of the run itself (inputs, output directory)
-  std::vector<SummaryRow> rows;    // one per document, in input order
-  std::vector<Failed> failed;      // in input order
+  DiagnosticSink run;              // problems of the run itself (inputs, output directory, summary)
+  std::vector<Failed> failed;      // the first kListedFailures, in input order (progress.failed: all)
+  std::size_t warned = 0;          // documents rendered with warnings
+  std::size_t not_rendered = 0;    // documents a stop left out
+  int stopped_by = 0;              // the signal that stopped the run early, else 0
+  bool summarised = false;         // the run got to writing its summaries
   Progress progress;
-  std::string summary_csv, summary_xlsx, findings_json;  // files written
-  int exit_code() const;           // 2 run problem or a document failed, 3 warnings, else 0
+  std::string summary_csv, summary_xlsx, findings_json;  // those written ("" when not)
+  int exit_code() const;           // 2 run problem, a document failed or stopped, 3 warnings, else 0
 };
 
 // Renders every document of the inputs into options.output_dir (one PDF per document of a

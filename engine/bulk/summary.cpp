@@ -1,10 +1,11 @@
-// The summary files of a bulk run. CSV and JSON are built in memory and written with
-// write_file_atomic; libxlsxwriter writes the workbook to a file itself, so it gets a
-// scratch file beside the output, which is then read back and written atomically (one
-// place for the output's safety checks: symlinks, directories, permissions, fsync).
+// The summary files of a bulk run, written row by row from a RowSource (nothing the size of
+// the run is held) through write_file_streamed. libxlsxwriter writes the workbook to a file
+// itself, so it gets a scratch file beside the output, which is then copied in atomically
+// (one place for the output's safety checks: symlinks, directories, permissions, fsync).
 #include "bulk/summary.h"
 
 #include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -18,6 +19,7 @@
 #include <nlohmann/json.hpp>
 
 #include "diag/diag.h"
+#include "diag/files.h"
 #include "diag/utf8.h"
 
 namespace jixiao::bulk {
@@ -208,20 +210,20 @@ lxw_worksheet* add_sheet(lxw_workbook* wb, const char* name, const char* const* 
   return ws;
 }
 
-void write_summary_sheet(lxw_workbook* wb, const std::vector<SummaryRow>& rows, const Formats& f,
+void write_summary_sheet(lxw_workbook* wb, const RowSource& rows, const Formats& f,
                          const std::string& path) {
-  if (rows.size() >= LXW_ROW_MAX)
-    fail(path, "more documents than a worksheet holds (" + std::to_string(rows.size()) + ")",
+  if (rows.count >= LXW_ROW_MAX)
+    fail(path, "more documents than a worksheet holds (" + std::to_string(rows.count) + ")",
          "at most " + std::to_string(LXW_ROW_MAX - 1) + " documents; the CSV file lists them all");
   Widths widths(kColumns, kColumnCount);
-  for (const auto& r : rows) {
+  rows.each([&](const SummaryRow& r) {
     auto cells = summary_cells(r);
     for (int c = 0; c < kColumnCount; ++c)
       if (!cells[c].number) widths.see(static_cast<std::size_t>(c), cells[c].text);
-  }
+  });
   lxw_worksheet* ws = add_sheet(wb, "summary", kColumns, kColumnCount, widths, f);
   lxw_row_t row = 1;
-  for (const auto& r : rows) {
+  rows.each([&](const SummaryRow& r) {
     auto cells = summary_cells(r);
     for (int c = 0; c < kColumnCount; ++c) {
       const Cell& cell = cells[c];
@@ -235,24 +237,25 @@ void write_summary_sheet(lxw_workbook* wb, const std::vector<SummaryRow>& rows, 
         worksheet_write_string(ws, row, col, excel_text(cell.text).c_str(), nullptr);
     }
     ++row;
-  }
+  });
   if (row > 1) worksheet_autofilter(ws, 0, 0, row - 1, kColumnCount - 1);
 }
 
-void write_findings_sheet(lxw_workbook* wb, const std::vector<SummaryRow>& rows, const Formats& f) {
+void write_findings_sheet(lxw_workbook* wb, const RowSource& rows, const Formats& f) {
   Widths widths(kFindingColumns, kFindingColumnCount);
   std::size_t total = 0;
-  for (const auto& r : rows)
+  rows.each([&](const SummaryRow& r) {
     for (const auto& fr : r.findings) {
       auto cells = finding_cells(r, fr);
       for (std::size_t c = 0; c < cells.size(); ++c) widths.see(c, cells[c]);
       ++total;
     }
+  });
   lxw_worksheet* ws = add_sheet(wb, "findings", kFindingColumns, kFindingColumnCount, widths, f);
   // A sheet holds 1,048,576 rows: past that, say what is missing rather than drop it silently.
   const std::size_t room = LXW_ROW_MAX - 2;
   lxw_row_t row = 1;
-  for (const auto& r : rows)
+  rows.each([&](const SummaryRow& r) {
     for (const auto& fr : r.findings) {
       if (row > room) break;
       auto cells = finding_cells(r, fr);
@@ -261,6 +264,7 @@ void write_findings_sheet(lxw_workbook* wb, const std::vector<SummaryRow>& rows,
                                c == 6 ? f.wrap : nullptr);
       ++row;
     }
+  });
   if (total > room) {
     std::string more = std::to_string(total - room) + " more findings are in the findings JSON file";
     worksheet_write_string(ws, row++, 6, more.c_str(), nullptr);
@@ -280,18 +284,40 @@ class Scratch {
     file += fs::path(path).filename().string();
     file += ".xlsx-XXXXXX";
     name_ = (dir / file).string();
-    int fd = ::mkostemp(name_.data(), O_CLOEXEC);
-    if (fd < 0) fail(path, std::string("cannot create output: ") + std::strerror(errno));
-    ::close(fd);
+    fd_ = ::mkostemp(name_.data(), O_CLOEXEC);
+    if (fd_ < 0) fail(path, std::string("cannot create output: ") + std::strerror(errno));
+    ::flock(fd_, LOCK_EX | LOCK_NB);  // held while it lives: not taken for a killed run's leftover
   }
-  ~Scratch() { ::unlink(name_.c_str()); }
+  ~Scratch() {
+    ::unlink(name_.c_str());
+    ::close(fd_);
+  }
   Scratch(const Scratch&) = delete;
   Scratch& operator=(const Scratch&) = delete;
   const std::string& name() const { return name_; }
 
  private:
   std::string name_;
+  int fd_ = -1;
 };
+
+// Copies a file into write_file_streamed's output a block at a time.
+void copy_into(const std::string& from, const std::string& path, const std::function<void(std::string_view)>& put) {
+  int fd = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail(path, std::string("cannot read the workbook back: ") + std::strerror(errno));
+  std::vector<char> block(1 << 16);
+  for (;;) {
+    ssize_t n = ::read(fd, block.data(), block.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      int e = errno;
+      ::close(fd);
+      if (n < 0) fail(path, std::string("cannot read the workbook back: ") + std::strerror(e));
+      return;
+    }
+    put(std::string_view(block.data(), static_cast<std::size_t>(n)));
+  }
+}
 
 // "87.10" → 87.1 as in `jixiao score --json`; null when not scored.
 nlohmann::ordered_json points_json(const std::string& s) {
@@ -304,18 +330,23 @@ nlohmann::ordered_json points_json(const std::string& s) {
 
 }  // namespace
 
-void write_csv(const std::string& path, const std::vector<SummaryRow>& rows) {
-  // The BOM: Excel on Chinese Windows reads UTF-8 without one as GBK.
-  std::string out = "\xEF\xBB\xBF";
-  out.reserve(rows.size() * 200);
-  std::vector<Cell> header;
-  for (const char* c : kColumns) header.push_back({c});
-  append_csv_row(out, header);
-  for (const auto& r : rows) append_csv_row(out, summary_cells(r));
-  write_file_atomic(path, out, {});
+void write_csv(const std::string& path, const RowSource& rows) {
+  write_file_streamed(path, [&](const std::function<void(std::string_view)>& put) {
+    // The BOM: Excel on Chinese Windows reads UTF-8 without one as GBK.
+    std::string out = "\xEF\xBB\xBF";
+    std::vector<Cell> header;
+    for (const char* c : kColumns) header.push_back({c});
+    append_csv_row(out, header);
+    put(out);
+    rows.each([&](const SummaryRow& r) {
+      out.clear();
+      append_csv_row(out, summary_cells(r));
+      put(out);
+    });
+  });
 }
 
-void write_xlsx(const std::string& path, const std::vector<SummaryRow>& rows) {
+void write_xlsx(const std::string& path, const RowSource& rows) {
   Scratch scratch(path);
   {
     Workbook wb(scratch.name(), path);
@@ -328,36 +359,52 @@ void write_xlsx(const std::string& path, const std::vector<SummaryRow>& rows) {
     write_findings_sheet(wb.get(), rows, f);
     wb.close();
   }
-  // The workbook is a zip of compressed XML: a few hundred bytes a document.
-  write_file_atomic(path, read_file(scratch.name(), std::size_t{1} << 32), {});
+  // The workbook is a zip of compressed XML, a few hundred bytes a document: copied, not held.
+  write_file_streamed(path, [&](const std::function<void(std::string_view)>& put) { copy_into(scratch.name(), path, put); });
 }
 
-void write_findings_json(const std::string& path, const std::vector<SummaryRow>& rows) {
+void write_findings_json(const std::string& path, const RowSource& rows) {
   using ojson = nlohmann::ordered_json;
-  ojson docs = ojson::array();
-  for (const auto& r : rows) {
-    ojson findings = ojson::array();
-    for (const auto& f : r.findings) {
-      ojson fj = {{"severity", f.severity}, {"code", f.code},       {"file", f.file},
-                  {"pointer", f.pointer},   {"message", f.message}};
-      if (!f.computed.empty()) fj["computed"] = f.computed;
-      if (!f.declared.empty()) fj["declared"] = f.declared;
-      findings.push_back(std::move(fj));
+  // The layout dump(2) gives the whole {"documents": [...]}, one document at a time: each
+  // is dumped alone and indented by its depth (a dumped string holds no raw line break).
+  write_file_streamed(path, [&](const std::function<void(std::string_view)>& put) {
+    if (rows.count == 0) {
+      put("{\n  \"documents\": []\n}\n");
+      return;
     }
-    docs.push_back({{"input", r.input},
-                    {"document", r.document},
-                    {"unit", r.unit},
-                    {"project", r.project},
-                    {"form", r.form},
-                    {"total", points_json(r.total)},
-                    {"grade", r.grade},
-                    {"status", r.status},
-                    {"output", r.output},
-                    {"findings", std::move(findings)}});
-  }
-  // replace: a file name in a message may not be UTF-8; dump() would throw on it.
-  std::string out = ojson({{"documents", std::move(docs)}}).dump(2, ' ', false, ojson::error_handler_t::replace);
-  write_file_atomic(path, out + "\n", {});
+    put("{\n  \"documents\": [\n");
+    bool first = true;
+    rows.each([&](const SummaryRow& r) {
+      ojson findings = ojson::array();
+      for (const auto& f : r.findings) {
+        ojson fj = {{"severity", f.severity}, {"code", f.code},       {"file", f.file},
+                    {"pointer", f.pointer},   {"message", f.message}};
+        if (!f.computed.empty()) fj["computed"] = f.computed;
+        if (!f.declared.empty()) fj["declared"] = f.declared;
+        findings.push_back(std::move(fj));
+      }
+      ojson doc = {{"input", r.input},
+                   {"document", r.document},
+                   {"unit", r.unit},
+                   {"project", r.project},
+                   {"form", r.form},
+                   {"total", points_json(r.total)},
+                   {"grade", r.grade},
+                   {"status", r.status},
+                   {"output", r.output},
+                   {"findings", std::move(findings)}};
+      // replace: a file name in a message may not be UTF-8; dump() would throw on it.
+      std::string text = doc.dump(2, ' ', false, ojson::error_handler_t::replace);
+      std::string out = first ? "    " : ",\n    ";
+      first = false;
+      for (char c : text) {
+        out += c;
+        if (c == '\n') out += "    ";
+      }
+      put(out);
+    });
+    put("\n  ]\n}\n");
+  });
 }
 
 }  // namespace jixiao::bulk

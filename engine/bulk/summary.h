@@ -4,6 +4,7 @@
 // run sorts them by input and document), so the same run gives the same bytes.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,20 @@ struct SummaryRow {
   std::vector<FindingRow> findings;
 };
 
+// The rows of a run in order, visited as often as a writer needs (the workbook's column
+// widths take a pass of their own): a bulk run reads them back from disk (spill.h) rather
+// than holding them. A vector of rows converts to one.
+struct RowSource {
+  std::size_t count = 0;
+  std::function<void(const std::function<void(const SummaryRow&)>&)> each;
+  RowSource(std::size_t n, std::function<void(const std::function<void(const SummaryRow&)>&)> visit)
+      : count(n), each(std::move(visit)) {}
+  RowSource(const std::vector<SummaryRow>& rows)  // NOLINT: a vector is a source
+      : count(rows.size()), each([&rows](const std::function<void(const SummaryRow&)>& f) {
+          for (const auto& r : rows) f(r);
+        }) {}
+};
+
 // Each writes atomically (a temporary renamed into place); throws jixiao::Failure
 // ("io.write", the path) on an I/O error. Columns for users: docs/bulk-summary.md.
 //
@@ -44,18 +59,25 @@ struct SummaryRow {
 // RFC 4180 quoting, an English header row. total, max, the counts, pages and bytes are
 // numbers; a text cell starting with = + - @ (or tab, CR) gets a leading apostrophe so that
 // a spreadsheet does not run it as a formula.
-void write_csv(const std::string& path, const std::vector<SummaryRow>& rows);
+void write_csv(const std::string& path, const RowSource& rows);
 // Sheet "summary" (the CSV's columns; total/max numbers shown 0.00, blank when not scored)
 // and sheet "findings" (input, document, severity, code, file, pointer, message, computed,
 // declared), header rows bold and frozen, autofilter on. Text is stored as text, never a
 // formula; what XML cannot hold (invalid UTF-8, control characters) becomes U+FFFD, CR LF
 // one line break. Deterministic bytes (fixed creation date; libxlsxwriter dates zip entries
 // 1980-01-01). Rows are streamed (constant_memory): 10,000 documents take under a second.
-void write_xlsx(const std::string& path, const std::vector<SummaryRow>& rows);
+void write_xlsx(const std::string& path, const RowSource& rows);
 // {"documents": [{input, document, unit, project, form, total, grade, status, output,
 //  findings: [{severity, code, file, pointer, message, computed?, declared?}]}]}
 // total is a number as in `jixiao score --json` (87.1), null when not scored; computed and
 // declared only when not empty. 2-space indent, a final newline.
-void write_findings_json(const std::string& path, const std::vector<SummaryRow>& rows);
+void write_findings_json(const std::string& path, const RowSource& rows);
+
+// The same from rows in memory.
+inline void write_csv(const std::string& path, const std::vector<SummaryRow>& rows) { write_csv(path, RowSource(rows)); }
+inline void write_xlsx(const std::string& path, const std::vector<SummaryRow>& rows) { write_xlsx(path, RowSource(rows)); }
+inline void write_findings_json(const std::string& path, const std::vector<SummaryRow>& rows) {
+  write_findings_json(path, RowSource(rows));
+}
 
 }  // namespace jixiao::bulk

@@ -1,19 +1,26 @@
 // Reading inputs and writing outputs safely: what a hostile or careless path can do is
 // bounded here, once, for every stage.
 #include <fcntl.h>
+#include <dirent.h>
 #include <signal.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <functional>
+#include <string_view>
+#include <ctime>
 #include <mutex>
+#include <set>
 
-#include "diag/diag.h"
+#include "diag/files.h"
 
 namespace jixiao {
 
@@ -25,6 +32,9 @@ namespace {
 }
 
 std::string errno_text() { return std::strerror(errno); }
+
+// A temporary unlocked for this long is no live writer's (it locks it right after creating it).
+constexpr std::time_t kStaleTemporarySeconds = 2;
 
 class Fd {
  public:
@@ -91,10 +101,67 @@ mode_t new_file_mode() {
   return 0666 & ~mask;
 }
 
+// A bulk run asks, with install_stop_request(), that the first signal only be noted: it
+// then stops taking documents and writes its summary. Any other signal ends the process.
+std::atomic<bool> g_graceful{false};
+std::atomic<int> g_stop{0};
+
 void handle_signal(int sig) {
+  int none = 0;
+  if (g_graceful.load() && g_stop.compare_exchange_strong(none, sig)) return;
   remove_pending_outputs();
   ::signal(sig, SIG_DFL);
   ::raise(sig);
+}
+
+bool is_pending(const std::string& path) {
+  for (auto& slot : g_pending)
+    if (char* p = slot.load(); p && path == p) return true;
+  return false;
+}
+
+// jixiao's own temporaries: ".NAME.pdf.tmp-XXXXXX" (write_file_atomic of a PDF, and of a
+// summary: .csv, .xlsx, .json), ".NAME.xlsx-XXXXXX" (the workbook's scratch file),
+// ".jixiao-spill-XXXXXX" (a bulk run's rows). Not any ".tmp-": another program's download
+// in the same directory is not ours to remove.
+bool is_own_temporary(const std::string& name) {
+  if (name.size() < 8 || name[0] != '.') return false;
+  std::size_t dash = name.size() - 7;
+  if (name[dash] != '-') return false;
+  for (std::size_t i = dash + 1; i < name.size(); ++i)
+    if (!std::isalnum(static_cast<unsigned char>(name[i]))) return false;
+  std::string head = name.substr(0, dash);
+  auto ends = [&](const char* tail) {
+    std::size_t n = std::strlen(tail);
+    return head.size() > n && head.compare(head.size() - n, n, tail) == 0;
+  };
+  return ends(".pdf.tmp") || ends(".csv.tmp") || ends(".xlsx.tmp") || ends(".json.tmp") || ends(".xlsx.xlsx") ||
+         head == ".jixiao-spill";
+}
+
+// Removes one stale temporary: a regular file that no writer holds locked (a writer locks
+// its temporary right after creating it, until it is renamed) and that is older than the
+// create-to-lock window, still under its name once locked (not renamed into place since).
+void remove_if_stale(const std::string& path, std::time_t now) {
+  Fd fd(::open(path.c_str(), O_RDWR | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  struct stat st {}, again {};
+  if (fd.get() < 0 || ::fstat(fd.get(), &st) != 0 || !S_ISREG(st.st_mode)) return;
+  if (now - st.st_mtime < kStaleTemporarySeconds) return;
+  if (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) return;  // a live writer holds it
+  if (::lstat(path.c_str(), &again) == 0 && again.st_dev == st.st_dev && again.st_ino == st.st_ino)
+    ::unlink(path.c_str());
+}
+
+// Each directory this process writes into is cleared of stale temporaries once, before its
+// first write: the outputs of a killed run (SIGKILL, power loss) do not stay for ever.
+void clear_stale_once(const std::string& dir) {
+  static std::mutex mutex;
+  static std::set<std::string> cleared;
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    if (!cleared.insert(dir).second) return;
+  }
+  remove_stale_temporaries(dir);
 }
 
 }  // namespace
@@ -135,6 +202,12 @@ std::string read_file(const std::string& path, std::size_t max_bytes) {
 
 void write_file_atomic(const std::string& path, const std::string& bytes,
                        const std::vector<std::string>& inputs) {
+  write_file_streamed(path, [&](const std::function<void(std::string_view)>& put) { put(bytes); }, inputs);
+}
+
+void write_file_streamed(const std::string& path,
+                         const std::function<void(const std::function<void(std::string_view)>&)>& produce,
+                         const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
   struct stat target {};
   bool exists = ::lstat(path.c_str(), &target) == 0;
@@ -152,6 +225,7 @@ void write_file_atomic(const std::string& path, const std::string& bytes,
   }
   fs::path dir = fs::path(path).parent_path();
   if (dir.empty()) dir = ".";
+  clear_stale_once(dir.string());
   std::string tmp = (dir / ("." + fs::path(path).filename().string() + ".tmp-XXXXXX")).string();
   // The name is registered for the signal handler before the file exists: a signal between
   // creating it and registering it would leave it behind (mkostemp does both at once). A
@@ -171,25 +245,45 @@ void write_file_atomic(const std::string& path, const std::string& bytes,
   }
   Fd fd(created);
   if (fd.get() < 0) fail("io.write", path, "cannot create output: " + errno_text());
+  // Held until the temporary is renamed: remove_stale_temporaries() leaves it alone.
+  ::flock(fd.get(), LOCK_EX | LOCK_NB);
   auto abandon = [&](const char* what) {
     std::string e = errno_text();
     ::unlink(tmp.c_str());
     unregister_pending(slot);
     fail("io.write", path, std::string(what) + ": " + e);
   };
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) abandon("cannot write output");
-    done += static_cast<std::size_t>(n);
+  // Bytes are gathered into blocks: a producer may hand them over a cell at a time.
+  std::string block;
+  auto flush = [&] {
+    std::size_t done = 0;
+    while (done < block.size()) {
+      ssize_t n = ::write(fd.get(), block.data() + done, block.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) abandon("cannot write output");
+      done += static_cast<std::size_t>(n);
+    }
+    block.clear();
+  };
+  try {
+    produce([&](std::string_view bytes) {
+      block.append(bytes);
+      if (block.size() >= (1u << 16)) flush();
+    });
+  } catch (...) {  // the producer failed (e.g. could not read what it writes): nothing stays
+    ::unlink(tmp.c_str());
+    unregister_pending(slot);
+    throw;
   }
+  flush();
   mode_t mode = exists ? (target.st_mode & 07777) : new_file_mode();
   if (::fchmod(fd.get(), mode) != 0) abandon("cannot set the output's permissions");
   if (::fsync(fd.get()) != 0) abandon("cannot write output");
-  if (::close(fd.release()) != 0) abandon("cannot write output");
+  // Renamed while still open (and locked), closed after: no moment when a cleaner could
+  // take it for stale.
   if (::rename(tmp.c_str(), path.c_str()) != 0) abandon("cannot move output into place");
   unregister_pending(slot);
+  ::close(fd.release());  // synced already: what close could report has been
   // The rename itself is durable only once the directory is synced.
   Fd d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (d.get() >= 0) ::fsync(d.get());
@@ -244,6 +338,30 @@ void install_output_cleanup() {
   sa.sa_handler = handle_signal;
   sigemptyset(&sa.sa_mask);
   for (int sig : {SIGINT, SIGTERM, SIGHUP}) ::sigaction(sig, &sa, nullptr);
+}
+
+void install_stop_request() {
+  g_graceful = true;
+  install_output_cleanup();
+}
+
+int stop_signal() { return g_stop.load(); }
+
+std::size_t remove_stale_temporaries(const std::string& dir) {
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) return 0;
+  std::vector<std::string> found;
+  while (dirent* e = ::readdir(d))
+    if (is_own_temporary(e->d_name)) found.push_back((std::filesystem::path(dir) / e->d_name).string());
+  ::closedir(d);
+  std::size_t removed = 0;
+  std::time_t now = std::time(nullptr);
+  for (const auto& path : found) {
+    if (is_pending(path)) continue;  // this process's own (on NFS, flock does not shut out itself)
+    remove_if_stale(path, now);
+    removed += ::access(path.c_str(), F_OK) != 0;
+  }
+  return removed;
 }
 
 }  // namespace jixiao

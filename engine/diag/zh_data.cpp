@@ -31,6 +31,9 @@ std::vector<CatalogEntry> data() {
        "每个输出目录同时只运行一个，或用 --shard K/N 并行运行"},
       {"io.write", "cannot start the workbook (out of memory)", "无法创建工作簿（内存不足）"},
       {"io.write", "cannot write the workbook: {1}", "无法写入工作簿：{=1}"},
+      {"io.write", "cannot read the workbook back: {1}", "无法读回工作簿：{=1}"},
+      {"io.write", "cannot create the run's row file: {1}", "无法创建本次运行的行记录文件：{=1}"},
+      {"io.read", "cannot read back the run's row file: {1}", "无法读回本次运行的行记录文件：{=1}"},
       {"io.write", "more documents than a worksheet holds ({1})", "文档数超过一张工作表的容量（{1}）"},
       {"io.write", "at most {1} documents; the CSV file lists them all", "至多 {1} 个文档；CSV 文件列出全部"},
 

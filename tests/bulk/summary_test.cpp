@@ -315,3 +315,28 @@ TEST_CASE("summary: 10,000 documents with 30,000 findings are all written",
   REQUIRE(findings.size() == 30001);
   CHECK(findings[30000][1] == "/projects/9999");
 }
+
+TEST_CASE("summary findings JSON: written a document at a time, the bytes of one whole dump(2)",
+          "[bulk][summary]") {
+  auto dir = test::temp_dir("summary-json-stream");
+  using ojson = nlohmann::ordered_json;
+  for (const auto& rows : {sample_rows(), std::vector<SummaryRow>{}, std::vector<SummaryRow>{sample_rows()[1]}}) {
+    ojson docs = ojson::array();
+    for (const auto& r : rows) {
+      ojson findings = ojson::array();
+      for (const auto& f : r.findings) {
+        ojson fj = {{"severity", f.severity}, {"code", f.code}, {"file", f.file}, {"pointer", f.pointer},
+                    {"message", f.message}};
+        if (!f.computed.empty()) fj["computed"] = f.computed;
+        if (!f.declared.empty()) fj["declared"] = f.declared;
+        findings.push_back(fj);
+      }
+      ojson total = r.total.empty() ? ojson(nullptr) : ojson(std::stod(r.total));
+      docs.push_back({{"input", r.input}, {"document", r.document}, {"unit", r.unit}, {"project", r.project},
+                      {"form", r.form}, {"total", total}, {"grade", r.grade}, {"status", r.status},
+                      {"output", r.output}, {"findings", findings}});
+    }
+    bulk::write_findings_json(dir + "/findings.json", rows);
+    CHECK(test::slurp(dir + "/findings.json") == ojson({{"documents", docs}}).dump(2) + "\n");
+  }
+}
