@@ -77,7 +77,7 @@ TEST_CASE("declaration: absolute paths, .. and /proc are refused without reading
   }
 }
 
-TEST_CASE("declaration: a symlink out of the data directory is refused; its target is not read", "[cli][hostile][declaration]") {
+TEST_CASE("declaration: a symlink out of the data directory is refused, its target is not read", "[cli][hostile][declaration]") {
   auto outside = test::temp_dir("outside");
   auto decl = nlohmann::json::parse(test::slurp(kDeclaration));
   decl["projects"][0]["overview"] = kSecret;
@@ -193,7 +193,7 @@ TEST_CASE("data files: a device, a FIFO or a huge file is refused without blocki
   CHECK(r.err.find("big.json: error: file too large (68157440 bytes); expected at most 67108864 bytes") != std::string::npos);
 }
 
-TEST_CASE("output: not a regular file, a symlink or an input is refused; the victim is untouched", "[cli][hostile][output]") {
+TEST_CASE("output: not a regular file, a symlink or an input is refused, the victim is untouched", "[cli][hostile][output]") {
   auto dir = test::temp_dir("out");
   write(dir + "/data.json", test::slurp(kShenzhen));
   write(dir + "/victim.txt", kSecret);
@@ -217,7 +217,7 @@ TEST_CASE("output: not a regular file, a symlink or an input is refused; the vic
   CHECK(test::slurp(dir + "/data.json") == test::slurp(kShenzhen));
 }
 
-TEST_CASE("output: an existing file keeps its mode; no temporary is left", "[cli][hostile][output]") {
+TEST_CASE("output: an existing file keeps its mode, no temporary is left", "[cli][hostile][output]") {
   auto dir = test::temp_dir("out-mode");
   write(dir + "/out.pdf", "old");
   REQUIRE(::chmod((dir + "/out.pdf").c_str(), 0640) == 0);

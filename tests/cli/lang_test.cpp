@@ -221,7 +221,7 @@ TEST_CASE("lang: a rule set's check speaks Chinese through its message_zh", "[cl
   CHECK(has(check.err, data + ": /projects/0/funds/total/executed: 警告：全年执行数超过全年预算数；预算执行率按其分值封顶（计算值 "));
 }
 
-TEST_CASE("lang: LANG=zh_CN.UTF-8 makes Chinese the default; --lang en and LC_ALL override", "[cli][lang]") {
+TEST_CASE("lang: LANG=zh_CN.UTF-8 makes Chinese the default, --lang en and LC_ALL override", "[cli][lang]") {
   auto data = changed_example("env", [](nlohmann::json& j) { j["projects"][0]["indicators"][1]["weight"] = "12.5"; });
   std::string jixiao = std::string(JIXIAO_BINARY) + " check " + data;
   auto zh = test::run_command("env -u LC_ALL -u LC_MESSAGES LANG=zh_CN.UTF-8 " + jixiao);

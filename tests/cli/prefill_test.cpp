@@ -73,7 +73,7 @@ TEST_CASE("prefill: the declaration's narratives and targets in the self-evaluat
   }
 }
 
-TEST_CASE("prefill: a target in both that differs is a warning; the declaration's stands", "[cli][prefill]") {
+TEST_CASE("prefill: a target in both that differs is a warning, the declaration's stands", "[cli][prefill]") {
   auto decl = nlohmann::json::parse(test::slurp(kDeclaration));
   auto dir = test::temp_dir("prefill");
   auto data = self_evaluation(decl);

@@ -109,7 +109,7 @@ TEST_CASE("abs") {
   CHECK(eval_error("abs(row)").code == "expr.type");
 }
 
-TEST_CASE("sum of an array, or of a field over an array; null counts as nothing") {
+TEST_CASE("sum of an array, or of a field over an array, null counts as nothing") {
   CHECK(fixed2("sum(tasks, 'budget')") == "1406.58");
   CHECK(show("sum(counts)") == "6");
   CHECK(eval("sum(counts)").kind == t::Value::Kind::Int);

@@ -82,7 +82,7 @@ TEST_CASE("every kind of nesting counts towards kExprDepth", "[expr][hostile]") 
   }
 }
 
-TEST_CASE("a chain at the limit evaluates; its tree is no deeper than the limit", "[expr][hostile]") {
+TEST_CASE("a chain at the limit evaluates, its tree is no deeper than the limit", "[expr][hostile]") {
   std::string text = "1" + repeat("+1", limits::kExprDepth - 2);
   t::ParseError err;
   auto parsed = t::parse_expression(text, 0, false, err);

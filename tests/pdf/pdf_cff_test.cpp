@@ -104,7 +104,7 @@ TEST_CASE("cff: Noto Serif CJK SC is subset to a CID-keyed CFF whose charset giv
   CHECK(s.cid(12345678) == 0);  // not in the subset: .notdef
 }
 
-TEST_CASE("cff: pdffonts shows CID Type 0C subsets with Unicode maps; qpdf clean; the text reads back", "[pdf][cff]") {
+TEST_CASE("cff: pdffonts shows CID Type 0C subsets with Unicode maps, qpdf clean, the text reads back", "[pdf][cff]") {
   const auto& lib = test::font_library();
   layout::LayoutResult doc;
   layout::Page page;
@@ -223,7 +223,7 @@ std::string tiny_cff(bool cid_keyed, const std::string& charset, unsigned glyphs
 
 }  // namespace
 
-TEST_CASE("cff: the charset's three formats give the CIDs; without ROS the CIDs are glyph indices", "[pdf][cff]") {
+TEST_CASE("cff: the charset's three formats give the CIDs, without ROS the CIDs are glyph indices", "[pdf][cff]") {
   using V = std::vector<std::uint16_t>;
   // Format 0: one CID per glyph after .notdef.
   auto c = pdf::read_cff_charset(tiny_cff(true, std::string("\x00\x00\x05\x00\x09", 5), 3), "t");
