@@ -64,6 +64,8 @@ std::vector<CatalogEntry> data() {
       // valijson's words for a failed "not" (the schemas exclude amounts below one fen so).
       {"model.schema", "{1}: target should not validate against schema specified in 'not' constraint",
        "{1}：取值落在结构定义以 not 排除的范围内"},
+      {"model.range", "0, or a number whose magnitude is at least {1}", "0，或绝对值不小于 {1} 的数"},
+      {"model.range", "a number not strictly between {1} and {2}", "不在 {1} 与 {2} 之间（不含两端）的数"},
       {"model.schema", "the data could not be validated: {1}", "无法校验数据：{=1}"},
       {"model.schema", "data the schema {1} can check", "结构定义 {1} 能校验的数据"},
       {"model.more", "{1} more problems like these not shown", "另有 {1} 个同类问题未列出"},

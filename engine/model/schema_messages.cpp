@@ -168,6 +168,10 @@ class Reporter {
       return sink_.error("model.format", file_, ptr, field_name(ptr) + " is not a valid " + format,
                          "a " + format + example, got);
     }
+    // A `not` of open intervals is a range with a hole (amounts: 0, or at least one fen).
+    if (starts(d, "Target should not validate against schema specified in 'not' constraint"))
+      if (std::string expected = hole_text(s); !expected.empty())
+        return sink_.error("model.range", file_, ptr, field_name(ptr) + " is out of range", expected, got);
     // Combinations (oneOf, anyOf, if/then, not, contains …): valijson's words are the message.
     std::string message = d;
     if (!message.empty() && message.back() == '.') message.pop_back();
@@ -190,13 +194,49 @@ class Reporter {
     sink_.report(std::move(diag));
   }
 
-  void range(const std::string& ptr, const json* s, const std::string& got, const std::string& d) {
+  // "at least 0 and at most 1000000000000000": the schema's own bounds of a number.
+  static std::string range_text(const json* s) {
     std::string expected;
     auto bound = [&](const char* key, const char* words) {
       if (s && s->contains(key)) expected += (expected.empty() ? "" : " and ") + std::string(words) + (*s)[key].dump();
     };
     bound("minimum", "at least "), bound("exclusiveMinimum", "more than ");
     bound("maximum", "at most "), bound("exclusiveMaximum", "less than ");
+    return expected;
+  }
+
+  // What a `not` of open intervals ({exclusiveMinimum, exclusiveMaximum}, alone or in an anyOf)
+  // leaves; "" when the `not` is anything else (valijson's words are then the message).
+  static std::string hole_text(const json* s) {
+    if (!s || !s->contains("not") || !(*s)["not"].is_object()) return "";
+    const json& n = (*s)["not"];
+    std::vector<const json*> holes;
+    if (n.contains("anyOf") && n["anyOf"].is_array())
+      for (const auto& h : n["anyOf"]) holes.push_back(&h);
+    else holes.push_back(&n);
+    double magnitude = -1;
+    for (const json* h : holes) {
+      if (!h->is_object() || !h->contains("exclusiveMinimum") || !h->contains("exclusiveMaximum") ||
+          !(*h)["exclusiveMinimum"].is_number() || !(*h)["exclusiveMaximum"].is_number())
+        return "";
+      double lo = (*h)["exclusiveMinimum"], hi = (*h)["exclusiveMaximum"];
+      double m = lo == 0 ? hi : hi == 0 ? -lo : -1;  // (0, x) or (-x, 0)
+      if (m <= 0 || (magnitude > 0 && m != magnitude)) magnitude = -2;
+      else if (magnitude != -2) magnitude = m;
+    }
+    if (magnitude > 0) {
+      const json* h = holes.front();
+      const json& bound = (*h)["exclusiveMinimum"] == 0 ? (*h)["exclusiveMaximum"] : (*h)["exclusiveMinimum"];
+      std::string x = bound.dump();
+      if (!x.empty() && x[0] == '-') x.erase(0, 1);
+      return "0, or a number whose magnitude is at least " + x;
+    }
+    return "a number not strictly between " + (*holes.front())["exclusiveMinimum"].dump() + " and " +
+           (*holes.front())["exclusiveMaximum"].dump();
+  }
+
+  void range(const std::string& ptr, const json* s, const std::string& got, const std::string& d) {
+    std::string expected = range_text(s);
     sink_.error("model.range", file_, ptr, field_name(ptr) + " is out of range",
                 expected.empty() ? d : "a number " + expected, got);
   }

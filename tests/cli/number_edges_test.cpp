@@ -90,7 +90,7 @@ TEST_CASE("number edges: a budget of 4.9e-324 (or 1e-7) is refused, not printed 
     Edge e;
     e.funds("annual", tiny);
     e.funds("executed", tiny);
-    e.refused(e.data_file() + ": /projects/0/funds/total/annual: error:", "'not'");
+    e.refused(e.data_file() + ": /projects/0/funds/total/annual: error: 'annual' is out of range", "expected 0, or a number whose magnitude is at least 0.01");
   }
   Edge cent;  // one fen is an amount
   cent.funds("annual", 0.01);
@@ -196,5 +196,5 @@ TEST_CASE("number edges: the same in Chinese", "[cli][edges][zh]") {
   tiny.run("score");
   auto t = test::run_jixiao("score " + tiny.data_file() + " --lang zh");
   CHECK(t.exit_code == 2);
-  CHECK(has(t.err, tiny.data_file() + ": /projects/0/funds/total/annual: 错误：'annual'：取值落在结构定义以 not 排除的范围内"));
+  CHECK(has(t.err, tiny.data_file() + ": /projects/0/funds/total/annual: 错误：'annual' 超出范围；应为 0，或绝对值不小于 0.01 的数"));
 }
