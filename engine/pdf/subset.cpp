@@ -48,6 +48,9 @@ struct InputDeleter {
 struct PlanDeleter {
   void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
 };
+struct MapDeleter {
+  void operator()(hb_map_t* p) const { hb_map_destroy(p); }
+};
 struct FaceDeleter {
   void operator()(hb_face_t* p) const { hb_face_destroy(p); }
 };
@@ -100,7 +103,9 @@ FontSubset::FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
 
   std::unique_ptr<hb_subset_plan_t, PlanDeleter> plan(hb_subset_plan_create_or_fail(source, input.get()));
   if (!plan) fail(name, "HarfBuzz could not plan the subset");
-  old_to_new_ = hb_map_reference(const_cast<hb_map_t*>(hb_subset_plan_old_to_new_glyph_mapping(plan.get())));
+  // Held here until the subset is whole: a constructor that throws runs no destructor.
+  std::unique_ptr<hb_map_t, MapDeleter> old_to_new(
+      hb_map_reference(const_cast<hb_map_t*>(hb_subset_plan_old_to_new_glyph_mapping(plan.get()))));
   const hb_map_t* new_to_old = hb_subset_plan_new_to_old_glyph_mapping(plan.get());
   std::unique_ptr<hb_face_t, FaceDeleter> result(hb_subset_plan_execute_or_fail(plan.get()));
   if (!result) fail(name, "HarfBuzz could not build the subset");
@@ -120,12 +125,16 @@ FontSubset::FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
     hb_codepoint_t old = hb_map_get(new_to_old, gid);
     widths_[gid] = old == HB_MAP_VALUE_INVALID ? 0.0 : width_per_mille(font, old);
   }
-  if (!cff) return;
+  if (!cff) {
+    old_to_new_ = old_to_new.release();
+    return;
+  }
   CffCharset charset = read_cff_charset(program_, name);
   if (charset.cid.size() != count)
     fail(name, "the CFF subset has " + std::to_string(charset.cid.size()) + " glyphs, the plan " + std::to_string(count));
   cid_keyed_ = charset.cid_keyed;
   cids_ = std::move(charset.cid);
+  old_to_new_ = old_to_new.release();
 }
 
 FontSubset::FontSubset(std::string program, const std::vector<std::uint32_t>& kept,

@@ -100,22 +100,25 @@ TEST_CASE("bulk: a JSON Lines line over the limit, with NUL, bad UTF-8 or not an
 }
 
 TEST_CASE("bulk: 50,000 invalid JSON Lines documents: memory stays flat, the listing is cut short", "[bulk]") {
+  // Under ASan 5,000: its quarantine grows to 256 MiB whatever the run does, and 50,000 take 100 s.
+  const int n = test::sanitized() ? 5000 : 50000;
+  const std::string all = std::to_string(n);
   auto dir = test::temp_dir("bulk-50k");
   {
     std::ofstream out(dir + "/many.jsonl", std::ios::binary);
-    for (int i = 0; i < 50000; ++i) out << "{\"form\": \"no-such-form-" << i << "\", \"n\": " << i << "}\n";
+    for (int i = 0; i < n; ++i) out << "{\"form\": \"no-such-form-" << i << "\", \"n\": " << i << "}\n";
   }
   auto r = test::run_jixiao_bounded("render " + dir + "/many.jsonl -o " + dir + "/out/ -j 2" + kDate,
                                     120 * test::hostile_seconds());
   INFO(r.err.substr(0, 4000));
-  WARN("50,000 failed documents: " << r.seconds << " s, peak " << r.max_rss_mib << " MiB");
+  WARN(n << " failed documents: " << r.seconds << " s, peak " << r.max_rss_mib << " MiB");
   CHECK(r.exit_code == 2);
   CHECK(r.max_rss_mib < test::hostile_mib());
   CHECK(r.seconds < 60 * test::hostile_seconds());
-  CHECK(r.err.find("50000 of 50000 documents failed") != std::string::npos);
+  CHECK(r.err.find(all + " of " + all + " documents failed") != std::string::npos);
   CHECK(r.err.find("many.jsonl:20\n") != std::string::npos);  // the 20th is listed
   CHECK(r.err.find("many.jsonl:21\n") == std::string::npos);  // the 21st is not
-  CHECK(r.err.find("  and 49980 more: see " + dir + "/out/findings.json") != std::string::npos);
+  CHECK(r.err.find("  and " + std::to_string(n - 20) + " more: see " + dir + "/out/findings.json") != std::string::npos);
   CHECK(r.err.size() < 20000);
   // Every document is in the summary, in line order.
   std::ifstream csv(dir + "/out/summary.csv");
@@ -123,8 +126,8 @@ TEST_CASE("bulk: 50,000 invalid JSON Lines documents: memory stays flat, the lis
   int rows = 0;
   std::string last;
   while (std::getline(csv, line)) ++rows, last = line;
-  CHECK(rows == 50001);
-  CHECK(last.rfind(dir + "/many.jsonl:50000,", 0) == 0);
+  CHECK(rows == n + 1);
+  CHECK(last.rfind(dir + "/many.jsonl:" + all + ",", 0) == 0);
   CHECK(temporaries_in(dir + "/out").empty());
 }
 

@@ -102,6 +102,7 @@ constexpr double kSanitizerScale = 1;
 // two tests at once on a 2-core CI machine.
 double hostile_seconds() { return 1.0 * kSanitizerScale * (kSanitizerScale > 1 ? 2 : 1); }
 long hostile_mib() { return static_cast<long>(200 * kSanitizerScale); }
+bool sanitized() { return kSanitizerScale > 1; }
 
 bool file_exists(const std::string& path) {
   struct stat st;

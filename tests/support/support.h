@@ -36,6 +36,9 @@ BoundedResult run_jixiao_bounded(const std::string& args, double timeout_s = 10)
 // (ASan's shadow memory and checks cost ~3x in memory, more in time).
 double hostile_seconds();
 long hostile_mib();
+// True in a sanitizer build: ASan keeps freed memory in quarantine (256 MiB by default), so
+// "memory stays flat over N documents" is shown by the normal build, at full N.
+bool sanitized();
 
 bool file_exists(const std::string& path);
 std::string slurp(const std::string& path);
