@@ -4,7 +4,7 @@
 
 #include "check/check.h"
 #include "diag/lang.h"
-#include "template_roots.h"
+#include "catalog/roots.h"
 
 namespace jixiao::app {
 

@@ -13,7 +13,7 @@
 #include "model/model.h"
 #include "scoring/scoring.h"
 #include "template/template.h"
-#include "view.h"
+#include "run/view.h"
 
 using namespace jixiao;
 

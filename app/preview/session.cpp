@@ -8,7 +8,7 @@
 #include "diag/lang.h"
 #include "preview/engine_adapter.h"
 #include "preview/state_json.h"
-#include "template_roots.h"
+#include "catalog/roots.h"
 
 namespace jixiao::preview {
 

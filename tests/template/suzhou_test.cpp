@@ -12,7 +12,7 @@
 #include "scoring/scoring.h"
 #include "support/support.h"
 #include "tmpl_helpers.h"
-#include "view.h"
+#include "run/view.h"
 
 using namespace jixiao;
 using namespace jixiao::test;

@@ -8,7 +8,7 @@
 #include "check/parts.h"
 #include "diag/json.h"
 #include "model/schema.h"
-#include "template_roots.h"
+#include "catalog/roots.h"
 
 namespace jixiao::check {
 

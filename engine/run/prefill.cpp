@@ -1,4 +1,4 @@
-#include "prefill.h"
+#include "run/prefill.h"
 
 #include <deque>
 #include <filesystem>

@@ -12,9 +12,9 @@
 #include "pdf/pdf.h"
 #include "scoring/scoring.h"
 #include "template/template.h"
-#include "prefill.h"
-#include "template_roots.h"
-#include "view.h"
+#include "run/prefill.h"
+#include "catalog/roots.h"
+#include "run/view.h"
 
 namespace jixiao {
 

@@ -1,4 +1,4 @@
-#include "template_roots.h"
+#include "catalog/roots.h"
 
 #include <algorithm>
 #include <filesystem>

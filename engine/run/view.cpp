@@ -1,4 +1,4 @@
-#include "view.h"
+#include "run/view.h"
 
 namespace jixiao {
 
