@@ -53,25 +53,24 @@ struct TopDict {
   long charstrings = -1;
 };
 
-// Walks a DICT: calls op(operator, operands, count, first byte of the operands, end of the
-// operator) for each operator. Reals are skipped as operands of value 0 (none needed here).
-template <typename Op>
-void walk_dict(const Reader& r, std::size_t begin, std::size_t end, Op&& op) {
+// The Top DICT operators this needs: ROS (12 30), charset (15), CharStrings (17).
+TopDict read_top_dict(const Reader& r, std::size_t begin, std::size_t end) {
+  TopDict d;
   long operands[48];
   int n = 0;
-  std::size_t from = begin;
   for (std::size_t i = begin; i < end;) {
     const std::uint32_t b0 = r.u8(i);
     long v = 0;
     if (b0 <= 21) {  // an operator
-      std::uint32_t code = b0 == 12 ? 1200 + r.u8(i + 1) : b0;
+      std::uint32_t op = b0 == 12 ? 1200 + r.u8(i + 1) : b0;
       i += b0 == 12 ? 2 : 1;
-      op(code, operands, n, from, i);
+      if (op == 1230) d.ros = true;
+      if (op == 15 && n > 0) d.charset = operands[n - 1];
+      if (op == 17 && n > 0) d.charstrings = operands[n - 1];
       n = 0;
-      from = i;
       continue;
     }
-    if (b0 == 30) {  // a real: nibbles up to the 0xf terminator
+    if (b0 == 30) {  // a real: nibbles up to the 0xf terminator; not needed, skipped
       for (++i;; ++i) {
         std::uint32_t b = r.u8(i);
         if ((b & 0x0f) == 0x0f || (b >> 4) == 0x0f) break;
@@ -93,21 +92,11 @@ void walk_dict(const Reader& r, std::size_t begin, std::size_t end, Op&& op) {
       v = -(static_cast<long>(b0) - 251) * 256 - r.u8(i + 1) - 108;
       i += 2;
     } else {
-      r.fail("DICT byte " + std::to_string(b0));
+      r.fail("Top DICT byte " + std::to_string(b0));
     }
-    if (n == 48) r.fail("DICT operand stack overflow");
+    if (n == 48) r.fail("Top DICT operand stack overflow");
     operands[n++] = v;
   }
-}
-
-// The Top DICT operators this needs: ROS (12 30), charset (15), CharStrings (17).
-TopDict read_top_dict(const Reader& r, std::size_t begin, std::size_t end) {
-  TopDict d;
-  walk_dict(r, begin, end, [&](std::uint32_t op, const long* v, int n, std::size_t, std::size_t) {
-    if (op == 1230) d.ros = true;
-    if (op == 15 && n > 0) d.charset = v[n - 1];
-    if (op == 17 && n > 0) d.charstrings = v[n - 1];
-  });
   return d;
 }
 
