@@ -89,8 +89,8 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
   auto stopping = [&] { return options.stop_requested && options.stop_requested() != 0; };
 
   Tally tally(rows);
-  const DocumentRenderer renderer{engine,   options, out_dir, common, file_hashes, *manifest,
-                                  *spill,   tally,   millis,  stopping};
+  const DocumentRenderer renderer{engine, options, out_dir, common, file_hashes,
+                                  *manifest, *spill, tally, millis, stopping};
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   Queue queue(static_cast<std::size_t>(jobs) * 2);
   std::vector<LargeStackThread> workers = start_workers(jobs, queue, renderer, sink);

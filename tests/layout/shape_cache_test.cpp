@@ -21,8 +21,8 @@ doc::Document form() {
   doc::Document d;
   d.page = test::page_with_body(300);
   d.blocks.push_back(para("项目名称"));
-  d.blocks.push_back(para(std::string(40, 'x') + "偏差原因分析及改进措施：项目按计划完成，资金到位率100%，"
-                                                 "支出进度符合预期。"));
+  d.blocks.push_back(para(std::string(40, 'x') +
+                          "偏差原因分析及改进措施：项目按计划完成，资金到位率100%，支出进度符合预期。"));
   doc::Table t;
   t.column_widths = {100, 200};
   t.rows.push_back({{test::cell("金额（元）"), test::cell("870996.00")}});

@@ -93,7 +93,8 @@ TEST_CASE("subset cache: threads writing at once share it and get the same bytes
     });
   for (auto& th : threads) th.join();
   for (int t = 0; t < 4; ++t)
-    for (int k = 0; k < 2; ++k) CHECK(got[static_cast<std::size_t>(t * 2 + k)] == expected[static_cast<std::size_t>((t + k) % 4)]);
+    for (int k = 0; k < 2; ++k)
+      CHECK(got[static_cast<std::size_t>(t * 2 + k)] == expected[static_cast<std::size_t>((t + k) % 4)]);
   CHECK(cache.size(face("song")) == 4);
 }
 
