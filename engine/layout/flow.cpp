@@ -4,10 +4,12 @@
 // come last, when the page count is known.
 #include <algorithm>
 #include <deque>
+#include <stdexcept>
 #include <variant>
 
 #include "layout/bounds.h"
 #include "layout/pages.h"
+#include "layout/shape_cache.h"
 #include "layout/table.h"
 
 namespace jixiao::layout {
@@ -48,7 +50,7 @@ class Flow {
   Flow(const doc::Document& d, const FontLibrary& fonts, DiagnosticSink& sink, LayoutResult& out,
        const LayoutOptions& options)
       : doc_(d), sink_(sink), out_(out), flow_(d.page, out, sink, options.boxes || options.overlay),
-        text_(fonts), overlay_(options.overlay) {}
+        text_(fonts, options.shapes), overlay_(options.overlay) {}
 
   void run() {
     const auto& blocks = doc_.blocks;
@@ -239,6 +241,8 @@ class Flow {
 
 LayoutResult lay_out(const doc::Document& document, const FontLibrary& fonts,
                      DiagnosticSink& sink, const LayoutOptions& options) {
+  if (options.shapes && !options.shapes->serves(fonts))
+    throw std::invalid_argument("lay_out: a shape cache made for another font library");
   LayoutResult result;
   if (!check_bounds(document, sink)) return result;
   try {

@@ -12,8 +12,6 @@
 #include <filesystem>
 #include <map>
 #include <mutex>
-#include <shared_mutex>
-#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 namespace jixiao::layout {
@@ -27,8 +25,6 @@ struct Face {
   hb_font_t* hb_font = nullptr;
   hb_face_t* subset_face = nullptr;  // see FontLibrary::subset_face
   int subsets = 0;
-  // FontLibrary::derived, most recently used first.
-  std::vector<std::pair<std::string, std::shared_ptr<const void>>> derived;
 };
 
 struct FamilyFaces {
@@ -40,9 +36,6 @@ struct FamilyFaces {
 struct FontLibrary::Impl {
   FT_Library ft = nullptr;
   std::mutex subset_mutex;  // guards Face::subset_face and Face::subsets
-  std::mutex derived_mutex;  // guards Face::derived
-  std::shared_mutex shared_mutex;  // guards shared_results
-  std::unordered_map<std::string, std::shared_ptr<const void>> shared_results;
   std::vector<Face> faces;
   std::map<std::string, FamilyFaces> families;
   std::vector<FontId> fallback;
@@ -358,35 +351,6 @@ hb_face_t* FontLibrary::subset_face(FontId id) const {
   }
   if (++f.subsets >= kPrepareAfter) f.subset_face = hb_subset_preprocess(f.hb_face);
   return f.subset_face ? f.subset_face : f.hb_face;
-}
-
-std::shared_ptr<const void> FontLibrary::derived(FontId id, const std::string& key) const {
-  Face& f = impl_->faces.at(id);
-  std::lock_guard<std::mutex> lock(impl_->derived_mutex);
-  auto it = std::find_if(f.derived.begin(), f.derived.end(), [&](const auto& d) { return d.first == key; });
-  if (it == f.derived.end()) return nullptr;
-  std::rotate(f.derived.begin(), it, it + 1);  // now the most recently used
-  return f.derived.front().second;
-}
-
-void FontLibrary::keep_derived(FontId id, const std::string& key, std::shared_ptr<const void> value) const {
-  Face& f = impl_->faces.at(id);
-  std::lock_guard<std::mutex> lock(impl_->derived_mutex);
-  // Another thread may have kept the same key meanwhile: equal values, keep that one.
-  if (std::any_of(f.derived.begin(), f.derived.end(), [&](const auto& d) { return d.first == key; })) return;
-  if (f.derived.size() == kDerivedPerFace) f.derived.pop_back();
-  f.derived.emplace(f.derived.begin(), key, std::move(value));
-}
-
-std::shared_ptr<const void> FontLibrary::shared_result(const std::string& key) const {
-  std::shared_lock<std::shared_mutex> lock(impl_->shared_mutex);
-  auto it = impl_->shared_results.find(key);
-  return it == impl_->shared_results.end() ? nullptr : it->second;
-}
-
-void FontLibrary::keep_shared_result(const std::string& key, std::shared_ptr<const void> value) const {
-  std::unique_lock<std::shared_mutex> lock(impl_->shared_mutex);
-  if (impl_->shared_results.size() < kSharedResults) impl_->shared_results.emplace(key, std::move(value));
 }
 
 }  // namespace jixiao::layout

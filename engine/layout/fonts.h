@@ -1,5 +1,7 @@
 // Font library: the families of the font manifest (fonts/fonts.json) loaded once per process
 // with FreeType (files, metrics) and HarfBuzz (shaping). Library types stay in fonts.cpp.
+// It holds faces only; what the stages derive from them and keep between documents is in
+// their own caches (layout::ShapeCache, pdf::SubsetCache), held beside the library.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -67,22 +69,6 @@ class FontLibrary {
   // process (bulk runs); one-off renders subset the plain face. A CFF face is subset from a
   // view showing only its CFF table (see fonts.cpp). All give the same bytes.
   hb_face_t* subset_face(FontId id) const;
-
-  // What the PDF stage derives from a face and a key (the embedded subset for a glyph set),
-  // kept for later documents: the kDerivedPerFace most recently used per face, shared by
-  // all threads (guarded by a mutex). A value must be immutable and depend only on the face
-  // and the key, so a hit gives the bytes a miss would have computed.
-  static constexpr std::size_t kDerivedPerFace = 8;
-  std::shared_ptr<const void> derived(FontId id, const std::string& key) const;
-  void keep_derived(FontId id, const std::string& key, std::shared_ptr<const void> value) const;
-
-  // Layout results shared by all documents (the analysis of a short paragraph: labels and
-  // table headings recur in every document of a template), by a key naming all they depend
-  // on. The first kSharedResults keys are kept for the library's life; thread-safe; values
-  // are immutable, so a hit gives what computing anew would.
-  static constexpr std::size_t kSharedResults = 4096;
-  std::shared_ptr<const void> shared_result(const std::string& key) const;
-  void keep_shared_result(const std::string& key, std::shared_ptr<const void> value) const;
 
  private:
   struct Impl;

@@ -91,10 +91,16 @@ struct LayoutResult {
   std::vector<Page> pages;
 };
 
-// What lay_out records beyond the pages. The default records nothing and costs nothing.
+class ShapeCache;  // layout/shape_cache.h
+
+// What lay_out records beyond the pages (the default records nothing and costs nothing),
+// and what it may share with other documents.
 struct LayoutOptions {
   bool boxes = false;    // Page::boxes and Page::breaks
   bool overlay = false;  // draw the debug overlay into the pages (records boxes too)
+  // Shapes of recurring short paragraphs, made for the library lay_out is given (another
+  // library's cache is a std::invalid_argument); null: nothing shared.
+  ShapeCache* shapes = nullptr;
 };
 
 // Lays the document out on pages. Fonts come from the library (loaded once per process);

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "layout/linebreak.h"
+#include "layout/shape_cache.h"
 #include "layout/shape.h"
 #include "layout/text_lines.h"
 #include "diag/utf8.h"
@@ -50,13 +51,13 @@ std::string encode_utf8(char32_t c) {
 }  // namespace
 
 struct TextSetter::Impl {
-  explicit Impl(const FontLibrary& fonts) : faces(fonts), shaper(fonts), library(&fonts) {}
+  Impl(const FontLibrary& fonts, ShapeCache* shared) : faces(fonts), shaper(fonts), library(&fonts), shared(shared) {}
 
   // Faces, shaping and break opportunities of paragraph p. A document measures a table
   // cell's text before it sets it, and repeats labels: an analysis is kept for the rest of
   // the document (this setter's life) and reused for the same text, size and faces. Short
   // paragraphs (labels, headings) recur in every document of a template: their analyses
-  // are shared with later documents through the font library.
+  // are shared with later documents through the shape cache, when there is one.
   ShapedParagraph analyse(std::u32string_view p, float size) {
     std::string key(sizeof(float) + 2 * sizeof(FontId) + p.size() * sizeof(char32_t), '\0');
     const auto [primary, latin] = faces.faces_in_use();
@@ -66,10 +67,9 @@ struct TextSetter::Impl {
     std::memcpy(key.data() + sizeof size + 2 * sizeof primary, p.data(), p.size() * sizeof(char32_t));
     if (auto it = analysed.find(key); it != analysed.end())
       return ShapedParagraph{p, it->second->shaped, it->second->breaks};
-    const bool shared = p.size() <= kSharedChars;
-    if (shared) {
-      if (auto kept = library->shared_result(key)) {
-        auto a = std::static_pointer_cast<const Analysis>(kept);
+    const bool share = shared && p.size() <= kSharedChars;
+    if (share) {
+      if (auto a = shared->find(key)) {
         analysed.emplace(std::move(key), a);
         return ShapedParagraph{p, a->shaped, a->breaks};
       }
@@ -81,8 +81,8 @@ struct TextSetter::Impl {
     const bool notdef = std::any_of(shaped.glyphs.begin(), shaped.glyphs.end(),
                                     [](const ShapedGlyph& g) { return g.id == 0; });
     if (notdef || p.size() > kKeptChars) return ShapedParagraph{p, shaped, breaks};
-    auto a = std::make_shared<const Analysis>(Analysis{shaped, breaks});
-    if (shared) library->keep_shared_result(key, a);
+    auto a = std::make_shared<const ParagraphShape>(ParagraphShape{shaped, breaks});
+    if (share) shared->keep(key, a);
     analysed.emplace(std::move(key), a);
     return ShapedParagraph{p, a->shaped, a->breaks};
   }
@@ -109,19 +109,17 @@ struct TextSetter::Impl {
   std::vector<std::uint8_t> breaks;
   std::vector<char32_t> missing;  // characters no face has, first occurrence order
   std::vector<std::string> unknown_families;  // warned about once per setter
-  struct Analysis {
-    ShapedText shaped;
-    std::vector<std::uint8_t> breaks;
-  };
   // analyse() results by size, faces and text. Long paragraphs rarely repeat: not kept;
-  // those up to kSharedChars are shared with other documents (FontLibrary::shared_result).
+  // those up to kSharedChars are shared with other documents (ShapeCache).
   static constexpr std::size_t kKeptChars = 256;
   static constexpr std::size_t kSharedChars = 32;
-  std::unordered_map<std::string, std::shared_ptr<const Analysis>> analysed;
+  std::unordered_map<std::string, std::shared_ptr<const ParagraphShape>> analysed;
   const FontLibrary* library;
+  ShapeCache* shared;  // may be null: nothing shared
 };
 
-TextSetter::TextSetter(const FontLibrary& fonts) : impl_(std::make_unique<Impl>(fonts)) {}
+TextSetter::TextSetter(const FontLibrary& fonts, ShapeCache* shared)
+    : impl_(std::make_unique<Impl>(fonts, shared)) {}
 TextSetter::~TextSetter() = default;
 
 TextBlock TextSetter::set(std::string_view utf8, const doc::TextStyle& style, float max_width,

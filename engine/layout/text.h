@@ -28,7 +28,9 @@ struct TextBlock {
 // Sets text. Reuses its buffers between calls: keep one per layout run, not per paragraph.
 class TextSetter {
  public:
-  explicit TextSetter(const FontLibrary& fonts);
+  // shared: analyses of short paragraphs shared with other documents (ShapeCache, made for
+  // fonts), or null.
+  explicit TextSetter(const FontLibrary& fonts, ShapeCache* shared = nullptr);
   ~TextSetter();
   TextSetter(const TextSetter&) = delete;
   TextSetter& operator=(const TextSetter&) = delete;

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <map>
 
-#include "pdf/cff_writer.h"
 #include "pdf/tounicode.h"
 
 namespace jixiao::pdf {
@@ -50,26 +49,21 @@ void add_width(const HaruDoc& doc, HPDF_Array array, double w) {
     doc.check(HPDF_Array_AddReal(array, static_cast<HPDF_REAL>(w)), "writing /W");
 }
 
-// Subsetting and compressing a CJK face is most of the time a document takes to write; a
-// face whose glyph set repeats (headings, digits, a template's fixed text) is done once.
+// The face subset to the document's glyphs, from subsets when an earlier document made it.
 std::shared_ptr<const PreparedFont> prepare(const HaruDoc& doc, const FaceUsage& usage,
-                                            const layout::FontLibrary& fonts) {
+                                            const layout::FontLibrary& fonts, SubsetCache* subsets) {
   const layout::FontId id = usage.font();
   std::string key;
   key.reserve(usage.glyphs().size() * 4);
   for (std::uint32_t g : usage.glyphs())
     for (int shift : {24, 16, 8, 0}) key += static_cast<char>(g >> shift);
-  if (auto kept = fonts.derived(id, key)) return std::static_pointer_cast<const PreparedFont>(kept);
+  if (subsets)
+    if (auto kept = subsets->find(id, key)) return kept;
   const std::string& ps = fonts.info(id).postscript_name;
   std::shared_ptr<PreparedFont> made;
   try {
-    // PROTOTYPE (docs/cff-writer-wip.md): CID-keyed CFF faces from cached flattened glyphs.
-    std::optional<FontSubset> own =
-        cff_writer_enabled() ? cached_cff_subset(fonts, id, usage.glyphs(), ps) : std::nullopt;
     made = std::make_shared<PreparedFont>(PreparedFont{
-        own ? std::move(*own)
-            : FontSubset(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), usage.glyphs(), ps),
-        {}, {}});
+        FontSubset(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), usage.glyphs(), ps), {}, {}});
   } catch (const Failure& f) {
     throw Failure(font_failure(fonts.info(id), f.diagnostic()));
   }
@@ -77,15 +71,15 @@ std::shared_ptr<const PreparedFont> prepare(const HaruDoc& doc, const FaceUsage&
   Digest md5;
   md5.add(made->subset.program());
   md5.finish(made->md5);
-  fonts.keep_derived(id, key, made);
+  if (subsets) subsets->keep(id, key, made);
   return made;
 }
 
 }  // namespace
 
 EmbeddedFont::EmbeddedFont(const HaruDoc& doc, const FaceUsage& usage,
-                           const layout::FontLibrary& fonts, Digest& digest)
-    : prepared_(prepare(doc, usage, fonts)) {
+                           const layout::FontLibrary& fonts, SubsetCache* subsets, Digest& digest)
+    : prepared_(prepare(doc, usage, fonts, subsets)) {
   const layout::FontInfo& info = fonts.info(usage.font());
   std::string ps = clean_ps_name(info.postscript_name);
   name_ = subset_tag(ps, usage.glyphs()) + "+" + ps;

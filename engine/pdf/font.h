@@ -9,25 +9,18 @@
 #include "layout/fonts.h"
 #include "pdf/haru.h"
 #include "pdf/subset.h"
+#include "pdf/subset_cache.h"
 #include "pdf/usage.h"
 
 namespace jixiao::pdf {
 
-// A face subset to a glyph set, its program compressed: the same for every document with
-// that glyph set, so kept between documents (FontLibrary::derived) and never changed.
-struct PreparedFont {
-  FontSubset subset;
-  std::string deflated;       // subset.program() as HaruDoc::deflate gives it
-  unsigned char md5[16] = {};  // of subset.program(), for the document /ID
-};
-
 class EmbeddedFont {
  public:
-  // Subsets the face (or finds the subset an earlier document made of the same glyphs) and
-  // builds its PDF objects in doc. Adds the font program's MD5 to digest (the document /ID
-  // is a digest of everything that ends up in the file).
+  // Subsets the face (or finds the subset an earlier document made of the same glyphs in
+  // subsets, when given) and builds its PDF objects in doc. Adds the font program's MD5 to
+  // digest (the document /ID is a digest of everything that ends up in the file).
   EmbeddedFont(const HaruDoc& doc, const FaceUsage& usage, const layout::FontLibrary& fonts,
-               Digest& digest);
+               SubsetCache* subsets, Digest& digest);
 
   // The Type0 font dictionary pages name in their /Resources.
   HPDF_Dict dict() const { return type0_; }

@@ -2,6 +2,7 @@
 
 #include <bit>
 #include <ctime>
+#include <stdexcept>
 #include <vector>
 
 #include "diag/limits.h"
@@ -164,7 +165,9 @@ void write_info(const HaruDoc& doc, const Metadata& meta, std::int64_t date, Dig
 }  // namespace
 
 std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibrary& fonts,
-                      const Metadata& meta, DiagnosticSink* sink) {
+                      const Metadata& meta, DiagnosticSink* sink, SubsetCache* subsets) {
+  if (subsets && !subsets->serves(fonts))
+    throw std::invalid_argument("write_pdf: a subset cache made for another font library");
   if (pages.pages.empty())
     throw Failure({Severity::Error, "pdf.write", "", "", "the layout has no pages to write",
                    "at least one page", "none", {}});
@@ -177,7 +180,7 @@ std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibra
   Digest digest;
   std::vector<EmbeddedFont> embedded;
   embedded.reserve(usage.faces().size());
-  for (const FaceUsage& face : usage.faces()) embedded.emplace_back(doc, face, fonts, digest);
+  for (const FaceUsage& face : usage.faces()) embedded.emplace_back(doc, face, fonts, subsets, digest);
 
   for (const layout::Page& page : pages.pages) write_page(doc, page, usage, embedded, digest);
 

@@ -20,11 +20,15 @@ struct Metadata {
   std::optional<std::int64_t> date;
 };
 
+class SubsetCache;  // pdf/subset_cache.h
+
 // The whole PDF as bytes. Same pages and metadata give the same bytes.
 // Throws jixiao::Failure ("pdf.write") when libharu or subsetting fails. Metadata longer
 // than limits::kPdfInfoChars is cut there (libharu holds strings to 64 KB; the pages keep
 // the whole text) with a warning "pdf.metadata-cut" to sink when one is given.
+// subsets: font subsets kept between documents, made for fonts (another library's cache is
+// a std::invalid_argument); null: every face is subset anew.
 std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibrary& fonts,
-                      const Metadata& meta, DiagnosticSink* sink = nullptr);
+                      const Metadata& meta, DiagnosticSink* sink = nullptr, SubsetCache* subsets = nullptr);
 
 }  // namespace jixiao::pdf

@@ -24,10 +24,6 @@ class FontSubset {
   // must give the same bytes.
   FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
              const std::vector<std::uint32_t>& glyphs, const std::string& name);
-  // A CID-keyed CFF program made elsewhere (pdf/cff_writer.h): its glyph i is original
-  // glyph kept[i] (ascending, .notdef first), with CID cids[i] and width widths[i].
-  FontSubset(std::string program, const std::vector<std::uint32_t>& kept, std::vector<std::uint16_t> cids,
-             std::vector<double> widths);
   ~FontSubset();
   FontSubset(FontSubset&& other) noexcept;
   FontSubset& operator=(FontSubset&&) = delete;

@@ -7,9 +7,11 @@
 #include <set>
 
 #include "layout/layout.h"
+#include "layout/shape_cache.h"
 #include "model/model.h"
 #include "model/schema.h"
 #include "pdf/pdf.h"
+#include "pdf/subset_cache.h"
 #include "scoring/scoring.h"
 #include "template/template.h"
 #include "run/prefill.h"
@@ -34,6 +36,9 @@ struct Engine::Impl {
   Options options;
   std::vector<std::string> template_roots;
   std::unique_ptr<layout::FontLibrary> fonts;
+  // What the stages keep between documents, keyed on fonts' faces: made and reset with it.
+  std::unique_ptr<layout::ShapeCache> shapes;
+  std::unique_ptr<pdf::SubsetCache> subsets;
   DiagnosticSink font_diagnostics;
   std::map<std::string, std::unique_ptr<tmpl::Template>> templates;
   std::map<std::string, std::unique_ptr<scoring::RuleSet>> rule_sets;
@@ -177,6 +182,10 @@ struct Engine::Impl {
     if (!fonts) {
       std::string manifest = (fs::path(options.data_dir) / "fonts" / "fonts.json").string();
       fonts = layout::FontLibrary::load(manifest, options.font_dirs, font_diagnostics);
+      if (fonts) {
+        shapes = std::make_unique<layout::ShapeCache>(*fonts);
+        subsets = std::make_unique<pdf::SubsetCache>(*fonts);
+      }
     }
     for (const auto& diag : font_diagnostics.all()) sink.report(diag);
     return font_diagnostics.has_errors() ? nullptr : fonts.get();
@@ -202,6 +211,7 @@ struct Engine::Impl {
     layout::LayoutOptions recorded;
     recorded.overlay = req.debug_layout || options.debug_layout;
     recorded.boxes = req.page_map;
+    recorded.shapes = shapes.get();
     layout::LayoutResult pages = layout::lay_out(document, *lib, res.diagnostics, recorded);
     if (res.diagnostics.has_errors()) return;
     pdf::Metadata meta;
@@ -210,7 +220,7 @@ struct Engine::Impl {
     meta.subject = document.subject;
     meta.keywords = document.keywords;
     meta.date = options.date;
-    std::string bytes = pdf::write_pdf(pages, *lib, meta, &res.diagnostics);
+    std::string bytes = pdf::write_pdf(pages, *lib, meta, &res.diagnostics, subsets.get());
     if (req.page_map) res.page_map = layout::page_map_json(pages);  // while document lives
     res.pages = static_cast<int>(pages.pages.size());
     res.pdf_bytes = bytes.size();
@@ -344,6 +354,8 @@ void Engine::forget(const std::vector<std::string>& changed) {
     for (std::size_t i = 0; i < m.fonts->face_count() && !fonts; ++i)
       fonts = gone.count(same(m.fonts->info(static_cast<layout::FontId>(i)).file)) > 0;
   if (fonts) {
+    m.shapes.reset();
+    m.subsets.reset();
     m.fonts.reset();
     m.font_diagnostics = DiagnosticSink();
   }

@@ -1,0 +1,86 @@
+#include "bulk/finish.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+
+#include "bulk/findings.h"
+#include "diag/files.h"
+
+namespace jixiao::bulk {
+
+namespace {
+
+// Calls f(row number, row, its problems) for every row of this shard in order.
+using RowVisitor = std::function<void(std::size_t, SummaryRow&, std::vector<Diagnostic>*)>;
+void each_row(const std::vector<Plan>& plans, const Shard& shard, const Spill& spill, const RowVisitor& f,
+              bool with_problems) {
+  std::size_t r = 0;
+  SummaryRow row;
+  std::vector<Diagnostic> problems;
+  for (const auto& plan : plans)
+    for (std::size_t i = 0; i < plan.documents; ++i) {
+      if (!shard.holds(plan.first + i)) continue;
+      problems.clear();
+      if (!spill.get(r, row, with_problems ? &problems : nullptr)) {
+        row = document_row(plan, i);
+        row.status = "not-rendered";
+      }
+      f(r++, row, &problems);
+    }
+}
+
+}  // namespace
+
+std::string shard_suffix(const Shard& s) {
+  return s.count > 1 ? ".shard-" + std::to_string(s.index) + "-of-" + std::to_string(s.count) : "";
+}
+
+void finish_run(const std::vector<Plan>& plans, const BulkOptions& options, std::size_t rows, const Spill& spill,
+                const std::vector<double>& millis, BulkResult& result) {
+  DiagnosticSink& sink = result.run;
+  const std::filesystem::path out_dir(options.output_dir);
+  auto each = [&](const RowVisitor& f, bool with_problems) { each_row(plans, options.shard, spill, f, with_problems); };
+  try {
+    each([&](std::size_t, SummaryRow& row, std::vector<Diagnostic>* problems) {
+      if (row.status == "not-rendered") ++result.not_rendered;
+      if (row.status == "failed" && result.failed.size() < kListedFailures)
+        result.failed.push_back({row.input + (row.document.empty() ? "" : " " + row.document), std::move(*problems)});
+    }, true);
+  } catch (const Failure& f) {
+    sink.report(f.diagnostic());
+    return;
+  }
+  const RowSource source(rows, [&](const std::function<void(const SummaryRow&)>& f) {
+    each([&](std::size_t, SummaryRow& row, std::vector<Diagnostic>*) { f(row); }, false);
+  });
+
+  // Each summary file on its own: one that cannot be written is said, the others still are.
+  const std::string sfx = shard_suffix(options.shard);
+  auto write_one = [&](std::string& name, const std::string& file, void (*write)(const std::string&, const RowSource&)) {
+    std::string path = (out_dir / file).string();
+    try {
+      write(path, source);
+      name = path;
+    } catch (const Failure& f) {
+      sink.report(f.diagnostic());
+    }
+  };
+  write_one(result.summary_csv, "summary" + sfx + ".csv", write_csv);
+  write_one(result.summary_xlsx, "summary" + sfx + ".xlsx", write_xlsx);
+  write_one(result.findings_json, "findings" + sfx + ".json", write_findings_json);
+  if (options.timings_file.empty()) return;
+  try {
+    write_file_streamed(options.timings_file, [&](const std::function<void(std::string_view)>& put) {
+      each([&](std::size_t r, SummaryRow& row, std::vector<Diagnostic>*) {
+        char ms[32];
+        std::snprintf(ms, sizeof ms, "%.3f", millis[r]);
+        put(row.input + "\t" + row.document + "\t" + ms + "\n");
+      }, false);
+    });
+  } catch (const Failure& f) {
+    sink.report(f.diagnostic());
+  }
+}
+
+}  // namespace jixiao::bulk

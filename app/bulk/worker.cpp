@@ -1,0 +1,90 @@
+#include "bulk/worker.h"
+
+#include <chrono>
+#include <optional>
+
+#include "bulk/findings.h"
+
+namespace jixiao::bulk {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+void DocumentRenderer::render(Task& task) const {
+  if (stopping()) return;  // left for the summary as `not-rendered`
+  const Plan& plan = *task.plan;
+  SummaryRow row = document_row(plan, task.index.value_or(0));
+  std::vector<Diagnostic> problems;
+  const fs::path out = out_dir / task.output;
+  std::error_code local;
+  fs::create_directories(out.parent_path(), local);  // sub-paths of input directories
+  std::string hash;
+  std::optional<Written> kept;  // --resume: the PDF there is what was written for this key
+  Request req;
+  req.action = Request::Action::Render;
+  req.data_file = plan.set.name;
+  req.data_text = std::move(task.text);
+  req.output_file = out.string();
+  req.document_pointer = row.document;
+  req.unchanged = [&](const std::vector<std::string>& inputs) {
+    hash = document_key(common, *req.data_text, inputs, file_hashes);
+    if (options.resume) kept = manifest.unchanged(task.output, hash, out.string());
+    return kept.has_value();
+  };
+  auto t0 = Clock::now();
+  Result res = engine.run(req);
+  millis[task.row] = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+  row.form = res.form;
+  if (res.documents.size() == 1) {
+    const ScoredDocument& d = res.documents.front();
+    row.unit = d.unit;
+    row.project = d.title;
+    row.total = d.total;
+    row.max = d.max;
+    row.grade = d.grade;
+    if (row.document.empty()) row.document = d.pointer;
+  }
+  fill_findings(res, plan.set, row);
+  int code = res.exit_code();
+  if (code == 2) {
+    row.status = "failed";
+    for (const auto& d : res.diagnostics.all())
+      if (d.severity != Severity::Note) problems.push_back(located(d, plan.set));
+    ++tally.failed;
+  } else {
+    row.status = res.unchanged ? "unchanged" : code == 3 ? "warnings" : "ok";
+    if (row.status == "warnings" || (res.unchanged && row.warnings > 0)) ++tally.warned;  // resumed: as first run
+    row.output = task.output;
+    row.pages = res.pages;
+    row.bytes = res.pdf_bytes;
+    if (res.unchanged) {
+      ++tally.unchanged;
+      row.pages = kept->pages;
+      row.bytes = kept->bytes;
+    } else if (!hash.empty()) {
+      manifest.record(task.output, hash, out.string(), res.pages, res.pdf_bytes);
+    }
+  }
+  spill.put(task.row, row, problems);
+  ++tally.done;
+}
+
+std::vector<LargeStackThread> start_workers(int jobs, Queue& queue, const DocumentRenderer& renderer,
+                                            DiagnosticSink& sink) {
+  // Large stacks, so that schema validation runs on the worker itself (diag/stack.h).
+  std::vector<LargeStackThread> workers;
+  auto work = [&queue, &renderer] {
+    while (auto task = queue.pop()) renderer.render(*task);
+  };
+  for (int i = 0; i < jobs; ++i) {
+    workers.push_back(start_large_stack_thread(work));
+    if (!workers.back().started) {
+      workers.pop_back();
+      if (workers.empty()) sink.error("bulk.threads", "", "", "cannot start a worker thread", "a thread to be had");
+      break;
+    }
+  }
+  return workers;
+}
+
+}  // namespace jixiao::bulk

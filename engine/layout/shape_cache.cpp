@@ -1,0 +1,23 @@
+#include "layout/shape_cache.h"
+
+#include <mutex>
+
+namespace jixiao::layout {
+
+std::shared_ptr<const ParagraphShape> ShapeCache::find(const std::string& key) const {
+  std::shared_lock<std::shared_mutex> lock(mutex_);
+  auto it = shapes_.find(key);
+  return it == shapes_.end() ? nullptr : it->second;
+}
+
+void ShapeCache::keep(const std::string& key, std::shared_ptr<const ParagraphShape> shape) {
+  std::unique_lock<std::shared_mutex> lock(mutex_);
+  if (shapes_.size() < kCapacity) shapes_.emplace(key, std::move(shape));
+}
+
+std::size_t ShapeCache::size() const {
+  std::shared_lock<std::shared_mutex> lock(mutex_);
+  return shapes_.size();
+}
+
+}  // namespace jixiao::layout

@@ -1,0 +1,30 @@
+#include "pdf/subset_cache.h"
+
+#include <algorithm>
+
+namespace jixiao::pdf {
+
+std::shared_ptr<const PreparedFont> SubsetCache::find(layout::FontId face, const std::string& glyphs) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Kept& kept = faces_[face];
+  auto it = std::find_if(kept.begin(), kept.end(), [&](const auto& k) { return k.first == glyphs; });
+  if (it == kept.end()) return nullptr;
+  std::rotate(kept.begin(), it, it + 1);  // now the most recently used
+  return kept.front().second;
+}
+
+void SubsetCache::keep(layout::FontId face, const std::string& glyphs, std::shared_ptr<const PreparedFont> prepared) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  Kept& kept = faces_[face];
+  if (std::any_of(kept.begin(), kept.end(), [&](const auto& k) { return k.first == glyphs; })) return;
+  if (kept.size() == kPerFace) kept.pop_back();
+  kept.emplace(kept.begin(), glyphs, std::move(prepared));
+}
+
+std::size_t SubsetCache::size(layout::FontId face) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = faces_.find(face);
+  return it == faces_.end() ? 0 : it->second.size();
+}
+
+}  // namespace jixiao::pdf
