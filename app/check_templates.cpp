@@ -4,13 +4,13 @@
 
 #include "check/check.h"
 #include "diag/lang.h"
-#include "catalog/roots.h"
+#include "catalog/catalog.h"
 
 namespace jixiao::app {
 
 int check_templates(const Options& options) {
   DiagnosticSink sink;
-  check::Summary sum = check::check_templates(template_roots(options), sink);
+  check::Summary sum = check::check_templates(Catalog(options), sink);
   for (const auto& d : sink.all()) std::cerr << format(d, options.lang) << "\n";
   std::size_t errors = sink.error_count();
   if (options.lang == "zh") {

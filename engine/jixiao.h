@@ -9,21 +9,9 @@
 #include <vector>
 
 #include "diag/diag.h"
+#include "run/options.h"
 
 namespace jixiao {
-
-struct Options {
-  std::string data_dir;                     // holds templates/ and fonts/; empty = built-in
-  std::vector<std::string> template_dirs;   // searched before data_dir/templates
-  std::vector<std::string> font_dirs;       // user font directories (licensed fonts)
-  // Where declarations named by data may lie besides the data file's own directory.
-  std::vector<std::string> declaration_dirs;
-  std::optional<std::int64_t> date;         // PDF date, seconds since the epoch
-  // Language of diagnostics and the score table: "en" or "zh" (codes and pointers stay).
-  std::string lang = "en";
-  // Render: draw the layout overlay (cell and block boxes, baselines, overflow, page breaks).
-  bool debug_layout = false;
-};
 
 struct Request {
   enum class Action { Render, Score, Check } action = Action::Render;
@@ -83,14 +71,16 @@ struct Result {
   int exit_code() const;
 };
 
-// Keeps what is costly to load — fonts, parsed templates, rule sets — across requests, so
-// a bulk run parses each once.
+class Catalog;
+
+// A form as `templates` lists it.
 struct FormInfo {
   std::string id, file, rules, schema;
 };
 
-// run() may be called from several threads at once: what is loaded once (fonts, templates,
-// rule sets, schemas) is loaded under a lock and never changed after.
+// run() may be called from several threads at once, and forget() at any time: what is
+// loaded once (fonts, templates, rule sets, schemas) is the catalog's, immutable and
+// shared, and a run holds what it took to its end.
 class Engine {
  public:
   explicit Engine(Options options);
@@ -106,19 +96,18 @@ class Engine {
   // Every form template found (user directories first), with what it names; a template
   // that does not load is reported to sink and left out.
   std::vector<FormInfo> forms(DiagnosticSink& sink);
-  // Drops what the caches loaded from these files (templates, rule sets, schemas; the fonts
-  // when a font file or the font manifest is among them), so that the next run loads them
-  // again and keeps the rest. Paths are compared as absolute, normalised paths. Call it
-  // between runs, never while one is running (runs use what is cached without the lock).
+  // Drops what the catalog loaded from these files (templates, rule sets, schemas; the
+  // fonts when a font file or the font manifest is among them), so that the next run loads
+  // them again and keeps the rest. Runs under way keep what they took.
   void forget(const std::vector<std::string>& changed);
+  // Where this engine finds forms and what it has loaded (engine/catalog/catalog.h).
+  Catalog& catalog();
+  const Catalog& catalog() const;
 
  private:
   Result run_unmoved(const Request& request);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// The directory holding templates/ and fonts/ compiled into this build.
-std::string default_data_dir();
 
 }  // namespace jixiao

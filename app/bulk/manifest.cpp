@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "catalog/catalog.h"
 #include "diag/diag.h"
 
 namespace jixiao::bulk {
@@ -105,8 +106,7 @@ Hash run_key(Engine& engine, const Options& options, const std::string& version,
   key.add(version).add(options.date ? std::to_string(*options.date) : "now").add(options.debug_layout ? "debug" : "");
   try {
     // Which face is which comes from the manifest; a file's name ties its content to it.
-    std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
-    key.add(files.of((std::filesystem::path(data_dir) / "fonts" / "fonts.json").string()));
+    key.add(files.of(engine.catalog().font_manifest()));
     std::vector<std::pair<std::string, std::string>> fonts;
     for (const auto& f : engine.font_files(sink)) fonts.emplace_back(file_name(f), files.of(f));
     std::sort(fonts.begin(), fonts.end());  // font_files is sorted by path: not where they lie

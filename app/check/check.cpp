@@ -8,7 +8,6 @@
 #include "check/parts.h"
 #include "diag/json.h"
 #include "model/schema.h"
-#include "catalog/roots.h"
 
 namespace jixiao::check {
 
@@ -23,17 +22,7 @@ SchemaFile load_schema(const std::string& name, const std::string& path, Diagnos
   return s;
 }
 
-// ", the id of rules/x.json" when another file found goes by that id: a copy whose id was
-// not changed names the original, and both files are named.
-std::string also(const std::vector<std::pair<std::string, std::string>>& files, const std::string& id,
-                 const std::string& path) {
-  for (const auto& [name, other] : files)
-    if (name == id && other != path) return ", the id of " + other;
-  return "";
-}
-
-RuleFile load_rules(const std::string& name, const std::string& path,
-                    const std::vector<std::pair<std::string, std::string>>& files, DiagnosticSink& sink) {
+RuleFile load_rules(const Catalog& catalog, const std::string& name, const std::string& path, DiagnosticSink& sink) {
   RuleFile r{name, path, {}, nullptr, nullptr};
   DiagnosticSink local;
   auto rs = scoring::load_rule_set(path, local);
@@ -43,9 +32,11 @@ RuleFile load_rules(const std::string& name, const std::string& path,
   DiagnosticSink ignored;  // parsed above already
   parse_json(path, text, r.doc, ignored);
   r.places = std::make_unique<JsonPlaces>(text);
-  if (rs->id != name)  // forms find a rule set by its file name: the two must agree
-    sink.error("check.id", path, r.places->place("/id"), "the rule set's id is '" + rs->id + "'" + also(files, rs->id, path),
-               "\"id\": \"" + name + "\", the name of the file", "'" + rs->id + "'");
+  if (rs->id != name) {  // forms find a rule set by its file name: the two must agree
+    Diagnostic d = catalog.rules_id_error(path, rs->id);
+    d.place = r.places->place("/id");
+    sink.report(std::move(d));
+  }
   r.rules = std::move(rs);
   return r;
 }
@@ -62,24 +53,31 @@ void guarded(const std::string& path, DiagnosticSink& sink, F&& f) {
   }
 }
 
+// The catalog's error for what the form at `place` names and no root has.
+void report_missing(const Catalog& catalog, Catalog::Part part, const std::string& name, const std::string& path,
+                    const std::string& place, DiagnosticSink& sink) {
+  Diagnostic d = catalog.missing(part, name, path);
+  d.place = place;
+  sink.report(std::move(d));
+}
+
 }  // namespace
 
-Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& sink) {
+Summary check_templates(const Catalog& catalog, DiagnosticSink& sink) {
   Summary sum;
   PathCheck check(sink);
 
   std::map<std::string, SchemaFile> schemas;
-  for (const auto& [name, path] : files_found(roots, "schemas", ".schema.json", sink))
+  for (const auto& [name, path] : catalog.files("schemas", ".schema.json", sink))
     guarded(path, sink, [&, &name = name, &path = path] {
       schemas.emplace(name, load_schema(name, path, sink));
       ++sum.schemas;
     });
 
   std::map<std::string, RuleFile> rules;
-  auto rule_files = files_found(roots, "rules", ".json", sink);
-  for (const auto& [name, path] : rule_files)
+  for (const auto& [name, path] : catalog.files("rules", ".json", sink))
     guarded(path, sink, [&, &name = name, &path = path] {
-      rules.emplace(name, load_rules(name, path, rule_files, sink));
+      rules.emplace(name, load_rules(catalog, name, path, sink));
       ++sum.rule_sets;
     });
 
@@ -87,21 +85,23 @@ Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& s
   // every form that uses it (once per pair).
   std::map<std::string, const SchemaFile*> form_schemas;  // form id → its schema
   std::map<std::string, std::vector<const SchemaFile*>> prefill_targets;  // map → forms' schemas
-  auto prefill_files = files_found(roots, "prefill", ".json", sink);
+  auto prefill_files = catalog.files("prefill", ".json", sink);
   auto has_prefill = [&](const std::string& name) {
     return std::any_of(prefill_files.begin(), prefill_files.end(), [&](const auto& p) { return p.first == name; });
   };
   std::set<std::pair<std::string, std::string>> rule_checks;
-  auto form_files = files_found(roots, "forms", ".xml", sink);
+  auto form_files = catalog.files("forms", ".xml", sink);
   for (const auto& [id, path] : form_files)
     guarded(path, sink, [&, &id = id, &path = path] {
       ++sum.forms;
       auto form = load_form(path, sink);
       if (!form) return;
       const auto& f = form->form;
-      if (f.id != id)
-        sink.error("check.id", path, form->root_place, "the template's id is '" + f.id + "'" + also(form_files, f.id, path),
-                   "id=\"" + id + "\", the name of the file", "'" + f.id + "'");
+      if (f.id != id) {
+        Diagnostic d = catalog.form_id_error(path, f.id);
+        d.place = form->root_place;
+        sink.report(std::move(d));
+      }
       const SchemaFile* schema = nullptr;
       if (f.schema.empty())  // data is then not validated either: nothing to check against
         sink.warning("check.schema", path, form->root_place,
@@ -109,8 +109,7 @@ Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& s
       if (!f.schema.empty()) {
         auto it = schemas.find(f.schema);
         if (it == schemas.end())
-          sink.error("check.schema", path, form->schema_place, "schema '" + f.schema + "' not found",
-                     "a file schemas/" + f.schema + ".schema.json in a template directory");
+          report_missing(catalog, Catalog::Part::Schema, f.schema, path, form->schema_place, sink);
         else
           schema = &it->second;
       }
@@ -118,16 +117,14 @@ Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& s
       if (!f.rules.empty()) {
         auto it = rules.find(f.rules);
         if (it == rules.end())
-          sink.error("check.rules", path, form->rules_place, "rule set '" + f.rules + "' not found",
-                     "a file rules/" + f.rules + ".json in a template directory");
+          report_missing(catalog, Catalog::Part::Rules, f.rules, path, form->rules_place, sink);
         else
           rule_file = &it->second;
       }
       if (schema && schema->ok) form_schemas.emplace(id, schema);
       std::string map = f.prefill.empty() ? id : f.prefill;
       if (!f.prefill.empty() && !has_prefill(f.prefill))
-        sink.error("check.prefill", path, form->prefill_place, "prefill map '" + f.prefill + "' not found",
-                   "a file prefill/" + f.prefill + ".json in a template directory");
+        report_missing(catalog, Catalog::Part::Prefill, f.prefill, path, form->prefill_place, sink);
       auto& targets = prefill_targets[map];
       if (schema && schema->ok && std::find(targets.begin(), targets.end(), schema) == targets.end())
         targets.push_back(schema);

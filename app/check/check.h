@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "diag/diag.h"
-#include "jixiao.h"
+#include "catalog/catalog.h"
 
 namespace jixiao::check {
 
@@ -17,8 +17,9 @@ struct Summary {
   int forms = 0, rule_sets = 0, schemas = 0, prefill_maps = 0;
 };
 
-// Checks every file found in roots (template_roots.h) (a user's file shadows a built-in one of the same name,
-// as in rendering); problems go to sink. The counts are of the files checked.
-Summary check_templates(const std::vector<std::string>& roots, DiagnosticSink& sink);
+// Checks every file the catalog finds (a user's file shadows a built-in one of the same
+// name, as in rendering), with the catalog's codes for what is missing or misnamed;
+// problems go to sink. The counts are of the files checked.
+Summary check_templates(const Catalog& catalog, DiagnosticSink& sink);
 
 }  // namespace jixiao::check

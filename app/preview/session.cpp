@@ -8,6 +8,7 @@
 #include "diag/lang.h"
 #include "preview/engine_adapter.h"
 #include "preview/state_json.h"
+#include "catalog/catalog.h"
 #include "catalog/roots.h"
 
 namespace jixiao::preview {
@@ -59,7 +60,6 @@ Session::Session(Options options, std::string data_file)
     : options_(absolute_dirs(std::move(options))), data_file_(normal(data_file)), engine_(options_) {}
 
 void Session::render(const std::vector<std::string>& changed) {
-  std::lock_guard<std::mutex> engine_lock(engine_mutex_);
   auto started = std::chrono::steady_clock::now();
   EngineRun run_result = run(changed, false);
   Result& res = run_result.result;
@@ -130,15 +130,15 @@ std::set<std::string> Session::watched_files_unlocked() const {
   std::set<std::string> out = last_inputs_;
   out.insert(good_inputs_.begin(), good_inputs_.end());
   out.insert(fonts_.begin(), fonts_.end());
-  out.insert(normal((fs::path(data_dir(options_)) / "fonts" / "fonts.json").string()));
+  out.insert(normal(engine_.catalog().font_manifest()));
   return out;
 }
 
 bool Session::in_source_root(const std::string& file) const {
   if (file == data_file_) return true;  // named on the command line, wherever its link leads
-  fs::path fonts = fs::path(data_dir(options_)) / "fonts";
-  if (file == normal((fonts / "fonts.json").string())) return inside_root(file, fonts.string());
-  std::vector<std::string> roots = template_roots(options_);
+  const Catalog& catalog = engine_.catalog();
+  if (file == normal(catalog.font_manifest())) return inside_root(file, catalog.fonts_dir());
+  std::vector<std::string> roots = catalog.template_roots();
   roots.push_back(fs::path(data_file_).parent_path().string());
   roots.insert(roots.end(), options_.declaration_dirs.begin(), options_.declaration_dirs.end());
   return std::any_of(roots.begin(), roots.end(), [&](const auto& root) { return inside_root(file, root); });
@@ -157,11 +157,8 @@ std::set<std::string> Session::watched_files() const {
 }
 
 std::vector<std::string> Session::watched_dirs() const {
-  std::vector<std::string> roots = options_.template_dirs;
-  roots.push_back((fs::path(data_dir(options_)) / "templates").string());
-  std::vector<std::string> out;
-  for (const auto& root : roots)
-    for (const char* sub : {"forms", "rules", "schemas", "prefill"}) out.push_back(normal((fs::path(root) / sub).string()));
+  std::vector<std::string> out = engine_.catalog().watched_dirs();
+  for (auto& dir : out) dir = normal(dir);
   return out;
 }
 
@@ -182,7 +179,8 @@ std::shared_ptr<const Snapshot> Session::snapshot() const {
 }
 
 std::shared_ptr<const std::string> Session::debug_pdf(std::string& error) {
-  std::lock_guard<std::mutex> engine_lock(engine_mutex_);  // no re-render meanwhile
+  // A re-render may run meanwhile (the catalog keeps both runs' definitions alive); the
+  // overlay is kept only if no render was published since it began.
   int n = 0;
   {
     std::lock_guard<std::mutex> lock(state_mutex_);

@@ -45,7 +45,7 @@ class Session {
   std::shared_ptr<const Snapshot> snapshot() const;
 
   // The files as they are now drawn with the layout overlay (the last render's, unless a
-  // save is being rendered); rendered on demand under the engine lock, between re-renders,
+  // save is being rendered); rendered on demand, beside a re-render if one is under way,
   // and kept until the next render. null when the files do not render (why in error).
   std::shared_ptr<const std::string> debug_pdf(std::string& error);
 
@@ -72,7 +72,8 @@ class Session {
 
  private:
   void publish(std::shared_ptr<const Snapshot> s);
-  // One engine run (under engine_mutex_) with the PDF in memory; debug: with the overlay.
+  // One engine run with the PDF in memory; debug: with the overlay. Any thread: the engine
+  // takes concurrent runs and forget().
   EngineRun run(const std::vector<std::string>& changed, bool debug);
   std::set<std::string> watched_files_unlocked() const;  // render thread
   // The watched files /source serves and /state quotes: those in_source_root, never a font
@@ -82,7 +83,6 @@ class Session {
   Options options_;
   std::string data_file_;
   Engine engine_;
-  std::mutex engine_mutex_;  // one engine call at a time: forget() must not overlap a run
 
   // Render thread's own record (read under state_mutex_ by watched_files()).
   std::set<std::string> last_inputs_, good_inputs_, fonts_;

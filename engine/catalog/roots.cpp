@@ -8,7 +8,7 @@ namespace jixiao {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> template_roots(const Options& options) {
+std::vector<std::string> template_roots(const CatalogOptions& options) {
   std::vector<std::string> roots = options.template_dirs;
   std::string data = options.data_dir.empty() ? default_data_dir() : options.data_dir;
   roots.push_back((fs::path(data) / "templates").string());

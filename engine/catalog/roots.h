@@ -8,13 +8,13 @@
 #include <vector>
 
 #include "diag/diag.h"
-#include "jixiao.h"
+#include "catalog/options.h"
 
 namespace jixiao {
 
 // The template directories options name, a user's first, then data_dir's (or the built-in)
 // templates/.
-std::vector<std::string> template_roots(const Options& options);
+std::vector<std::string> template_roots(const CatalogOptions& options);
 
 // Whether file, once ".." and symbolic links are resolved, lies inside root (resolved the
 // same way, so a root that is itself a link is fine).

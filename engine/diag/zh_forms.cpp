@@ -149,6 +149,7 @@ std::vector<CatalogEntry> forms() {
       {"template.geometry", "a rowspan of at most {1}", "至多为 {1} 的 rowspan"},
       {"template.id", "the template's id is '{1}'", "模板的 id 是 '{1}'"},
       {"template.id", "id=\"{1}\", the name of the file", "id=\"{1}\"，与文件名相同"},
+      {"template.id", "'{1}' is also the id of {2}: give a copy an id of its own", "'{1}' 也是 {2} 的 id：请给副本另起一个 id"},
       {"template.rules", "rule set '{1}' not found", "找不到评分规则 '{1}'"},
       {"template.rules", "a file rules/{1}.json in a template directory", "模板目录中的文件 rules/{1}.json"},
       {"template.schema", "schema '{1}' not found", "找不到结构定义 '{1}'"},

@@ -143,11 +143,17 @@ TEST_CASE("a copied form whose id still names the original, or a rule set whose 
   auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
   INFO(r.err);
   CHECK(r.exit_code == 2);
-  // Both files are named: the copy, and the original whose id it still has.
-  CHECK(r.err.find(v.form_file + ":" + place_of(v.form_text, "<form ") + ": error: the template's id is 'suzhou-project-selfeval-2021', the id of " +
+  // Both files are named: the copy, and the original whose id it still has; the codes and
+  // words are the catalog's, as when data meets the same files.
+  CHECK(r.err.find(v.form_file + ":" + place_of(v.form_text, "<form ") +
+                   ": error: the template's id is 'suzhou-project-selfeval-2021'; expected id=\"suzhou-variant-2022\", the name of the file\n"
+                   "  hint: 'suzhou-project-selfeval-2021' is also the id of " +
                    test::source_path("templates/forms/suzhou-project-selfeval-2021.xml")) != std::string::npos);
-  CHECK(r.err.find(v.rules_file + ":" + place_of(v.rules_text, "\"suzhou-2021\"") + ": error: the rule set's id is 'suzhou-2021', the id of " +
-                   test::source_path("templates/rules/suzhou-2021.json")) != std::string::npos);
+  CHECK(r.err.find(v.rules_file + ":" + place_of(v.rules_text, "\"suzhou-2021\"") +
+                   ": error: the rule set's id 'suzhou-2021' is not its file name 'suzhou-variant'") != std::string::npos);
+  CHECK(r.err.find("hint: 'suzhou-2021' is the id of " + test::source_path("templates/rules/suzhou-2021.json")) !=
+        std::string::npos);
+  CHECK(r.err.find("check.id") == std::string::npos);
 }
 
 TEST_CASE("the check's summary in Chinese with --lang zh", "[check]") {

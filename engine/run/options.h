@@ -1,0 +1,22 @@
+// What a user sets for every request of one engine (the CLI's options).
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "catalog/options.h"
+
+namespace jixiao {
+
+struct Options : CatalogOptions {
+  // Where declarations named by data may lie besides the data file's own directory.
+  std::vector<std::string> declaration_dirs;
+  std::optional<std::int64_t> date;         // PDF date, seconds since the epoch
+  // Language of diagnostics and the score table: "en" or "zh" (codes and pointers stay).
+  std::string lang = "en";
+  // Render: draw the layout overlay (cell and block boxes, baselines, overflow, page breaks).
+  bool debug_layout = false;
+};
+
+}  // namespace jixiao
