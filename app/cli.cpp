@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "data_dir.h"
 #include "diag/lang.h"
 #include "version.h"
 
@@ -200,7 +201,8 @@ class Parser {
                "also look for forms/, rules/, schemas/ and prefill/ in DIR, before the\n"
                "built-in ones");
     c.add_option("--data-dir", line_.options.data_dir,
-                 "directory holding templates/ and fonts/ (default: built in)")
+                 "directory holding templates/ and fonts/ (default: $JIXIAO_DATA_DIR, else\n"
+                 "../share/jixiao beside the executable, else this build's source tree)")
         ->type_name("DIR")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     c.add_option("--lang", lang_, "language of messages and the score table: en or zh\n"
                  "(default: zh when LANG, LC_ALL or LC_MESSAGES starts with zh)")
@@ -280,6 +282,12 @@ class Parser {
     if (c == help_) return help();
     if (std::string problem = bad_directory(); !problem.empty()) return usage(problem);
     line_.options.lang = lang_.empty() ? language_from_environment() : lang_;
+    if (std::string problem = resolve_data_dir(); !problem.empty()) {
+      CommandLine failed;
+      failed.err = "jixiao: " + problem + "\n";
+      failed.exit_code = 2;
+      return failed;
+    }
     if (c == templates_) {
       line_.run = check_templates_ ? CommandLine::Run::CheckTemplates : CommandLine::Run::ListForms;
       return std::move(line_);
@@ -290,6 +298,20 @@ class Parser {
       return std::move(line_);
     }
     return engine_request(c);
+  }
+
+  // Every command but help reads templates/ and fonts/: where they are is settled once, so
+  // a binary without them says where it looked instead of knowing no forms.
+  std::string resolve_data_dir() {
+    DataDirSearch found = find_data_dir(line_.options.data_dir);
+    if (!found.dir.empty()) {
+      line_.options.data_dir = found.dir;
+      return "";
+    }
+    std::string looked;
+    for (const auto& l : found.looked) looked += "\n  looked at " + l;
+    return "no data directory (templates/ and fonts/ of jixiao)" + looked +
+           "\n  hint: install jixiao's package, or give --data-dir DIR or JIXIAO_DATA_DIR";
   }
 
   // A directory option that names no directory would be passed over in silence, and the

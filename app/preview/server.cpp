@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "diag/limits.h"
+#include "data_dir.h"
 
 namespace jixiao::preview {
 
@@ -79,7 +80,7 @@ std::optional<int> parse_port(const std::string& s) {
 }  // namespace
 
 Server::Server(Session& session)
-    : session_(session), streams_(session), web_dir_(real(JIXIAO_PREVIEW_DIR)),
+    : session_(session), streams_(session), web_dir_(real(app::preview_web_dir(session.data_dir()))),
       pdfjs_dir_(real(std::string(JIXIAO_PDFJS_DIR) + "/build")) {
   // Small writes (an event, a PDF's last segment) go out at once, not after a delayed ACK.
   http_.set_tcp_nodelay(true);

@@ -69,6 +69,7 @@ class Session {
   void stop();
   bool stopped() const;
   const std::string& lang() const { return options_.lang; }
+  const std::string& data_dir() const { return options_.data_dir; }
 
  private:
   void publish(std::shared_ptr<const Snapshot> s);
