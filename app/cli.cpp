@@ -112,6 +112,13 @@ class Parser {
                         "bulk: render only the K-th (from 0) of N shares of the documents;\n"
                         "'/N' takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")
         ->type_name("K/N")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    render_->add_option("--fail-on", fail_on_,
+                        "what besides errors makes the exit status non-zero: 'warning'\n"
+                        "(exit 3 when there are warnings; the default for one document) or\n"
+                        "'error' (warnings exit 0; the default for a bulk run, so that a job\n"
+                        "runner does not count a shard that wrote every PDF as failed)")
+        ->type_name("error|warning")->check(CLI::IsMember({"error", "warning"}).description(""))
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_option("--timings", line_.bulk.timings_file,
                         "bulk: write each document's render time (ms) to FILE, for benchmarks")
         ->type_name("FILE")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
@@ -364,6 +371,7 @@ class Parser {
       }
       if (is_bulk()) return bulk_request();
       line_.request.data_file = inputs_.front();
+      line_.warnings_fail = fail_on_ != "error";
     }
     if (line_.request.data_file.empty()) return usage("no data file");
     line_.run = CommandLine::Run::Engine;
@@ -399,6 +407,7 @@ class Parser {
     line_.bulk.inputs = inputs_;
     line_.bulk.output_dir = out;
     line_.bulk.jobs = jobs_;
+    line_.bulk.warnings_fail = fail_on_ == "warning";
     line_.bulk.version = std::string(kVersion) + " (" + kCommit + ")";
     line_.run = CommandLine::Run::Bulk;
     return std::move(line_);
@@ -409,7 +418,7 @@ class Parser {
   std::shared_ptr<Formatter> format_ = std::make_shared<Formatter>();
   CLI::App *render_, *score_, *check_, *templates_, *preview_, *help_;
   CommandLine line_;
-  std::string date_text_, help_topic_, shard_text_, lang_;
+  std::string date_text_, help_topic_, shard_text_, lang_, fail_on_;
   bool check_templates_ = false;
   std::vector<std::string> inputs_;  // render: data file(s), directories, JSON Lines
   int jobs_ = 0;

@@ -33,6 +33,7 @@ int run(const jixiao::app::CommandLine& line) {
   jixiao::install_output_cleanup();
   jixiao::Engine engine(line.options);
   jixiao::Result res = engine.run(req);
+  if (!line.warnings_fail) res.warnings_exit_3 = false;
   const bool zh = line.options.lang == "zh";
   for (const auto& d : res.diagnostics.all()) std::cerr << jixiao::format(d, line.options.lang) << "\n";
   if (req.action == jixiao::Request::Action::Score && !res.score_json.empty())

@@ -63,11 +63,14 @@ bool open_or_report(std::optional<T>& into, DiagnosticSink& sink, Args&&... args
 
 int BulkResult::exit_code() const {
   if (run.has_errors() || progress.failed > 0 || stopped_by != 0) return 2;
-  return warned > 0 ? 3 : 0;  // an unchanged document with warnings counts, as in the run that wrote it
+  // An unchanged document with warnings counts, as in the run that wrote it: a resumed run
+  // exits as the first did.
+  return warnings_fail && warned > 0 ? 3 : 0;
 }
 
 BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOptions& options) {
   BulkResult result;
+  result.warnings_fail = options.warnings_fail;
   DiagnosticSink& sink = result.run;
   const std::optional<std::vector<Plan>> plans = plan_run(engine, options, sink);
   if (!plans) return result;

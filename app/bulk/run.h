@@ -24,6 +24,9 @@ struct BulkOptions {
   bool resume = false;
   Shard shard;
   std::string timings_file;         // "input<TAB>document<TAB>ms" per document, when set
+  // --fail-on warning: exit 3 when a document has warnings. Off by default: a shard whose
+  // documents were all written has done its job, and a job runner must not count it failed.
+  bool warnings_fail = false;
   std::string version;              // jixiao's version and commit: part of --resume's hashes
   // Called from a progress thread about 5 times a second, and once at the end.
   std::function<void(const Progress&)> on_progress;
@@ -42,6 +45,7 @@ struct Failed {
 };
 
 struct BulkResult {
+  bool warnings_fail = false;      // BulkOptions::warnings_fail
   DiagnosticSink run;              // problems of the run itself (inputs, output directory, summary)
   std::vector<Failed> failed;      // the first kListedFailures, in input order (progress.failed: all)
   std::size_t warned = 0;          // documents rendered with warnings

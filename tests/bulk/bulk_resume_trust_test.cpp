@@ -144,12 +144,22 @@ TEST_CASE("bulk: an old or damaged manifest line does not count, a symbolic link
   CHECK(linked.err.find("(19 unchanged)") != std::string::npos);
 }
 
-TEST_CASE("bulk: a resumed run's exit status still says that documents have warnings", "[bulk]") {
+TEST_CASE("bulk: warnings exit 0 by default and 3 with --fail-on warning, on a first run and on a resume", "[bulk]") {
   auto dir = test::temp_dir("bulk-resume-warnings");
   std::string in = test::source_path("examples/shenzhen-2020-department-selfeval.json");  // declared scores: warnings
+  // A job runner counts a non-zero exit as failed: a shard that wrote every PDF has not.
   auto first = test::run_jixiao("render " + in + " -o " + dir + "/out/" + kDate);
-  REQUIRE(first.exit_code == 3);
-  auto resumed = test::run_jixiao("render " + in + " -o " + dir + "/out/ --resume" + kDate);
+  CHECK(first.exit_code == 0);
+  CHECK(first.err.find("warning") != std::string::npos);  // still said
+  auto strict = test::run_jixiao("render " + in + " -o " + dir + "/strict/ --fail-on warning" + kDate);
+  REQUIRE(strict.exit_code == 3);
+  auto resumed = test::run_jixiao("render " + in + " -o " + dir + "/strict/ --resume --fail-on warning" + kDate);
   CHECK(resumed.err.find("(1 unchanged)") != std::string::npos);
   CHECK(resumed.exit_code == 3);
+  auto resumed_default = test::run_jixiao("render " + in + " -o " + dir + "/out/ --resume" + kDate);
+  CHECK(resumed_default.exit_code == 0);
+  // One document: warnings exit 3 unless --fail-on error.
+  CHECK(test::run_jixiao("render " + in + " -o " + dir + "/one.pdf" + kDate).exit_code == 3);
+  CHECK(test::run_jixiao("render " + in + " -o " + dir + "/two.pdf --fail-on error" + kDate).exit_code == 0);
+  CHECK(test::run_jixiao("render " + in + " -o " + dir + "/three.pdf --fail-on nothing" + kDate).exit_code == 1);
 }
