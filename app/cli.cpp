@@ -161,8 +161,20 @@ class Parser {
     repeatable(*preview_, "--font-dir", line_.options.font_dirs,
                "look for font files named in the manifest in DIR first");
 
+    merge_ = command("merge", "a sharded bulk run's summaries made one, as a single run's",
+                     "jixiao merge OUTDIR/ [--lang en|zh]");
+    merge_->add_option("OUTDIR", line_.merge_dir,
+                       "the output directory the shards (--shard K/N) wrote into: their\n"
+                       "rows.shard-K-of-N.jsonl become summary.csv, summary.xlsx and\n"
+                       "findings.json, byte for byte a single run's; a missing or incomplete\n"
+                       "shard is named and nothing is written; files of another N are removed")
+        ->type_name("");
+    merge_->add_option("--lang", lang_, "language of messages: en or zh")
+        ->type_name("en|zh")->check(CLI::IsMember({"en", "zh"}).description(""))
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+
     help_ = command("help", "a command's options, or this overview", "jixiao help [COMMAND]");
-    help_->add_option("COMMAND", help_topic_, "render, score, check, templates or preview")->type_name("");
+    help_->add_option("COMMAND", help_topic_, "render, score, check, templates, preview or merge")->type_name("");
   }
 
   CommandLine parse(int argc, const char* const* argv) {
@@ -289,6 +301,11 @@ class Parser {
     if (c == help_) return help();
     if (std::string problem = bad_directory(); !problem.empty()) return usage(problem);
     line_.options.lang = lang_.empty() ? language_from_environment() : lang_;
+    if (c == merge_) {  // reads only what the shards wrote: no data directory needed
+      if (line_.merge_dir.empty()) return usage("no output directory");
+      line_.run = CommandLine::Run::Merge;
+      return std::move(line_);
+    }
     if (std::string problem = resolve_data_dir(); !problem.empty()) {
       CommandLine failed;
       failed.err = "jixiao: " + problem + "\n";
@@ -351,10 +368,10 @@ class Parser {
 
   CommandLine help() {
     if (help_topic_.empty()) return print(overview());
-    for (CLI::App* c : {render_, score_, check_, templates_, preview_, help_})
+    for (CLI::App* c : {render_, score_, check_, templates_, preview_, merge_, help_})
       if (c->get_name() == help_topic_) return print(c->help(app_.get_name()));
     return usage("no command '" + help_topic_ +
-                 "'; the commands are render, score, check, templates, preview");
+                 "'; the commands are render, score, check, templates, preview, merge");
   }
 
   CommandLine engine_request(CLI::App* c) {
@@ -416,7 +433,7 @@ class Parser {
   CLI::App app_{"jixiao: Chinese fiscal performance forms (绩效自评表) from JSON data to PDF",
                 "jixiao"};
   std::shared_ptr<Formatter> format_ = std::make_shared<Formatter>();
-  CLI::App *render_, *score_, *check_, *templates_, *preview_, *help_;
+  CLI::App *render_, *score_, *check_, *templates_, *preview_, *merge_, *help_;
   CommandLine line_;
   std::string date_text_, help_topic_, shard_text_, lang_, fail_on_;
   bool check_templates_ = false;

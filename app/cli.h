@@ -9,12 +9,13 @@
 namespace jixiao::app {
 
 struct CommandLine {
-  enum class Run { Engine, Bulk, ListForms, CheckTemplates, Preview, Print } run = Run::Print;
+  enum class Run { Engine, Bulk, ListForms, CheckTemplates, Preview, Merge, Print } run = Run::Print;
   Request request;           // Run::Engine: render, score or check
   bulk::BulkOptions bulk;    // Run::Bulk: render of many inputs into a directory
   Options options;
   bool json = false;         // score --json
   bool warnings_fail = true; // render of one document: exit 3 with warnings (--fail-on)
+  std::string merge_dir;     // merge OUTDIR
   int port = -1;             // preview --port (-1: 8030 or the next free one; 0: any free one)
   // Run::Print: help, version or a usage error, and the exit status (0, or 1 for usage).
   std::string out, err;

@@ -6,6 +6,7 @@
 
 #include <iostream>
 
+#include "bulk/shard_rows.h"
 #include "check_templates.h"
 #include "cli.h"
 #include "diag/files.h"
@@ -123,6 +124,22 @@ int run_bulk(jixiao::app::CommandLine& line) {
   return res.exit_code();
 }
 
+// `jixiao merge OUTDIR`: the shards' rows made the single run's summaries.
+int merge(const jixiao::app::CommandLine& line) {
+  jixiao::bulk::MergeResult res = jixiao::bulk::merge_shards(line.merge_dir);
+  const bool zh = line.options.lang == "zh";
+  for (const auto& d : res.diagnostics.all()) std::cerr << jixiao::format(d, line.options.lang) << "\n";
+  if (res.diagnostics.has_errors()) return 2;
+  for (const auto& f : res.removed) std::cerr << (zh ? "jixiao: 已删除其他分片数的文件 " : "jixiao: removed, of another shard count: ") << f << "\n";
+  std::string files;
+  for (const auto& f : res.written) files += (files.empty() ? "" : zh ? "、" : ", ") + f;
+  if (zh)
+    std::cerr << "jixiao: 已合并 " << res.shards << " 个分片（" << res.documents << " 份文档）：" << files << "\n";
+  else
+    std::cerr << "jixiao: merged " << res.shards << " shards (" << res.documents << " documents): " << files << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -133,6 +150,7 @@ int main(int argc, char** argv) {
     case jixiao::app::CommandLine::Run::Preview: return jixiao::app::run_preview(line);
     case jixiao::app::CommandLine::Run::Engine: return run(line);
     case jixiao::app::CommandLine::Run::Bulk: return run_bulk(line);
+    case jixiao::app::CommandLine::Run::Merge: return merge(line);
     case jixiao::app::CommandLine::Run::Print: break;
   }
   std::cout << line.out;

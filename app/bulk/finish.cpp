@@ -5,16 +5,19 @@
 #include <functional>
 
 #include "bulk/findings.h"
+#include "bulk/manifest.h"
+#include "bulk/shard_rows.h"
 #include "diag/files.h"
 
 namespace jixiao::bulk {
 
 namespace {
 
-// Calls f(row number, row, its problems) for every row of this shard in order.
+// Calls f(row number, row, its problems) for every row of this shard in order; ordinal, when
+// given, is set to the row's document number in the whole run before each call.
 using RowVisitor = std::function<void(std::size_t, SummaryRow&, std::vector<Diagnostic>*)>;
 void each_row(const std::vector<Plan>& plans, const Shard& shard, const Spill& spill, const RowVisitor& f,
-              bool with_problems) {
+              bool with_problems, std::size_t* ordinal = nullptr) {
   std::size_t r = 0;
   SummaryRow row;
   std::vector<Diagnostic> problems;
@@ -22,12 +25,20 @@ void each_row(const std::vector<Plan>& plans, const Shard& shard, const Spill& s
     for (std::size_t i = 0; i < plan.documents; ++i) {
       if (!shard.holds(plan.first + i)) continue;
       problems.clear();
+      if (ordinal) *ordinal = plan.first + i;
       if (!spill.get(r, row, with_problems ? &problems : nullptr)) {
         row = document_row(plan, i);
         row.status = "not-rendered";
       }
       f(r++, row, &problems);
     }
+}
+
+// The same inputs giving the same documents: what shards of one run share.
+std::string run_identity(const std::vector<Plan>& plans) {
+  Hash h;
+  for (const auto& p : plans) h.add(p.set.name).add("\t").add(std::to_string(p.documents)).add("\n");
+  return h.hex();
 }
 
 }  // namespace
@@ -69,6 +80,19 @@ void finish_run(const std::vector<Plan>& plans, const BulkOptions& options, std:
   write_one(result.summary_csv, "summary" + sfx + ".csv", write_csv);
   write_one(result.summary_xlsx, "summary" + sfx + ".xlsx", write_xlsx);
   write_one(result.findings_json, "findings" + sfx + ".json", write_findings_json);
+  if (options.shard.count > 1) {  // for `jixiao merge`
+    ShardHeader header{options.shard, plans.empty() ? 0 : plans.back().first + plans.back().documents, rows, run_identity(plans)};
+    std::string path = (out_dir / shard_rows_name(options.shard)).string();
+    try {
+      write_shard_rows(path, header, [&](const std::function<void(std::size_t, const SummaryRow&)>& f) {
+        std::size_t ordinal = 0;
+        each_row(plans, options.shard, spill, [&](std::size_t, SummaryRow& row, std::vector<Diagnostic>*) { f(ordinal, row); },
+                 false, &ordinal);
+      });
+    } catch (const Failure& f) {
+      sink.report(f.diagnostic());
+    }
+  }
   if (options.timings_file.empty()) return;
   try {
     write_file_streamed(options.timings_file, [&](const std::function<void(std::string_view)>& put) {
