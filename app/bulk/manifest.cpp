@@ -164,9 +164,23 @@ Manifest::Manifest(const std::string& path, bool resume) : path_(path) {
     fail(std::string("cannot write the manifest: ") + std::strerror(errno), "a writable output directory");
   }
   if (resume) {
-    std::ifstream in(path, std::ios::binary);
+    // The manifests of the same directory's runs with another shard count first: a run
+    // re-split into N shares still finds what was written under M (the PDF on disk is
+    // checked against the record all the same). This run's own records come last and win.
+    std::vector<std::string> others;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(path).parent_path(), ec)) {
+      std::string name = e.path().filename().string();
+      if (name.starts_with(".jixiao-manifest") && name.ends_with(".tsv") && e.path() != std::filesystem::path(path))
+        others.push_back(e.path().string());
+    }
+    std::sort(others.begin(), others.end());
+    others.push_back(path);
     std::string line;
-    while (std::getline(in, line)) read_back(line);
+    for (const auto& file : others) {
+      std::ifstream in(file, std::ios::binary);
+      while (std::getline(in, line)) read_back(line);
+    }
     // A line cut short by a kill: the next line starts on a line of its own.
     struct stat st;
     char last = '\n';

@@ -65,7 +65,9 @@ struct Written {
 class Manifest {
  public:
   // Opens path for appending; with resume, first reads what it records (a line cut short
-  // by a killed run, or of an older format, does not count). Without resume it starts empty.
+  // by a killed run, or of an older format, does not count), and what the other manifests
+  // of its directory record (the shards of a run split another way). Without resume it
+  // starts empty.
   Manifest(const std::string& path, bool resume);
   ~Manifest();
   Manifest(const Manifest&) = delete;

@@ -92,3 +92,19 @@ TEST_CASE("merge: files of another shard count are removed", "[bulk][merge]") {
   }
   CHECK(test::file_exists(dir + "/out/rows.shard-2-of-3.jsonl"));
 }
+
+TEST_CASE("resume: a run split another way keeps what the earlier shards wrote", "[bulk][merge]") {
+  auto dir = test::temp_dir("resume-other-n");
+  std::string in = inputs(dir);
+  shards(in, dir + "/out", 2);
+  std::size_t unchanged = 0;
+  for (int k = 0; k < 3; ++k) {
+    auto r = test::run_jixiao("render " + in + " -o " + dir + "/out/ --resume --shard " + std::to_string(k) + "/3" + kDate);
+    INFO(r.err);
+    auto at = r.err.find(" unchanged)");
+    REQUIRE(at != std::string::npos);
+    unchanged += std::stoul(r.err.substr(r.err.rfind('(', at) + 1));
+  }
+  CHECK(unchanged == 13);  // every document but the broken one, which never had a PDF
+  REQUIRE(test::run_jixiao("merge " + dir + "/out/").exit_code == 0);
+}
