@@ -153,6 +153,23 @@ std::vector<CatalogEntry> data() {
       {"prefill.declaration", "a declaration with one project", "含一个项目的申报书"},
       {"prefill.conflict", "differs from the declaration; the declaration's value is used", "与申报书不同；采用申报书的值"},
 
+      // `jixiao merge` (app/bulk/shard_rows.cpp).
+      {"merge.none", "no shard rows here (rows.shard-K-of-N.jsonl)", "这里没有分片的行文件（rows.shard-K-of-N.jsonl）"},
+      {"merge.none", "the output directory of a run split with --shard K/N", "用 --shard K/N 分片运行的输出目录"},
+      {"merge.missing", "shard {1} is missing", "缺少分片 {1}"},
+      {"merge.missing", "{1}, written when that shard finishes", "{1}（该分片完成时写出）"},
+      {"merge.shard", "not a shard's rows file ({1})", "不是分片的行文件（{=1}）"},
+      {"merge.shard", "the file a shard run (--shard K/N) writes", "分片运行（--shard K/N）写出的文件"},
+      {"merge.shard", "a row that does not read: {1}", "无法读取的一行：{=1}"},
+      {"merge.other-run", "this shard is of another run (other inputs or documents)", "这个分片属于另一次运行（输入或文档不同）"},
+      {"merge.other-run", "the inputs of {1}", "{1} 的输入"},
+      {"merge.incomplete", "shard {1} is incomplete: {2} of its {3} documents not rendered",
+       "分片 {1} 不完整：其 {3} 份文档中有 {2} 份未生成"},
+      {"merge.incomplete", "every document rendered (run that shard again with --resume)",
+       "所有文档都已生成（用 --resume 重新运行该分片）"},
+      {"merge.rows", "the shards' rows do not make the whole run (document {1})", "各分片的行拼不成完整的一次运行（第 {1} 份文档）"},
+      {"merge.rows", "{1} documents, each in one shard", "{1} 份文档，每份只在一个分片中"},
+
       // Bulk runs (bulk/).
       {"bulk.input", "no data files found", "没有找到数据文件"},
       {"bulk.input", "*.json or *.jsonl files", "*.json 或 *.jsonl 文件"},

@@ -106,6 +106,7 @@ std::vector<CatalogEntry> scoring() {
       {"cli.usage", "help takes one command", "help 只接受一个命令"},
       {"cli.usage", "more than one data file", "数据文件多于一个"},
       {"cli.usage", "no data file", "没有数据文件"},
+      {"cli.usage", "no output directory", "没有输出目录"},
       {"cli.usage", "render needs -o OUT.pdf", "render 需要 -o OUT.pdf"},
       {"cli.usage", "bad date '{1}'; expected seconds since 1970 or YYYY-MM-DD", "日期 '{1}' 不对；应为自 1970 年起的秒数或 YYYY-MM-DD"},
       {"cli.usage", "no command '{1}'; the commands are {2}", "没有命令 '{1}'；命令有 {2}"},

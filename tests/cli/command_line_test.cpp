@@ -125,7 +125,7 @@ TEST_CASE("an option given to the wrong command names it and where it belongs",
 
 TEST_CASE("help for a command that does not exist", "[cli][command-line]") {
   check_usage_error(test::run_jixiao("help nosuch"),
-                    "no command 'nosuch'; the commands are render, score, check, templates, preview",
+                    "no command 'nosuch'; the commands are render, score, check, templates, preview, merge",
                     "jixiao help");
 }
 

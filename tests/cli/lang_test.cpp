@@ -47,19 +47,23 @@ std::vector<std::string> places(const std::string& err) {
   return out;
 }
 
-// Every code string in the engine's sources ("model.type", "template.binding" …).
+// Every code string in the sources of the engine and of its users in app/ ("model.type",
+// "template.binding", "bulk.input", "merge.missing" …).
 std::set<std::string> codes_in_sources() {
   std::set<std::string> codes = {"internal"};
-  std::regex code(R"re("((?:bulk|check|expr|fonts|io|layout|model|pdf|prefill|rules|schema|score|scoring|template)\.[a-z][a-z-]*)")re");
-  for (const auto& e : fs::recursive_directory_iterator(test::source_path("engine"))) {
-    auto ext = e.path().extension();
+  std::regex code(R"re("((?:bulk|check|expr|fonts|io|layout|merge|model|pdf|prefill|rules|schema|score|scoring|template)\.[a-z][a-z-]*)")re");
+  std::vector<fs::path> files;
+  for (const char* dir : {"engine", "app"})
+    for (const auto& e : fs::recursive_directory_iterator(test::source_path(dir))) files.push_back(e.path());
+  for (const auto& path : files) {
+    auto ext = path.extension();
     if (ext != ".cpp" && ext != ".h") continue;
-    std::string text = test::slurp(e.path().string());
+    std::string text = test::slurp(path.string());
     for (std::sregex_iterator it(text.begin(), text.end(), code), end; it != end; ++it) {
       std::string c = (*it)[1];
       std::size_t line = text.rfind('\n', it->position()) + 1;
       if (text.compare(line, 8, "#include") == 0) continue;  // "prefill.h"
-      if (c == "fonts.json") continue;  // the font manifest's file name, not a code
+      if (c == "fonts.json" || c == "pdf.js") continue;  // file names, not codes
       codes.insert(c);
       // Expression errors in a template are reported as template.* (template/instantiate.cpp,
       // template/text.cpp; a syntax error as template.expression).
