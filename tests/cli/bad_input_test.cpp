@@ -49,6 +49,17 @@ TEST_CASE("malformed JSON: line:col and what was expected", "[cli][bad-input]") 
   CHECK(err.find("expected well-formed JSON") != std::string::npos);
 }
 
+TEST_CASE("a data error names file:line:col (what editors jump to) and the JSON pointer", "[cli][bad-input]") {
+  // Line 7, after Chinese text: the column counts characters (23), not bytes (31).
+  std::string text = replace(test::slurp(kExample), "\"name\": \"档案整理\",\n      \"amount\": 3700700,",
+                             "\"name\": \"档案整理\", \"amount\": \"三百七十万\",");
+  auto err = render_fails(text);
+  CHECK(err.find("/data.json:7:23: /projects/0/amount: error: wrong type for 'amount'") != std::string::npos);
+  // A member that is missing: the place of the object that lacks it (line 6, its '{').
+  err = render_fails(replace(test::slurp(kExample), "\"department\": \"0102013\",", ""));
+  CHECK(err.find("/data.json:6:5: /projects/0/department: error: missing required field") != std::string::npos);
+}
+
 TEST_CASE("a missing required field: its JSON pointer", "[cli][bad-input]") {
   auto err = render_fails(replace(test::slurp(kExample), "\"department\": \"0102013\",", ""));
   CHECK(err.find("data.json: /projects/0/department: error: missing required field 'department'; expected a string") !=
