@@ -20,7 +20,8 @@ void read_documents(const std::vector<Plan>& plans, const Shard& shard, const st
         SummaryRow row = document_row(plan, i);
         row.status = "failed";
         row.errors = 1;
-        row.findings.push_back({"error", d.code, d.file, d.place.pointer, d.message, "", "", d.place.line, d.place.col});
+        row.findings.push_back(
+            {"error", d.code, d.file, d.place.pointer, d.message, "", "", d.place.line, d.place.col});
         spill.put(r++, row, {d});
         ++tally.failed;
         ++tally.done;

@@ -63,10 +63,11 @@ struct RowSource {
 void write_csv(const std::string& path, const RowSource& rows);
 // Sheet "summary" (the CSV's columns; total/max numbers shown 0.00, blank when not scored)
 // and sheet "findings" (input, document, severity, code, file, pointer, line, col, message,
-// computed, declared; line and col numbers, blank when unknown), header rows bold and frozen, autofilter on. Text is stored as text, never a
-// formula; what XML cannot hold (invalid UTF-8, control characters) becomes U+FFFD, CR LF
-// one line break. Deterministic bytes (fixed creation date; libxlsxwriter dates zip entries
-// 1980-01-01). Rows are streamed (constant_memory): 10,000 documents take under a second.
+// computed, declared; line and col numbers, blank when unknown), header rows bold and
+// frozen, autofilter on. Text is stored as text, never a formula; what XML cannot hold
+// (invalid UTF-8, control characters) becomes U+FFFD, CR LF one line break. Deterministic
+// bytes (fixed creation date; libxlsxwriter dates zip entries 1980-01-01). Rows are
+// streamed (constant_memory): 10,000 documents take under a second.
 void write_xlsx(const std::string& path, const RowSource& rows);
 // {"documents": [{input, document, unit, project, form, total, grade, status, output,
 //  findings: [{severity, code, file, pointer, line, col, message, computed?, declared?}]}]}

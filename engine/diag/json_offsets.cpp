@@ -98,7 +98,8 @@ std::vector<JsonSpot> json_value_offsets(std::string_view text, const std::vecto
     }
   std::size_t read = 0;
   OffsetSax sax(text, &read, spots, spots.size());
-  json_text::CountingIterator first(text.data(), text.data(), &read), last(text.data() + text.size(), text.data(), &read);
+  const char* b = text.data();
+  json_text::CountingIterator first(b, b, &read), last(b + text.size(), b, &read);
   nlohmann::json::sax_parse(first, last, &sax, nlohmann::json::input_format_t::json, false);
   std::vector<JsonSpot> out;
   for (const std::string& p : pointers) {

@@ -62,8 +62,8 @@ TEST_CASE("a data error names file:line:col (what editors jump to) and the JSON 
 
 TEST_CASE("a missing required field: its JSON pointer", "[cli][bad-input]") {
   auto err = render_fails(replace(test::slurp(kExample), "\"department\": \"0102013\",", ""));
-  CHECK(err.find("data.json:6:5: /projects/0/department: error: missing required field 'department'; expected a string") !=
-        std::string::npos);
+  CHECK(err.find("data.json:6:5: /projects/0/department: error: missing required field 'department'; "
+                 "expected a string") != std::string::npos);
 }
 
 TEST_CASE("a string where a number belongs", "[cli][bad-input]") {

@@ -70,7 +70,8 @@ TEST_CASE("declaration: absolute paths, .. and /proc are refused without reading
     auto data = self_eval_linking(dir, link);
     auto r = refused(render_args(data, dir), dir, {"self.json"});
     INFO(link);
-    CHECK(test::has_placed(r.err, data, "/projects/0/declaration: error: the declaration '" + std::string(link) + "' "));
+    CHECK(test::has_placed(r.err, data,
+                           "/projects/0/declaration: error: the declaration '" + std::string(link) + "' "));
     CHECK(r.err.find("root:") == std::string::npos);
     CHECK(r.err.find("PATH=") == std::string::npos);
   }

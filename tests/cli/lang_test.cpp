@@ -135,7 +135,8 @@ TEST_CASE("lang: a wrong type at a JSON pointer, in English and in Chinese", "[c
   INFO(en.err << zh.err);
   CHECK(en.exit_code == 2);
   CHECK(zh.exit_code == 2);
-  CHECK(test::has_placed(en.err, data, "/projects/0/indicators/1/weight: error: wrong type for 'weight'; expected a number"));
+  CHECK(test::has_placed(en.err, data,
+                         "/projects/0/indicators/1/weight: error: wrong type for 'weight'; expected a number"));
   CHECK(has(en.err, "hint: write the number without quotes"));
   CHECK(test::has_placed(zh.err, data, "/projects/0/indicators/1/weight: 错误：'weight' 的类型不对；应为 数字"));
   CHECK(has(zh.err, "实为 字符串 \"12.5\""));
