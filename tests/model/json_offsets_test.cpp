@@ -74,3 +74,20 @@ TEST_CASE("value offsets: numbers, literals and a byte-order mark") {
   CHECK(value(json, "/f") == "2:2");
   CHECK(key(json, "/z") == "2:9");
 }
+
+TEST_CASE("elements handed out one at a time come with their offset in the text") {
+  const std::string text = "{\"t\": \"名\", \"docs\": [ {\"a\": 1},\n  \"二\" , 3.5e1 ,[[]] ], \"z\": 0}";
+  std::vector<std::size_t> at;
+  nlohmann::json rest;
+  jixiao::DiagnosticSink sink;
+  auto keep = [&](std::size_t, nlohmann::json&&, std::size_t offset) {
+    at.push_back(offset);
+    return true;
+  };
+  REQUIRE(jixiao::parse_json_elements("d.json", text, "docs", rest, keep, sink));
+  REQUIRE(at.size() == 4);
+  CHECK(text.compare(at[0], 3, "{\"a") == 0);
+  CHECK(text.compare(at[1], 4, "\"二") == 0);
+  CHECK(text.compare(at[2], 5, "3.5e1") == 0);
+  CHECK(text.compare(at[3], 4, "[[]]") == 0);
+}
