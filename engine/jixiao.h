@@ -13,6 +13,8 @@
 
 namespace jixiao {
 
+class SourceText;
+
 struct Request {
   enum class Action { Render, Score, Check } action = Action::Render;
   std::string data_file;
@@ -23,6 +25,11 @@ struct Request {
   // moved to this one ("/projects/17") so that messages name the place in the user's file.
   std::optional<std::string> data_text;
   std::string document_pointer;
+  // With document_pointer: the user's whole file, where the document's value starts in it
+  // and that place's line:col, so that places get the file's lines (engine/run/locate.h).
+  std::shared_ptr<const SourceText> document_source;
+  std::size_t document_at = 0;
+  LineCol document_line_col;
   // Render: asked with every file the render reads (data excepted) once data is valid and
   // scored; true means the output is up to date and is not written again (--resume).
   std::function<bool(const std::vector<std::string>& inputs)> unchanged;
@@ -39,6 +46,7 @@ struct Request {
 struct DocumentFinding {
   Severity severity = Severity::Warning;
   std::string code, pointer, message, computed, declared;
+  int line = 0, col = 0;  // of pointer's value in the data file (0: unknown)
 };
 
 // One scored document (the form's rule set scores each document of the data).

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
@@ -56,8 +57,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       DiagnosticSink bad;
       bulk::split_documents(
           set.name, line, member, [](std::size_t i) { return i % 2 == 0; },
-          [&](std::size_t i, std::string doc) {
+          [&](std::size_t i, std::string doc, std::size_t at) {
             check(i % 2 == 0 && i < count, "a document not asked for");
+            check(at < line.size() && std::string_view(" \t\r\n,:").find(line[at]) == std::string_view::npos,
+                  "a document's offset is not where a value starts");
             auto j = nlohmann::json::parse(doc, nullptr, false);
             check(j.is_object() && j.contains(member) && j[member].is_array() && j[member].size() == 1,
                   "a split-off document is not an object holding one element");

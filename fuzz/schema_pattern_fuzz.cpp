@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::abort_on_internal(sink);
   bool said_pattern = false, too_long = false;
   for (const auto& d : sink.all()) {
-    said_pattern |= d.place == "/s" && d.code == "model.pattern";
+    said_pattern |= d.place.pointer == "/s" && d.code == "model.pattern";
     too_long |= d.code == "model.too-long";
   }
   if (!too_long && said_pattern == matched) disagree("validation and the compiled pattern disagree", pattern, sink);

@@ -76,19 +76,20 @@ Outline outline(const std::string& text) {
 
 bool split_documents(const std::string& name, const std::string& text, const std::string& member,
                      const std::function<bool(std::size_t)>& wanted,
-                     const std::function<void(std::size_t, std::string)>& emit, DiagnosticSink& sink) {
+                     const std::function<void(std::size_t, std::string, std::size_t)>& emit,
+                     DiagnosticSink& sink) {
   // The rest of the data set (title, unit, …) may follow the documents in the file: read
   // it first without them, then hand each document out with it.
   nlohmann::json header;
-  auto skip = [](std::size_t, nlohmann::json&&) { return true; };
+  auto skip = [](std::size_t, nlohmann::json&&, std::size_t) { return true; };
   if (!parse_json_elements(name, text, member, header, skip, sink, {"model.json", "JSON"})) return false;
   nlohmann::json rest;
   DiagnosticSink again;  // the same text: no new problem can appear
-  auto hand_out = [&](std::size_t index, nlohmann::json&& element) {
+  auto hand_out = [&](std::size_t index, nlohmann::json&& element, std::size_t at) {
     if (!wanted(index)) return true;
     nlohmann::json set = header;
     set[member] = nlohmann::json::array({std::move(element)});
-    emit(index, set.dump());
+    emit(index, set.dump(), at);
     return true;
   };
   return parse_json_elements(name, text, member, rest, hand_out, again, {"model.json", "JSON"});

@@ -22,10 +22,12 @@ struct Outline {
 Outline outline(const std::string& text);
 
 // For each element of the root's array `member` for which wanted(index) is true, calls
-// emit(index, text): the data set with that member holding only that element, as JSON.
-// Returns false when the text is not strict JSON (reported to sink, naming `name`).
+// emit(index, text, at): the data set with that member holding only that element, as JSON,
+// and the element's byte offset in text. Returns false when the text is not strict JSON
+// (reported to sink, naming `name`).
 bool split_documents(const std::string& name, const std::string& text, const std::string& member,
                      const std::function<bool(std::size_t)>& wanted,
-                     const std::function<void(std::size_t, std::string)>& emit, DiagnosticSink& sink);
+                     const std::function<void(std::size_t, std::string, std::size_t)>& emit,
+                     DiagnosticSink& sink);
 
 }  // namespace jixiao::bulk

@@ -20,7 +20,8 @@ void read_documents(const std::vector<Plan>& plans, const Shard& shard, const st
         SummaryRow row = document_row(plan, i);
         row.status = "failed";
         row.errors = 1;
-        row.findings.push_back({"error", d.code, d.file, d.place, d.message, "", ""});
+        row.findings.push_back(
+            {"error", d.code, d.file, d.place.pointer, d.message, "", "", d.place.line, d.place.col});
         spill.put(r++, row, {d});
         ++tally.failed;
         ++tally.done;
@@ -29,16 +30,23 @@ void read_documents(const std::vector<Plan>& plans, const Shard& shard, const st
     try {
       std::string text = read_data_set(plan.set);
       if (plan.member.empty()) {
-        queue.push({first_row, &plan, std::nullopt, std::move(text), output_name(plan, std::nullopt)});
+        queue.push({first_row, &plan, std::nullopt, std::move(text), output_name(plan, std::nullopt), {}, 0, {}});
         continue;
       }
       std::size_t r = first_row;
       DiagnosticSink bad;
+      // Kept while its documents are rendered: their places are lines of this file.
+      auto source = std::make_shared<const SourceText>(std::move(text));
+      const std::string& whole = source->text();
+      std::size_t seen = 0;  // line:col counted on from one document to the next
+      LineCol seen_at;
       bool ok = split_documents(
-          plan.set.name, text, plan.member, [&](std::size_t i) { return shard.holds(plan.first + i); },
-          [&](std::size_t i, std::string doc) {
+          plan.set.name, whole, plan.member, [&](std::size_t i) { return shard.holds(plan.first + i); },
+          [&](std::size_t i, std::string doc, std::size_t at) {
             if (stopping()) return;
-            queue.push({r++, &plan, i, std::move(doc), output_name(plan, i)});
+            seen_at = line_col(std::string_view(whole).substr(seen), at - seen, seen_at);
+            seen = at;
+            queue.push({r++, &plan, i, std::move(doc), output_name(plan, i), source, at, seen_at});
           },
           bad);
       if (!ok && r == first_row && !bad.all().empty()) fail_all(bad.all().front());

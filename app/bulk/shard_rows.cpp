@@ -26,7 +26,8 @@ json to_json(std::size_t ordinal, const SummaryRow& r) {
   json findings = json::array();
   for (const auto& f : r.findings)
     findings.push_back({{"severity", f.severity}, {"code", f.code}, {"file", f.file}, {"pointer", f.pointer},
-                        {"message", f.message}, {"computed", f.computed}, {"declared", f.declared}});
+                        {"message", f.message}, {"computed", f.computed}, {"declared", f.declared},
+                        {"line", f.line}, {"col", f.col}});
   return {{"n", ordinal},        {"input", r.input},   {"document", r.document}, {"unit", r.unit},
           {"project", r.project}, {"form", r.form},     {"total", r.total},       {"max", r.max},
           {"grade", r.grade},     {"errors", r.errors}, {"warnings", r.warnings}, {"notes", r.notes},
@@ -53,7 +54,7 @@ SummaryRow from_json(const json& j) {
   r.bytes = j.at("bytes");
   for (const auto& f : j.at("findings"))
     r.findings.push_back({f.at("severity"), f.at("code"), f.at("file"), f.at("pointer"), f.at("message"),
-                          f.at("computed"), f.at("declared")});
+                          f.at("computed"), f.at("declared"), f.at("line"), f.at("col")});
   return r;
 }
 

@@ -48,13 +48,16 @@ std::string encode(const SummaryRow& r, const std::vector<Diagnostic>& problems)
                       static_cast<long long>(r.notes), static_cast<long long>(r.pages),
                       static_cast<long long>(r.bytes), static_cast<long long>(r.findings.size())})
     add(out, std::to_string(n));
-  for (const auto& f : r.findings)
+  for (const auto& f : r.findings) {
     for (const std::string* s : {&f.severity, &f.code, &f.file, &f.pointer, &f.message, &f.computed, &f.declared})
       add(out, *s);
+    for (int n : {f.line, f.col}) add(out, std::to_string(n));
+  }
   add(out, std::to_string(problems.size()));
   for (const auto& d : problems) {
     add(out, std::to_string(static_cast<int>(d.severity)));
-    for (const std::string* s : {&d.code, &d.file, &d.place, &d.message, &d.expected, &d.got}) add(out, *s);
+    for (const std::string* s : {&d.code, &d.file, &d.place.pointer, &d.message, &d.expected, &d.got}) add(out, *s);
+    for (int n : {d.place.line, d.place.col}) add(out, std::to_string(n));
     add(out, std::to_string(d.hints.size()));
     for (const auto& h : d.hints) add(out, h);
   }
@@ -73,15 +76,18 @@ void decode(const std::string& bytes, SummaryRow& r, std::vector<Diagnostic>* pr
   r.pages = static_cast<int>(in.number());
   r.bytes = static_cast<std::size_t>(in.number());
   r.findings.resize(static_cast<std::size_t>(in.number()));
-  for (auto& f : r.findings)
+  for (auto& f : r.findings) {
     for (std::string* s : {&f.severity, &f.code, &f.file, &f.pointer, &f.message, &f.computed, &f.declared})
       *s = in.text();
+    for (int* n : {&f.line, &f.col}) *n = static_cast<int>(in.number());
+  }
   auto count = static_cast<std::size_t>(in.number());
   if (!problems) return;
   problems->resize(count);
   for (auto& d : *problems) {
     d.severity = static_cast<Severity>(in.number());
-    for (std::string* s : {&d.code, &d.file, &d.place, &d.message, &d.expected, &d.got}) *s = in.text();
+    for (std::string* s : {&d.code, &d.file, &d.place.pointer, &d.message, &d.expected, &d.got}) *s = in.text();
+    for (int* n : {&d.place.line, &d.place.col}) *n = static_cast<int>(in.number());
     d.hints.resize(static_cast<std::size_t>(in.number()));
     for (auto& h : d.hints) h = in.text();
   }

@@ -34,8 +34,9 @@ const char* const kColumns[] = {"input",  "document", "unit",   "project", "form
                                 "total",  "max",      "grade",  "errors",  "warnings",
                                 "notes",  "status",   "output", "pages",   "bytes"};
 constexpr int kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
-const char* const kFindingColumns[] = {"input", "document", "severity", "code",    "file",
-                                       "pointer", "message", "computed", "declared"};
+const char* const kFindingColumns[] = {"input", "document", "severity", "code",     "file",    "pointer",
+                                       "line",  "col",      "message",  "computed", "declared"};
+constexpr int kLineColumn = 6, kColColumn = 7, kMessageColumn = 8;
 constexpr int kFindingColumnCount = sizeof(kFindingColumns) / sizeof(kFindingColumns[0]);
 
 // A cell of the summary: text, or a number (totals, counts) that spreadsheets must not
@@ -70,7 +71,9 @@ std::vector<Cell> summary_cells(const SummaryRow& r) {
 }
 
 std::vector<std::string> finding_cells(const SummaryRow& r, const FindingRow& f) {
-  return {r.input, r.document, f.severity, f.code, f.file, f.pointer, f.message, f.computed, f.declared};
+  auto number = [](int n) { return n > 0 ? std::to_string(n) : std::string(); };
+  return {r.input,         r.document,    f.severity, f.code,     f.file,    f.pointer,
+          number(f.line), number(f.col), f.message,  f.computed, f.declared};
 }
 
 // --- CSV ---------------------------------------------------------------------------------
@@ -259,15 +262,20 @@ void write_findings_sheet(lxw_workbook* wb, const RowSource& rows, const Formats
     for (const auto& fr : r.findings) {
       if (row > room) break;
       auto cells = finding_cells(r, fr);
-      for (int c = 0; c < kFindingColumnCount; ++c)
-        worksheet_write_string(ws, row, static_cast<lxw_col_t>(c), excel_text(cells[c]).c_str(),
-                               c == 6 ? f.wrap : nullptr);
+      for (int c = 0; c < kFindingColumnCount; ++c) {
+        auto col = static_cast<lxw_col_t>(c);
+        if (c == kLineColumn || c == kColColumn) {
+          if (!cells[c].empty()) worksheet_write_number(ws, row, col, std::stod(cells[c]), nullptr);
+          continue;
+        }
+        worksheet_write_string(ws, row, col, excel_text(cells[c]).c_str(), c == kMessageColumn ? f.wrap : nullptr);
+      }
       ++row;
     }
   });
   if (total > room) {
     std::string more = std::to_string(total - room) + " more findings are in the findings JSON file";
-    worksheet_write_string(ws, row++, 6, more.c_str(), nullptr);
+    worksheet_write_string(ws, row++, kMessageColumn, more.c_str(), nullptr);
   }
   if (row > 1) worksheet_autofilter(ws, 0, 0, row - 1, kFindingColumnCount - 1);
 }
@@ -377,8 +385,10 @@ void write_findings_json(const std::string& path, const RowSource& rows) {
     rows.each([&](const SummaryRow& r) {
       ojson findings = ojson::array();
       for (const auto& f : r.findings) {
-        ojson fj = {{"severity", f.severity}, {"code", f.code},       {"file", f.file},
-                    {"pointer", f.pointer},   {"message", f.message}};
+        auto number = [](int n) { return n > 0 ? ojson(n) : ojson(nullptr); };
+        ojson fj = {{"severity", f.severity}, {"code", f.code},         {"file", f.file},
+                    {"pointer", f.pointer},   {"line", number(f.line)}, {"col", number(f.col)},
+                    {"message", f.message}};
         if (!f.computed.empty()) fj["computed"] = f.computed;
         if (!f.declared.empty()) fj["declared"] = f.declared;
         findings.push_back(std::move(fj));

@@ -15,10 +15,11 @@ struct FindingRow {
   std::string severity;  // "error", "warning", "note"
   std::string code;      // "scoring.declared-differs", "model.type", …
   std::string file;      // the file concerned (data file, template, rule set …)
-  std::string pointer;   // JSON pointer of the data concerned, or "line:col"
+  std::string pointer;   // JSON pointer of the data concerned; "" when none
   std::string message;
   std::string computed;  // may be empty
   std::string declared;  // may be empty
+  int line = 0, col = 0;  // in file, 1-based (col in characters); 0 when unknown
 };
 
 struct SummaryRow {
@@ -61,16 +62,17 @@ struct RowSource {
 // a spreadsheet does not run it as a formula.
 void write_csv(const std::string& path, const RowSource& rows);
 // Sheet "summary" (the CSV's columns; total/max numbers shown 0.00, blank when not scored)
-// and sheet "findings" (input, document, severity, code, file, pointer, message, computed,
-// declared), header rows bold and frozen, autofilter on. Text is stored as text, never a
-// formula; what XML cannot hold (invalid UTF-8, control characters) becomes U+FFFD, CR LF
-// one line break. Deterministic bytes (fixed creation date; libxlsxwriter dates zip entries
-// 1980-01-01). Rows are streamed (constant_memory): 10,000 documents take under a second.
+// and sheet "findings" (input, document, severity, code, file, pointer, line, col, message,
+// computed, declared; line and col numbers, blank when unknown), header rows bold and
+// frozen, autofilter on. Text is stored as text, never a formula; what XML cannot hold
+// (invalid UTF-8, control characters) becomes U+FFFD, CR LF one line break. Deterministic
+// bytes (fixed creation date; libxlsxwriter dates zip entries 1980-01-01). Rows are
+// streamed (constant_memory): 10,000 documents take under a second.
 void write_xlsx(const std::string& path, const RowSource& rows);
 // {"documents": [{input, document, unit, project, form, total, grade, status, output,
-//  findings: [{severity, code, file, pointer, message, computed?, declared?}]}]}
-// total is a number as in `jixiao score --json` (87.1), null when not scored; computed and
-// declared only when not empty. 2-space indent, a final newline.
+//  findings: [{severity, code, file, pointer, line, col, message, computed?, declared?}]}]}
+// total is a number as in `jixiao score --json` (87.1), null when not scored; line and col
+// null when unknown; computed and declared only when not empty. 2-space indent, a final newline.
 void write_findings_json(const std::string& path, const RowSource& rows);
 
 // The same from rows in memory.

@@ -4,11 +4,13 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 
 #include "bulk/outputs.h"
+#include "run/locate.h"
 
 namespace jixiao::bulk {
 
@@ -18,6 +20,10 @@ struct Task {
   std::optional<std::size_t> index;  // the document, when split
   std::string text;
   std::string output;  // relative to the output directory
+  // A split document: the file it was split off and where it starts there (Request).
+  std::shared_ptr<const SourceText> source;
+  std::size_t at = 0;
+  LineCol at_line_col;
 };
 
 // Producer/consumer queue with a bound: the reader waits while the workers are busy, so

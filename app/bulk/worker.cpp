@@ -26,6 +26,9 @@ void DocumentRenderer::render(Task& task) const {
   req.data_text = std::move(task.text);
   req.output_file = out.string();
   req.document_pointer = row.document;
+  req.document_source = std::move(task.source);
+  req.document_at = task.at;
+  req.document_line_col = task.at_line_col;
   req.unchanged = [&](const std::vector<std::string>& inputs) {
     hash = document_key(common, *req.data_text, inputs, file_hashes);
     if (options.resume) kept = manifest.unchanged(task.output, hash, out.string());

@@ -34,7 +34,7 @@ std::string name_list(const std::vector<std::string>& names) {
 }
 
 void PathCheck::report(Diagnostic d) {
-  if (!seen_.insert(d.file + '\n' + d.place + '\n' + d.message).second) return;
+  if (!seen_.insert(d.file + '\n' + d.place.text() + '\n' + d.message).second) return;
   sink_.report(std::move(d));
 }
 

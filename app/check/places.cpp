@@ -12,22 +12,11 @@ bool name_char(char c) {
   return u >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-void append_utf8(std::string& out, unsigned cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
+// The offset of the closing quote of the string starting at i.
+std::size_t string_end(const std::string& text, std::size_t i) {
+  for (++i; i < text.size() && text[i] != '"'; ++i)
+    if (text[i] == '\\') ++i;
+  return i;
 }
 
 }  // namespace
@@ -66,95 +55,15 @@ std::size_t offset_of(const std::string& text, const std::string& place) {
   return i;
 }
 
-JsonPlaces::JsonPlaces(std::string text) : text_(std::move(text)) {
-  std::size_t i = 0;
-  scan(i, "");
-}
-
-void JsonPlaces::skip_space(std::size_t& i) const {
-  while (i < text_.size() && (text_[i] == ' ' || text_[i] == '\t' || text_[i] == '\n' || text_[i] == '\r')) ++i;
-}
-
-std::size_t JsonPlaces::string_end(std::size_t i) const {
-  for (++i; i < text_.size() && text_[i] != '"'; ++i)
-    if (text_[i] == '\\') ++i;
-  return i;
-}
-
-std::string JsonPlaces::read_key(std::size_t& i) const {
-  std::string out;
-  std::size_t end = string_end(i);
-  for (std::size_t k = i + 1; k < end; ++k) {
-    if (text_[k] != '\\') {
-      out += text_[k];
-      continue;
-    }
-    char e = text_[++k];
-    switch (e) {
-      case 'n': out += '\n'; break;
-      case 't': out += '\t'; break;
-      case 'r': out += '\r'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'u': {
-        unsigned cp = std::stoul(text_.substr(k + 1, 4), nullptr, 16);
-        k += 4;
-        if (cp >= 0xD800 && cp < 0xDC00 && k + 6 < end && text_[k + 1] == '\\' && text_[k + 2] == 'u') {
-          unsigned lo = std::stoul(text_.substr(k + 3, 4), nullptr, 16);
-          cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          k += 6;
-        }
-        append_utf8(out, cp);
-        break;
-      }
-      default: out += e;
-    }
-  }
-  i = end + 1;
-  return out;
-}
-
-void JsonPlaces::scan(std::size_t& i, const std::string& pointer) {
-  skip_space(i);
-  if (i >= text_.size()) return;
-  offsets_[pointer] = i;
-  char c = text_[i];
-  if (c == '{' || c == '[') {
-    bool object = c == '{';
-    std::size_t index = 0;
-    ++i;
-    for (;;) {
-      skip_space(i);
-      if (i >= text_.size()) return;
-      if (text_[i] == (object ? '}' : ']')) break;
-      if (text_[i] == ',') {
-        ++i;
-        continue;
-      }
-      if (object) {
-        std::string key = read_key(i);
-        skip_space(i);
-        if (i < text_.size() && text_[i] == ':') ++i;
-        scan(i, pointer + "/" + json_pointer_token(key));
-      } else {
-        scan(i, pointer + "/" + std::to_string(index++));
-      }
-    }
-    ++i;
-  } else if (c == '"') {
-    i = string_end(i) + 1;
-  } else {
-    while (i < text_.size() && text_[i] != ',' && text_[i] != '}' && text_[i] != ']' && text_[i] != ' ' &&
-           text_[i] != '\n' && text_[i] != '\r' && text_[i] != '\t')
-      ++i;
-  }
-}
+JsonPlaces::JsonPlaces(std::string text) : text_(std::move(text)) {}
 
 std::size_t JsonPlaces::offset(const std::string& pointer) const {
-  for (std::string p = pointer;; p = p.substr(0, p.rfind('/'))) {
-    if (auto it = offsets_.find(p); it != offsets_.end()) return it->second;
-    if (p.empty()) return 0;
+  auto it = offsets_.find(pointer);
+  if (it == offsets_.end()) {
+    std::size_t at = json_value_offsets(text_, {pointer}).front().at;
+    it = offsets_.emplace(pointer, at == std::string::npos ? 0 : at).first;
   }
+  return it->second;
 }
 
 std::string JsonPlaces::place(const std::string& pointer) const {
@@ -164,7 +73,7 @@ std::string JsonPlaces::place(const std::string& pointer) const {
 std::string JsonPlaces::place_of(const std::string& pointer, const std::string& token) const {
   std::size_t at = offset(pointer);
   if (at < text_.size() && text_[at] == '"') {
-    std::size_t found = find_name(text_, at + 1, string_end(at), token);
+    std::size_t found = find_name(text_, at + 1, string_end(text_, at), token);
     if (found != std::string::npos) at = found;
   }
   return to_string(line_col(text_, at));

@@ -27,13 +27,9 @@ class JsonPlaces {
   std::string place_of(const std::string& pointer, const std::string& token) const;
 
  private:
-  void scan(std::size_t& i, const std::string& pointer);
-  void skip_space(std::size_t& i) const;
-  std::string read_key(std::size_t& i) const;
-  std::size_t string_end(std::size_t i) const;  // offset of the closing quote
-  std::size_t offset(const std::string& pointer) const;
+  std::size_t offset(const std::string& pointer) const;  // of the value, by the strict reader
   std::string text_;
-  std::map<std::string, std::size_t> offsets_;
+  mutable std::map<std::string, std::size_t> offsets_;  // looked up once each
 };
 
 }  // namespace jixiao::check

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "diag/json.h"
 #include "preview/locate.h"
 
 namespace jixiao::preview {
@@ -43,7 +44,8 @@ nlohmann::json diagnostic_json(const Diagnostic& d, Texts& texts) {
   nlohmann::json j = {{"severity", severity_name(d.severity)},
                       {"code", d.code},
                       {"file", d.file},
-                      {"place", d.place},
+                      {"place", d.place.text()},
+                      {"pointer", d.place.pointer},
                       {"line", nullptr},
                       {"col", nullptr},
                       {"message", d.message},
@@ -52,12 +54,15 @@ nlohmann::json diagnostic_json(const Diagnostic& d, Texts& texts) {
                       {"hints", d.hints},
                       {"source_line", nullptr},
                       {"marker_col", nullptr}};
-  std::optional<std::pair<int, int>> at = parse_line_col(d.place);
+  std::optional<std::pair<int, int>> at;
+  if (d.place.has_line()) at = std::make_pair(d.place.line, d.place.col);
   const std::string* text = nullptr;
-  if (at || (is_json_file(d.file) && (d.place.empty() || d.place[0] == '/'))) text = texts.get(d.file);
-  if (!at && text && !d.place.empty()) {  // a JSON pointer: where its value is in the file
-    if (std::optional<std::size_t> offset = locate_pointer(*text, d.place)) {
-      LineCol lc = line_col(*text, *offset);
+  bool pointer = !d.place.pointer.empty() && d.place.pointer[0] == '/';
+  if (at || (is_json_file(d.file) && (d.place.empty() || pointer))) text = texts.get(d.file);
+  if (!at && text && pointer) {  // a file the engine did not place (a rule set, a schema)
+    JsonSpot spot = json_value_offsets(*text, {d.place.pointer}).front();
+    if (spot.key != std::string::npos) {
+      LineCol lc = line_col(*text, spot.key);
       at = std::make_pair(lc.line, lc.col);
     }
   }
@@ -85,6 +90,8 @@ nlohmann::json documents_json(const std::vector<ScoredDocument>& documents) {
     nlohmann::json findings = nlohmann::json::array();
     for (const auto& f : doc.findings)
       findings.push_back({{"severity", severity_name(f.severity)}, {"code", f.code}, {"pointer", f.pointer},
+                          {"line", f.line > 0 ? nlohmann::json(f.line) : nlohmann::json()},
+                          {"col", f.col > 0 ? nlohmann::json(f.col) : nlohmann::json()},
                           {"message", f.message}, {"computed", f.computed}, {"declared", f.declared}});
     out.push_back({{"title", doc.title}, {"unit", doc.unit}, {"pointer", doc.pointer}, {"total", doc.total},
                    {"max", doc.max}, {"grade", doc.grade}, {"findings", std::move(findings)}});

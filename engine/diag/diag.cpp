@@ -13,13 +13,46 @@ const char* severity_name(Severity s) {
   return "error";
 }
 
-std::string format(const Diagnostic& d) {
+namespace {
+
+// "12:5" → 12, 5; false for anything else.
+bool parse_line_col(const std::string& s, int& line, int& col) {
+  std::size_t colon = s.find(':');
+  if (colon == 0 || colon == std::string::npos || colon > 9 || s.size() - colon - 1 > 9 || colon + 1 == s.size())
+    return false;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (i != colon && (s[i] < '0' || s[i] > '9')) return false;
+  int l = std::stoi(s.substr(0, colon)), c = std::stoi(s.substr(colon + 1));
+  if (l <= 0) return false;
+  line = l;
+  col = c;
+  return true;
+}
+
+// "file:12:5: /ptr: " (as compilers print positions, so that editors jump there), else
+// "file: /ptr: ".
+std::string where(const Diagnostic& d) {
   std::string out;
-  // "file:12:5: " for positions in a text file (as compilers print them), "file: /ptr: " for
-  // JSON pointers.
-  bool line_col = !d.place.empty() && d.place[0] >= '0' && d.place[0] <= '9';
-  if (!d.file.empty()) out += d.file + (line_col ? ":" : ": ");
-  if (!d.place.empty()) out += d.place + ": ";
+  const Place& p = d.place;
+  if (!d.file.empty()) out += d.file + (p.has_line() ? ":" : ": ");
+  if (p.has_line()) out += to_string(LineCol{p.line, p.col}) + ": ";
+  if (!p.pointer.empty()) out += p.pointer + ": ";
+  return out;
+}
+
+}  // namespace
+
+Place::Place(std::string text) {
+  if (!parse_line_col(text, line, col)) pointer = std::move(text);
+}
+
+std::string Place::text() const {
+  if (!pointer.empty()) return pointer;
+  return has_line() ? to_string(LineCol{line, col}) : "";
+}
+
+std::string format(const Diagnostic& d) {
+  std::string out = where(d);
   out += severity_name(d.severity);
   out += ": " + d.message;
   if (!d.expected.empty()) {
@@ -44,10 +77,7 @@ const char* severity_name(Severity s, const std::string& lang) {
 
 std::string format(const Diagnostic& d, const std::string& lang) {
   if (lang != "zh") return format(d);
-  std::string out;
-  bool line_col = !d.place.empty() && d.place[0] >= '0' && d.place[0] <= '9';
-  if (!d.file.empty()) out += d.file + (line_col ? ":" : ": ");
-  if (!d.place.empty()) out += d.place + ": ";
+  std::string out = where(d);
   out += severity_name(d.severity, lang);
   out += "：" + translate(d.code, d.message, lang);
   std::string expected = translate(d.code, d.expected, lang), got = translate(d.code, d.got, lang);
@@ -66,20 +96,20 @@ void DiagnosticSink::report(Diagnostic d) {
   items_.push_back(std::move(d));
 }
 
-void DiagnosticSink::error(std::string code, std::string file, std::string place,
+void DiagnosticSink::error(std::string code, std::string file, Place place,
                            std::string message, std::string expected, std::string got) {
   report({Severity::Error, std::move(code), std::move(file), std::move(place), std::move(message),
           std::move(expected), std::move(got), {}});
 }
 
-void DiagnosticSink::warning(std::string code, std::string file, std::string place,
+void DiagnosticSink::warning(std::string code, std::string file, Place place,
                              std::string message) {
   report({Severity::Warning, std::move(code), std::move(file), std::move(place),
           std::move(message), {}, {}, {}});
 }
 
-LineCol line_col(const std::string& text, std::size_t byte_offset) {
-  LineCol lc;
+LineCol line_col(std::string_view text, std::size_t byte_offset, LineCol start) {
+  LineCol lc = start;
   if (byte_offset > text.size()) byte_offset = text.size();
   for (std::size_t i = 0; i < byte_offset; ++i) {
     unsigned char c = static_cast<unsigned char>(text[i]);

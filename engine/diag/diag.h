@@ -4,6 +4,7 @@
 #pragma once
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "diag/limits.h"
@@ -12,27 +13,52 @@ namespace jixiao {
 
 enum class Severity { Error, Warning, Note };
 
+// 1-based line and column (in characters, not bytes) of a byte offset in UTF-8 text; with
+// start, of text that begins at start in a larger one.
+struct LineCol { int line = 1; int col = 1; };
+LineCol line_col(std::string_view text, std::size_t byte_offset, LineCol start = {});
+std::string to_string(LineCol lc);
+
+// Where in its file a diagnostic is: the JSON pointer of the value concerned and/or its
+// line:col in the file's text (0 = unknown). Built from one string as the stages give it:
+// "" or "/…" is a pointer, "12:5" a line:col (anything else is kept as the pointer).
+struct Place {
+  std::string pointer;  // "/projects/3/indicators/0/weight"
+  int line = 0, col = 0;
+
+  Place() = default;
+  Place(std::string text);  // NOLINT: stages pass a pointer or "line:col" as before
+  Place(const char* text) : Place(std::string(text)) {}  // NOLINT
+  Place(LineCol lc) : line(lc.line), col(lc.col) {}      // NOLINT
+  bool empty() const { return pointer.empty() && line == 0; }
+  bool has_line() const { return line > 0; }
+  // The pointer when there is one, else "line:col", else "".
+  std::string text() const;
+  friend bool operator==(const Place&, const Place&) = default;
+};
+
 struct Diagnostic {
   Severity severity = Severity::Error;
   std::string code;      // stable, e.g. "model.type", "template.binding"
   std::string file;      // the file concerned (data, template, rule set, font manifest)
-  std::string place;     // JSON pointer ("/projects/3/indicators/0/weight") or "line:col"
+  Place place;           // JSON pointer and/or line:col in file
   std::string message;   // what is wrong
   std::string expected;  // what was expected (may be empty)
   std::string got;       // what was found (may be empty)
   std::vector<std::string> hints;
 };
 
-// "file: place: error: message; expected X, got Y" then "  hint: …" lines.
+// "file:line:col: /pointer: error: message; expected X, got Y" then "  hint: …" lines
+// ("file:line:col: error: …" or "file: /pointer: error: …" when only one is known).
 std::string format(const Diagnostic& d);
 const char* severity_name(Severity s);
 
 class DiagnosticSink {
  public:
   void report(Diagnostic d);
-  void error(std::string code, std::string file, std::string place, std::string message,
+  void error(std::string code, std::string file, Place place, std::string message,
              std::string expected = {}, std::string got = {});
-  void warning(std::string code, std::string file, std::string place, std::string message);
+  void warning(std::string code, std::string file, Place place, std::string message);
   bool has_errors() const { return errors_ > 0; }
   std::size_t error_count() const { return errors_; }
   const std::vector<Diagnostic>& all() const { return items_; }
@@ -76,10 +102,5 @@ std::string confined_path(const std::string& given, const std::string& base_dir,
 // handler, which install_output_cleanup() sets up (then the signal's default action).
 void remove_pending_outputs();
 void install_output_cleanup();
-
-// 1-based line and column (in characters, not bytes) of a byte offset in UTF-8 text.
-struct LineCol { int line = 1; int col = 1; };
-LineCol line_col(const std::string& text, std::size_t byte_offset);
-std::string to_string(LineCol lc);
 
 }  // namespace jixiao

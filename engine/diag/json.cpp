@@ -1,47 +1,17 @@
 #include "diag/json.h"
 
 #include <cmath>
-#include <iterator>
 #include <unordered_set>
 #include <vector>
 
+#include "diag/json_text.h"
 #include "diag/limits.h"
 
 namespace jixiao {
 
 namespace {
 
-// Walks the text and remembers how far the parser has read, so that what the SAX handler
-// refuses can be placed at line:col (nlohmann's callbacks carry no position).
-class CountingIterator {
- public:
-  using iterator_category = std::input_iterator_tag;
-  using value_type = char;
-  using difference_type = std::ptrdiff_t;
-  using pointer = const char*;
-  using reference = const char&;
-
-  CountingIterator(const char* p, const char* begin, std::size_t* read)
-      : p_(p), begin_(begin), read_(read) {}
-  reference operator*() const { return *p_; }
-  CountingIterator& operator++() {
-    ++p_;
-    *read_ = static_cast<std::size_t>(p_ - begin_);
-    return *this;
-  }
-  CountingIterator operator++(int) {
-    auto old = *this;
-    ++*this;
-    return old;
-  }
-  bool operator==(const CountingIterator& o) const { return p_ == o.p_; }
-  bool operator!=(const CountingIterator& o) const { return p_ != o.p_; }
-
- private:
-  const char* p_;
-  const char* begin_;
-  std::size_t* read_;
-};
+using json_text::CountingIterator;
 
 // The DOM builder plus the checks nlohmann does not make.
 template <class Json>
@@ -51,30 +21,31 @@ class StrictSax {
   using string_t = typename Json::string_t;
   using binary_t = typename Json::binary_t;
 
-  using ElementFn = std::function<bool(std::size_t, Json&&)>;
+  using ElementFn = std::function<bool(std::size_t, Json&&, std::size_t)>;
 
-  StrictSax(Json& root, const std::size_t* read, const JsonReadOptions& options,
+  StrictSax(Json& root, std::string_view text, const std::size_t* read, const JsonReadOptions& options,
             const std::string* member = nullptr, const ElementFn* on_element = nullptr)
-      : dom_(root, false), root_(root), read_(read), options_(options), member_(member),
+      : dom_(root, false), root_(root), text_(text), read_(read), options_(options), member_(member),
         on_element_(on_element) {}
 
-  bool null() { return value() && dom_.null() && done(); }
-  bool boolean(bool v) { return value() && dom_.boolean(v) && done(); }
-  bool number_integer(typename Json::number_integer_t v) { return value() && dom_.number_integer(v) && done(); }
-  bool number_unsigned(typename Json::number_unsigned_t v) { return value() && dom_.number_unsigned(v) && done(); }
+  bool null() { return scalar() && dom_.null() && done(); }
+  bool boolean(bool v) { return scalar() && dom_.boolean(v) && done(); }
+  bool number_integer(typename Json::number_integer_t v) { return scalar() && dom_.number_integer(v) && done(); }
+  bool number_unsigned(typename Json::number_unsigned_t v) { return scalar() && dom_.number_unsigned(v) && done(); }
   bool number_float(typename Json::number_float_t v, const string_t& s) {
     if (!std::isfinite(v)) return refuse("number out of range", "a number a double can hold (about ±1.8e308)");
-    return value() && dom_.number_float(v, s) && done();
+    return scalar() && dom_.number_float(v, s) && done();
   }
   bool string(string_t& v) {
     if (!checked_string(v)) return false;
-    return value() && dom_.string(v) && done();
+    return scalar() && dom_.string(v) && done();
   }
-  bool binary(binary_t& v) { return value() && dom_.binary(v) && done(); }
+  bool binary(binary_t& v) { return scalar() && dom_.binary(v) && done(); }
 
   bool start_object(std::size_t n) {
     if (!open()) return false;
     frames_.push_back({true, {}, 0, {}, {}});
+    last_end_ = *read_;
     return dom_.start_object(n);
   }
   bool key(string_t& k) {
@@ -85,6 +56,7 @@ class StrictSax {
       return refuse("duplicate key '" + k + "' at " + pointer(),
                     "each key once in an object (a second one would silently replace the first)");
     }
+    last_end_ = *read_;
     return dom_.key(k);
   }
   bool end_object() {
@@ -94,6 +66,7 @@ class StrictSax {
   bool start_array(std::size_t n) {
     if (!open()) return false;
     frames_.push_back({false, {}, 0, {}, {}});
+    last_end_ = *read_;
     return dom_.start_array(n);
   }
   bool end_array() {
@@ -156,7 +129,16 @@ class StrictSax {
     if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
     return true;
   }
+  bool scalar() {
+    element_start();
+    return value();
+  }
+  // Where an element of the member handed out starts (the callbacks come after its start).
+  void element_start() {
+    if (on_element_ && frames_.size() == 2) element_at_ = json_text::next_token(text_, last_end_);
+  }
   bool open() {
+    element_start();
     if (static_cast<int>(frames_.size()) >= limits::kJsonDepth)
       return refuse("nested too deeply at " + pointer(),
                     "at most " + std::to_string(limits::kJsonDepth) + " levels of arrays and objects");
@@ -166,13 +148,14 @@ class StrictSax {
   // A value is complete: when it is an element of the root's member being handed out, hand
   // it out and drop it (the DOM builder points at the array, never at its elements).
   bool done() {
+    last_end_ = *read_;
     if (!on_element_ || frames_.size() != 2 || !frames_[0].object || frames_[1].object ||
         frames_[0].key != *member_)
       return true;
     auto& elements = root_[*member_].template get_ref<typename Json::array_t&>();
     Json element = std::move(elements.back());
     elements.pop_back();
-    if ((*on_element_)(frames_[1].index - 1, std::move(element))) return true;
+    if ((*on_element_)(frames_[1].index - 1, std::move(element), element_at_)) return true;
     stopped_ = true;
     return false;
   }
@@ -191,7 +174,9 @@ class StrictSax {
 
   Dom dom_;
   Json& root_;
+  std::string_view text_;
   const std::size_t* read_;
+  std::size_t last_end_ = 0, element_at_ = 0;
   const JsonReadOptions& options_;
   const std::string* member_;
   const ElementFn* on_element_;
@@ -213,7 +198,7 @@ bool parse_strict(const std::string& file, const std::string& text, Json& out, D
   }
   std::size_t read = 0;
   Json result;
-  StrictSax<Json> sax(result, &read, options, member, on_element);
+  StrictSax<Json> sax(result, text, &read, options, member, on_element);
   const char* b = text.data();
   CountingIterator first(b, b, &read), last(b + text.size(), b, &read);
   bool ok = Json::sax_parse(first, last, &sax, nlohmann::json::input_format_t::json, true);
@@ -246,7 +231,7 @@ bool parse_json(const std::string& file, const std::string& text, nlohmann::json
 
 bool parse_json_elements(const std::string& file, const std::string& text, const std::string& member,
                          nlohmann::json& out,
-                         const std::function<bool(std::size_t, nlohmann::json&&)>& on_element,
+                         const std::function<bool(std::size_t, nlohmann::json&&, std::size_t)>& on_element,
                          DiagnosticSink& sink, const JsonReadOptions& options) {
   return parse_strict(file, text, out, sink, options, &member, &on_element);
 }

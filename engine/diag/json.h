@@ -6,6 +6,8 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -27,14 +29,25 @@ bool parse_json(const std::string& file, const std::string& text, nlohmann::json
                 DiagnosticSink& sink, const JsonReadOptions& options = {});
 
 // Reads a data file's root object as parse_json does, except that the elements of its
-// array member `member` are handed to on_element(index, element) one at a time as they are
-// read and not kept: out gets the rest, with member an empty array. A bulk run reads a file
-// of 10,000 projects this way holding one project at a time. on_element returning false
-// stops the reading (then this returns false with nothing reported).
+// array member `member` are handed to on_element(index, element, at) one at a time as they
+// are read and not kept (at: the byte offset of the element in text): out gets the rest,
+// with member an empty array. A bulk run reads a file of 10,000 projects this way holding
+// one project at a time. on_element returning false stops the reading (then this returns
+// false with nothing reported).
 bool parse_json_elements(const std::string& file, const std::string& text, const std::string& member,
                          nlohmann::json& out,
-                         const std::function<bool(std::size_t, nlohmann::json&&)>& on_element,
+                         const std::function<bool(std::size_t, nlohmann::json&&, std::size_t)>& on_element,
                          DiagnosticSink& sink, const JsonReadOptions& options = {});
+
+// Where values are in JSON text (its first value; what follows is not read).
+struct JsonSpot {
+  std::size_t at = std::string::npos;   // the value's first character
+  std::size_t key = std::string::npos;  // an object member's key (its opening quote), else at
+  bool found = false;  // false: the pointer names nothing there; the spot is of the nearest
+                       // enclosing value that exists (npos when the text is not JSON that far)
+};
+// The spot of the value at each JSON pointer ("" the root, "/a~1b/0"), in one reading.
+std::vector<JsonSpot> json_value_offsets(std::string_view text, const std::vector<std::string>& pointers);
 
 // A key as one reference token of a JSON pointer (RFC 6901): '~' → "~0", '/' → "~1".
 std::string json_pointer_token(const std::string& key);

@@ -11,6 +11,7 @@
 #include "pdf/subset_cache.h"
 #include "scoring/scoring.h"
 #include "template/template.h"
+#include "run/locate.h"
 #include "run/prefill.h"
 #include "catalog/catalog.h"
 #include "run/view.h"
@@ -124,7 +125,7 @@ void move_pointers(Result& res, const std::string& to) {
   std::string from = to.substr(0, to.rfind('/') + 1) + "0";
   DiagnosticSink sink;
   for (Diagnostic d : res.diagnostics.all()) {
-    d.place = moved(d.place, from, to);
+    d.place.pointer = moved(d.place.pointer, from, to);
     sink.report(std::move(d));
   }
   res.diagnostics = std::move(sink);
@@ -180,6 +181,7 @@ Result Engine::run(const Request& req) {
   Result res = run_unmoved(req);
   if (!req.document_pointer.empty() && req.document_pointer.rfind('/') != std::string::npos)
     move_pointers(res, req.document_pointer);
+  locate_data_places(req, res);
   return res;
 }
 

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bulk_files.h"
+#include "diag/diag.h"
 #include "support/support.h"
 
 using namespace jixiao;
@@ -259,4 +260,50 @@ TEST_CASE("bulk: what is wrong with the run itself is said before anything is re
   CHECK(busy.exit_code == 2);
   CHECK(busy.err.find("another jixiao run is writing into this directory") != std::string::npos);
   CHECK(pdfs_in(dir + "/busy").empty());
+}
+
+TEST_CASE("bulk: a split-off document's findings carry line:col in the user's multi-project file", "[bulk]") {
+  auto dir = test::temp_dir("bulk-places");
+  fs::create_directories(dir + "/in");
+  make_projects(dir + "/in", 1, 6);
+  json set = json::parse(test::slurp(dir + "/in/unit-000.json"));
+  set["projects"][4]["funds"]["total"]["annual"] = "八十九万";
+  std::string text = set.dump(1);  // Chinese text before the value: columns count characters
+  write(dir + "/in/unit-000.json", text);
+  auto r = test::run_jixiao("render " + dir + "/in -o " + dir + "/out/ -j 2" + kDate);
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  // The wrong value's key, found in the text by hand.
+  LineCol bad = line_col(text, text.find("\"annual\": \"八十九万\""));
+  std::string where = to_string(bad);
+  CHECK(r.err.find("unit-000.json:" + where + ": /projects/4/funds/total/annual: error: ") != std::string::npos);
+  // Where each project starts: a finding of project k lies between the starts of k and k+1.
+  std::vector<int> starts;
+  for (std::size_t at = text.find("\n  {"); at != std::string::npos; at = text.find("\n  {", at + 1))
+    starts.push_back(line_col(text, at + 1).line);
+  REQUIRE(starts.size() == 6);
+  starts.push_back(line_col(text, text.size()).line);
+  json findings = json::parse(test::slurp(dir + "/out/findings.json"));
+  int placed = 0;
+  bool found_bad = false;
+  for (const auto& doc : findings["documents"]) {
+    for (const auto& f : doc["findings"]) {
+      INFO(f.dump());
+      std::string pointer = f["pointer"];
+      if (pointer.rfind("/projects/", 0) != 0) continue;
+      auto k = std::stoul(pointer.substr(10));
+      CHECK(pointer.rfind(doc["document"].get<std::string>(), 0) == 0);
+      REQUIRE(f["line"].is_number());
+      CHECK(f["line"].get<int>() >= starts[k]);
+      CHECK(f["line"].get<int>() < starts[k + 1]);
+      ++placed;
+      if (pointer == "/projects/4/funds/total/annual") {
+        found_bad = true;
+        CHECK(f["line"] == bad.line);
+        CHECK(f["col"] == bad.col);
+      }
+    }
+  }
+  CHECK(found_bad);
+  CHECK(placed > 1);  // the example's own notes too (project 3's declared score)
 }

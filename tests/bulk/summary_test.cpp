@@ -23,8 +23,8 @@ std::vector<SummaryRow> sample_rows() {
   SummaryRow a{"data/深圳,2021.json", "/projects/0", "深圳市住房和建设局", "档案整理 \"一期\"", "004", "87.10",
                "100.00", "良", 0, 1, 1, "warnings", "深圳市住房和建设局/档案整理.pdf", 3, 123456, {}};
   a.findings = {{"warning", "scoring.declared-differs", "data/深圳,2021.json", "/projects/0/evaluation/total",
-                 "自评总分与计算不符,\n请核对", "87.10", "88.00"},
-                {"note", "scoring.rounded", "rules/004.json", "12:3", "按两位小数取整", "", ""}};
+                 "自评总分与计算不符,\n请核对", "87.10", "88.00", 118, 7},
+                {"note", "scoring.rounded", "rules/004.json", "", "按两位小数取整", "", "", 12, 3}};
   SummaryRow b{"batch.jsonl:2", "", "", "=SUM(A1:A9)", "003", "", "", "", 2, 0, 0, "failed", "", 0, 0, {}};
   b.findings = {{"error", "model.type", "batch.jsonl:2", "/projects/1/funds", "期望数字，得到 \"abc\"\r\n第二行", "", ""},
                 {"error", "model.required", "batch.jsonl:2", "/projects/1", "@SUM(1) +cmd|' /C calc'!A0", "", "-1"}};
@@ -150,15 +150,17 @@ TEST_CASE("summary workbook: the summary sheet holds the rows, the findings shee
   auto findings = test::read_sheet(path, 2);
   REQUIRE(findings.size() == 5);
   CHECK(findings[0] == std::vector<std::string>{"input", "document", "severity", "code", "file", "pointer",
-                                                "message", "computed", "declared"});
+                                                "line", "col", "message", "computed", "declared"});
   std::size_t n = 1;
+  auto number = [](int k) { return k > 0 ? std::to_string(k) : std::string(); };  // numbers, blank when unknown
   for (const auto& r : rows)
     for (const auto& f : r.findings) {
       INFO("finding " << n);
       CHECK(findings[n++] == std::vector<std::string>{r.input, r.document, f.severity, f.code, f.file, f.pointer,
-                                                      in_excel(f.message), f.computed, f.declared});
+                                                      number(f.line), number(f.col), in_excel(f.message),
+                                                      f.computed, f.declared});
     }
-  CHECK(findings[3][6] == "期望数字，得到 \"abc\"\n第二行");
+  CHECK(findings[3][8] == "期望数字，得到 \"abc\"\n第二行");
 
   // Strings, never formulas; the header row frozen and bold; totals formatted 0.00; a fixed
   // creation date (the bytes must not depend on the clock).
@@ -193,7 +195,7 @@ TEST_CASE("summary workbook: text XML cannot hold is replaced, a literal _x0041_
   CHECK(sheet[1][3] == "控制\uFFFD字符");
   auto findings = test::read_sheet(path, 2);
   REQUIRE(findings.size() == 2);
-  CHECK(findings[1][6] == "_x0041_ and \uFFFD[31m");
+  CHECK(findings[1][8] == "_x0041_ and \uFFFD[31m");
   // The JSON keeps going too (nlohmann would throw on the invalid byte by default).
   bulk::write_findings_json(dir + "/findings.json", {r});
   auto j = nlohmann::json::parse(test::slurp(dir + "/findings.json"));
@@ -231,6 +233,8 @@ TEST_CASE("summary findings JSON: every document and finding, computed/declared 
       CHECK(fj["code"] == f.code);
       CHECK(fj["file"] == f.file);
       CHECK(fj["pointer"] == f.pointer);
+      CHECK(fj["line"] == (f.line > 0 ? nlohmann::json(f.line) : nlohmann::json(nullptr)));
+      CHECK(fj["col"] == (f.col > 0 ? nlohmann::json(f.col) : nlohmann::json(nullptr)));
       CHECK(fj["message"] == f.message);
       CHECK(fj.contains("computed") == !f.computed.empty());
       CHECK(fj.contains("declared") == !f.declared.empty());
@@ -325,8 +329,9 @@ TEST_CASE("summary findings JSON: written a document at a time, the bytes of one
     for (const auto& r : rows) {
       ojson findings = ojson::array();
       for (const auto& f : r.findings) {
+        auto number = [](int k) { return k > 0 ? ojson(k) : ojson(nullptr); };
         ojson fj = {{"severity", f.severity}, {"code", f.code}, {"file", f.file}, {"pointer", f.pointer},
-                    {"message", f.message}};
+                    {"line", number(f.line)}, {"col", number(f.col)}, {"message", f.message}};
         if (!f.computed.empty()) fj["computed"] = f.computed;
         if (!f.declared.empty()) fj["declared"] = f.declared;
         findings.push_back(fj);

@@ -49,21 +49,34 @@ TEST_CASE("malformed JSON: line:col and what was expected", "[cli][bad-input]") 
   CHECK(err.find("expected well-formed JSON") != std::string::npos);
 }
 
+TEST_CASE("a data error names file:line:col (what editors jump to) and the JSON pointer", "[cli][bad-input]") {
+  // Line 7, after Chinese text: the column counts characters (23), not bytes (31).
+  std::string text = replace(test::slurp(kExample), "\"name\": \"档案整理\",\n      \"amount\": 3700700,",
+                             "\"name\": \"档案整理\", \"amount\": \"三百七十万\",");
+  auto err = render_fails(text);
+  CHECK(err.find("/data.json:7:23: /projects/0/amount: error: wrong type for 'amount'") != std::string::npos);
+  // A member that is missing: the place of the object that lacks it (line 6, its '{').
+  err = render_fails(replace(test::slurp(kExample), "\"department\": \"0102013\",", ""));
+  CHECK(err.find("/data.json:6:5: /projects/0/department: error: missing required field") != std::string::npos);
+}
+
 TEST_CASE("a missing required field: its JSON pointer", "[cli][bad-input]") {
   auto err = render_fails(replace(test::slurp(kExample), "\"department\": \"0102013\",", ""));
-  CHECK(err.find("data.json: /projects/0/department: error: missing required field 'department'; expected a string") !=
-        std::string::npos);
+  CHECK(err.find("data.json:6:5: /projects/0/department: error: missing required field 'department'; "
+                 "expected a string") != std::string::npos);
 }
 
 TEST_CASE("a string where a number belongs", "[cli][bad-input]") {
   auto err = render_fails(replace(test::slurp(kExample), "\"score\": 6,", "\"score\": \"六\","));
-  CHECK(err.find("data.json: /projects/3/indicators/2/score: error: wrong type for 'score'; expected a number, got string \"六\"") !=
+  CHECK(err.find("data.json:373:11: /projects/3/indicators/2/score: error: wrong type for 'score'; expected a number, "
+                 "got string \"六\"") !=
         std::string::npos);
 }
 
 TEST_CASE("an unknown form: the forms there are", "[cli][bad-input]") {
   auto err = render_fails(replace(test::slurp(kExample), "shenzhen-project-selfeval-2021", "shenzhen-project-selfeval-2031"));
-  CHECK(err.find("data.json: /form: error: unknown form 'shenzhen-project-selfeval-2031'; expected one of: ") != std::string::npos);
+  CHECK(err.find("data.json:3:3: /form: error: unknown form 'shenzhen-project-selfeval-2031'; expected one of: ") !=
+        std::string::npos);
   CHECK(err.find("shenzhen-project-selfeval-2021") != std::string::npos);
 }
 

@@ -48,11 +48,12 @@ struct Edge {
     return r;
   }
   // A refused render: exit 2, the message at its place, no PDF, no 309-digit figure.
+  // place: "/pointer: error: …" in the data file, at some line:col.
   void refused(const std::string& place, const std::string& words) {
     auto r = run("render");
     INFO(r.err.substr(0, 2000));
     CHECK(r.exit_code == 2);
-    CHECK(has(r.err, place));
+    CHECK(test::has_placed(r.err, data_file(), place));
     CHECK(has(r.err, words));
     CHECK_FALSE(test::file_exists(out()));
     CHECK_FALSE(has(r.err + r.out, "0000000000000000000"));
@@ -67,7 +68,7 @@ TEST_CASE("number edges: an executed amount of 1e308 is refused at its pointer, 
           "[cli][edges]") {
   Edge e;
   e.funds("executed", 1e308);
-  e.refused(e.data_file() + ": /projects/0/funds/total/executed: error: 'executed' is out of range",
+  e.refused("/projects/0/funds/total/executed: error: 'executed' is out of range",
             "at most 1000000000000000");
 }
 
@@ -90,7 +91,8 @@ TEST_CASE("number edges: a budget of 4.9e-324 (or 1e-7) is refused, not printed 
     Edge e;
     e.funds("annual", tiny);
     e.funds("executed", tiny);
-    e.refused(e.data_file() + ": /projects/0/funds/total/annual: error: 'annual' is out of range", "expected 0, or a number whose magnitude is at least 0.01");
+    e.refused("/projects/0/funds/total/annual: error: 'annual' is out of range",
+              "expected 0, or a number whose magnitude is at least 0.01");
   }
   Edge cent;  // one fen is an amount
   cent.funds("annual", 0.01);
@@ -124,7 +126,7 @@ TEST_CASE("number edges: a ratio beyond 1000 never scores full marks through min
   CHECK(has(r.out, "预算执行率                10  budget      0.00"));  // not scored on it
   auto render = e.run("render");
   CHECK(render.exit_code == 2);
-  CHECK(has(render.err, e.data_file() + ": /projects/0/funds/total: error: 执行率 of 预算执行率 is 10000000"));
+  CHECK(test::has_placed(render.err, e.data_file(), "/projects/0/funds/total: error: 执行率 of 预算执行率 is 10000000"));
   CHECK_FALSE(test::file_exists(e.out()));
   // 10^15 against one fen: the ratio itself (10^17) is beyond any figure, refused as a value.
   e.funds("executed", 1e15);
@@ -196,5 +198,5 @@ TEST_CASE("number edges: the same in Chinese", "[cli][edges][zh]") {
   tiny.run("score");
   auto t = test::run_jixiao("score " + tiny.data_file() + " --lang zh");
   CHECK(t.exit_code == 2);
-  CHECK(has(t.err, tiny.data_file() + ": /projects/0/funds/total/annual: 错误：'annual' 超出范围；应为 0，或绝对值不小于 0.01 的数"));
+  CHECK(test::has_placed(t.err, tiny.data_file(), "/projects/0/funds/total/annual: 错误：'annual' 超出范围；应为 0，或绝对值不小于 0.01 的数"));
 }

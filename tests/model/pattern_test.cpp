@@ -27,7 +27,7 @@ std::vector<std::string> problems(const model::Schema& s, const json& data) {
   DiagnosticSink sink;
   s.validate(data, "data.json", sink);
   std::vector<std::string> out;
-  for (const auto& d : sink.all()) out.push_back(d.place + ": " + d.message);
+  for (const auto& d : sink.all()) out.push_back(d.place.text() + ": " + d.message);
   return out;
 }
 
@@ -46,7 +46,7 @@ std::string load_error(const json& schema) {
   const auto& d = sink.all()[0];
   CHECK(d.file == "my.schema.json");
   CHECK(d.code == "schema.pattern");
-  return d.place + " | " + d.message + " | " + d.expected;
+  return d.place.text() + " | " + d.message + " | " + d.expected;
 }
 
 }  // namespace

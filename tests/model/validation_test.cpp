@@ -32,7 +32,7 @@ std::vector<std::string> errors(const std::string& text) {
   std::vector<std::string> out;
   for (auto& d : sink.all()) {
     CHECK(d.file == "data.json");
-    out.push_back(d.place + " | " + d.message + " | " + d.expected + " | " + d.got);
+    out.push_back(d.place.text() + " | " + d.message + " | " + d.expected + " | " + d.got);
   }
   return out;
 }
@@ -141,7 +141,7 @@ TEST_CASE("schema: types, enums, $ref and additionalProperties schemas", "[model
     DiagnosticSink out;
     s->validate(nlohmann::json::parse(data), "d.json", out);
     std::vector<std::string> got;
-    for (auto& d : out.all()) got.push_back(d.place + " | " + d.message + " | " + d.expected + " | " + d.got);
+    for (auto& d : out.all()) got.push_back(d.place.text() + " | " + d.message + " | " + d.expected + " | " + d.got);
     return got;
   };
   CHECK(check(R"({"a": [1, 2], "e": null})").empty());

@@ -26,7 +26,7 @@ std::unique_ptr<scoring::RuleSet> load(const std::string& category, DiagnosticSi
 
 std::string places(const DiagnosticSink& sink) {
   std::string out;
-  for (const auto& d : sink.all()) out += d.code + " " + d.place + ";";
+  for (const auto& d : sink.all()) out += d.code + " " + d.place.text() + ";";
   return out;
 }
 

@@ -122,6 +122,21 @@ std::string replace_all(std::string s, const std::string& from, const std::strin
   return s;
 }
 
+bool has_placed(const std::string& text, const std::string& file, const std::string& rest) {
+  for (auto at = text.find(file + ":"); at != std::string::npos; at = text.find(file + ":", at + 1)) {
+    std::size_t i = at + file.size() + 1;
+    auto digits = [&] {
+      std::size_t from = i;
+      while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+      return i > from;
+    };
+    if (digits() && i < text.size() && text[i++] == ':' && digits() && text.compare(i, 2, ": ") == 0 &&
+        text.compare(i + 2, rest.size(), rest) == 0)
+      return true;
+  }
+  return false;
+}
+
 std::string strip_space(const std::string& s) {
   std::string out;
   for (std::size_t i = 0; i < s.size(); ++i) {

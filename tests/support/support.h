@@ -44,6 +44,9 @@ bool file_exists(const std::string& path);
 std::string slurp(const std::string& path);
 // s with every occurrence of from replaced by to (copied templates made into variants).
 std::string replace_all(std::string s, const std::string& from, const std::string& to);
+// Whether text holds "file:LINE:COL: rest" for some line and column: a data diagnostic,
+// where the test is about the message rather than the numbers.
+bool has_placed(const std::string& text, const std::string& file, const std::string& rest);
 // Removes all white space (ASCII and U+3000) so texts can be compared across layouts.
 std::string strip_space(const std::string& utf8);
 

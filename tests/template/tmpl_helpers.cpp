@@ -44,7 +44,7 @@ std::string only_error(const DiagnosticSink& sink) {
 
 std::string only_place(const DiagnosticSink& sink) {
   only_error(sink);
-  return sink.all().front().place;
+  return sink.all().front().place.text();
 }
 
 const doc::Paragraph& paragraph(const doc::Document& d, std::size_t block) {
