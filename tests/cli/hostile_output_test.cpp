@@ -96,7 +96,7 @@ TEST_CASE("hostile output: a cell's text beyond the limit names the template pla
   c.form("<td colspan=\"4\" align=\"justify\">{p.goals.actual}</td>", "<td colspan=\"4\">" + six + "</td>");
   c.data["projects"][0]["goals"]["actual"] = std::string(20000, 'a');
   auto r = c.fails();
-  CHECK(has(r.err, c.form_file() + ":98:"));
+  CHECK(has(r.err, c.form_file() + ":100:"));
   // The six bindings show one value of the data: the message names it.
   CHECK(has(r.err, "text too long for one paragraph or cell (/projects/0/goals/actual); expected at most 100000 "
                    "characters, got 120000 characters"));

@@ -182,8 +182,8 @@ TEST_CASE("lang: a template error at line:col", "[cli][lang]") {
   CHECK(en.exit_code == 2);
   CHECK(zh.exit_code == 2);
   CHECK(!test::file_exists(out + "/zh.pdf"));
-  CHECK(has(en.err, ":28:25: error: no field 'departmnt' in 'p'; expected one of: "));
-  CHECK(has(zh.err, ":28:25: 错误：'p' 中没有字段 'departmnt'；应为 以下之一："));
+  CHECK(has(en.err, ":30:25: error: no field 'departmnt' in 'p'; expected one of: "));
+  CHECK(has(zh.err, ":30:25: 错误：'p' 中没有字段 'departmnt'；应为 以下之一："));
   CHECK(places(en.err) == places(zh.err));
 }
 
