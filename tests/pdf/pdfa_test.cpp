@@ -172,3 +172,20 @@ TEST_CASE("pdfa: a bulk run in a-2b writes PDF/A files, --resume without the opt
   CHECK(again.exit_code == 0);
   CHECK_FALSE(has(test::slurp(pdf), "/OutputIntents"));
 }
+
+TEST_CASE("pdfa: the data dir's icc/sRGB.icc comes first, and a file that is no profile is an error naming it",
+          "[pdf][pdfa]") {
+  auto dir = test::temp_dir("pdfa-icc");
+  test::run_command("mkdir -p " + dir + "/data/icc && ln -s " + test::source_path("templates") + " " + dir +
+                    "/data/templates && ln -s " + test::source_path("fonts") + " " + dir + "/data/fonts");
+  const std::string data = example("mof-2020-project-selfeval"), opts = " --data-dir " + dir + "/data --pdf-standard a-2b";
+  std::ofstream(dir + "/data/icc/sRGB.icc") << std::string(200, 'x');
+  auto bad = test::run_jixiao("render " + data + " -o " + dir + "/bad.pdf" + opts);
+  INFO(bad.err);
+  CHECK(bad.exit_code == 2);
+  CHECK(has(bad.err, dir + "/data/icc/sRGB.icc: error: not an ICC profile"));
+  CHECK_FALSE(test::file_exists(dir + "/bad.pdf"));
+  test::run_command("cp /usr/share/color/icc/sRGB.icc " + dir + "/data/icc/sRGB.icc");
+  render(data, dir + "/good.pdf", opts);
+  passes("/usr/bin/python3 " + checker() + " " + dir + "/good.pdf", "PDF/A-2b STRUCTURAL CHECKS OK");
+}
