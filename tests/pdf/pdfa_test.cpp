@@ -85,9 +85,8 @@ TEST_CASE("pdfa: two renders are byte-identical, the default and 'none' have non
   passes("qpdf --check " + dir + "/plain.pdf", "No syntax or stream encoding errors");
 }
 
-TEST_CASE("pdfa: Ghostscript converts an a-2b render to PDF/A-2b without aborting", "[pdf][pdfa]") {
+TEST_CASE("pdfa: Ghostscript converts each example's a-2b render to PDF/A-2b without aborting", "[pdf][pdfa]") {
   auto dir = test::temp_dir("pdfa-gs");
-  render(example("suzhou-2021-project-selfeval"), dir + "/in.pdf", "--pdf-standard a-2b");
   auto def = test::run_command("gs --help | sed -n 's#^ *\\(/usr/share/ghostscript/[^ ]*/lib\\).*#\\1#p' | head -1");
   std::string lib = def.out.substr(0, def.out.find('\n'));
   if (lib.empty()) lib = test::run_command("dirname $(ls /usr/share/ghostscript/*/lib/PDFA_def.ps | head -1)").out;
@@ -96,13 +95,18 @@ TEST_CASE("pdfa: Ghostscript converts an a-2b render to PDF/A-2b without abortin
   REQUIRE(test::file_exists(lib + "/PDFA_def.ps"));
   // PDFA_def.ps names the profile "srgb.icc" relative to the working directory.
   test::run_command("sed 's#(srgb.icc)#(/usr/share/color/icc/sRGB.icc)#' " + lib + "/PDFA_def.ps > " + dir + "/def.ps");
-  auto r = test::run_command("gs -q -dPDFA=2 -dPDFACompatibilityPolicy=1 -sColorConversionStrategy=RGB "
-                             "-sDEVICE=pdfwrite -dBATCH -dNOPAUSE --permit-file-read=/usr/share/color/icc/ -o " +
-                             dir + "/gs.pdf " + dir + "/def.ps " + dir + "/in.pdf 2>&1");
-  INFO(r.out << r.err);
-  CHECK(r.exit_code == 0);
-  CHECK_FALSE(has(r.out + r.err, "PDF/A processing aborted"));
-  CHECK(test::file_exists(dir + "/gs.pdf"));
+  for (const char* name : kExamples) {
+    INFO(name);
+    const std::string in = dir + "/" + name + ".pdf", out = dir + "/" + name + ".gs.pdf";
+    render(example(name), in, "--pdf-standard a-2b");
+    auto r = test::run_command("gs -q -dPDFA=2 -dPDFACompatibilityPolicy=1 -sColorConversionStrategy=RGB "
+                               "-sDEVICE=pdfwrite -dBATCH -dNOPAUSE --permit-file-read=/usr/share/color/icc/ -o " +
+                               out + " " + dir + "/def.ps " + in + " 2>&1");
+    INFO(r.out << r.err);
+    CHECK(r.exit_code == 0);
+    CHECK_FALSE(has(r.out + r.err, "PDF/A processing aborted"));
+    CHECK(test::file_exists(out));
+  }
 }
 
 TEST_CASE("pdfa: an unknown --pdf-standard is a usage error naming the allowed ones", "[pdf][pdfa]") {
@@ -114,6 +118,7 @@ TEST_CASE("pdfa: an unknown --pdf-standard is a usage error naming the allowed o
   CHECK(has(r.err, "a-2b"));
   CHECK(has(r.err, "none"));
   CHECK_FALSE(test::file_exists(dir + "/x.pdf"));
+  CHECK(has(test::run_jixiao("render --help").out, "--pdf-standard a-2b|none"));
 }
 
 TEST_CASE("pdfa: the form's pdf-standard attribute is the default, the option overrides it", "[pdf][pdfa]") {
