@@ -127,6 +127,12 @@ class Parser {
                         "(default: $SOURCE_DATE_EPOCH, else now)")
         ->type_name("WHEN")->envname("SOURCE_DATE_EPOCH")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    render_->add_option("--pdf-standard", line_.options.pdf_standard,
+                        "'a-2b': PDF/A-2b for archives (XMP metadata, sRGB output intent; a\n"
+                        "character no font has is an error); 'none': a plain PDF. Default:\n"
+                        "as the form's pdf-standard attribute says, else a plain PDF")
+        ->type_name("a-2b|none")->check(CLI::IsMember({"a-2b", "none"}).description(""))
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_flag("--debug-layout", line_.options.debug_layout,
                       "draw the layout over the pages: cell and block boxes, baselines,\n"
                       "overflowing text in red, where each page broke and why");

@@ -48,14 +48,15 @@ double ms_since(Clock::time_point t0) {
 
 // One whole-process render; returns wall ms and the child's peak RSS (KiB).
 bool cold_run(const std::string& cli, const std::string& data, const std::string& out,
-              double& ms, long& maxrss_kib) {
+              const std::string& standard, double& ms, long& maxrss_kib) {
   auto t0 = Clock::now();
   pid_t pid = fork();
   if (pid == 0) {
     int devnull = open("/dev/null", O_WRONLY);  // the CLI's "wrote …" line would drown the table
     if (devnull >= 0) dup2(devnull, 2);
+    const char* s = standard.empty() ? nullptr : standard.c_str();
     execl(cli.c_str(), cli.c_str(), "render", data.c_str(), "-o", out.c_str(), "--date", "0",
-          static_cast<char*>(nullptr));
+          s ? "--pdf-standard" : nullptr, s, static_cast<char*>(nullptr));
     _exit(127);
   }
   int status = 0;
@@ -137,6 +138,7 @@ std::vector<std::string> variants(const std::string& example, int count) {
 int main(int argc, char** argv) {
   int runs = 20;
   bool distinct = false;
+  std::string standard;  // --pdf-standard a-2b: what PDF/A costs, beside a run without
   std::string cli = "build/jixiao";
   std::vector<std::string> examples;
   for (int i = 1; i < argc; ++i) {
@@ -144,10 +146,11 @@ int main(int argc, char** argv) {
     if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
     else if (a == "--cli" && i + 1 < argc) cli = argv[++i];
     else if (a == "--distinct") distinct = true;
+    else if (a == "--pdf-standard" && i + 1 < argc) standard = argv[++i];
     else examples.push_back(a);
   }
   if (examples.empty()) {
-    std::fprintf(stderr, "usage: jixiao-bench [--runs N] [--distinct] [--cli build/jixiao] EXAMPLE.json…\n");
+    std::fprintf(stderr, "usage: jixiao-bench [--runs N] [--distinct] [--pdf-standard a-2b] [--cli build/jixiao] EXAMPLE.json…\n");
     return 1;
   }
   auto dir = std::filesystem::temp_directory_path() / ("jixiao-bench-" + std::to_string(getpid()));
@@ -157,6 +160,7 @@ int main(int argc, char** argv) {
               "warm p95", "warm CPU", "cold med", "cold p95", "peak RSS", "PDF bytes", "pages");
   jixiao::Options opt;
   opt.date = 0;
+  opt.pdf_standard = standard;
   jixiao::Engine engine(opt);  // one engine for every warm run: fonts parsed once
   int failures = 0;
   for (const auto& ex : examples) {
@@ -189,7 +193,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < runs; ++i) {
       double ms = 0;
       long rss = 0;
-      if (!cold_run(cli, ex, out, ms, rss)) {
+      if (!cold_run(cli, ex, out, standard, ms, rss)) {
         std::fprintf(stderr, "cold run of %s failed\n", ex.c_str());
         ++failures;
         break;

@@ -14,11 +14,13 @@ PKGS=(
   nlohmann-json3-dev libpugixml-dev libcli11-dev libvalijson-dev libre2-dev libxlsxwriter-dev libdeflate-dev
   libcpp-httplib-dev libjs-pdf
   fonts-noto-cjk fonts-lxgw-wenkai fonts-liberation2
+  icc-profiles-free
 )
 # The test suite checks real PDFs with real tools, and drives the preview in real Chromium
 # (puppeteer-core from npm, tests/preview/e2e) .
 if [ "${SETUP_TESTS:-}" = 1 ]; then
-  PKGS+=(catch2 json-schema-test-suite poppler-utils qpdf unzip chromium)
+  # python3-pikepdf and ghostscript: the PDF/A-2b checks (../shared/verify, tests/pdf/pdfa_test.cpp).
+  PKGS+=(catch2 json-schema-test-suite poppler-utils qpdf unzip chromium python3-pikepdf ghostscript)
   # Node.js and npm: Debian's, unless a node with npm is already there.
   command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
 fi

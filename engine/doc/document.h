@@ -120,6 +120,7 @@ struct Document {
   std::string subject;  // PDF /Subject
   std::string author;   // PDF /Author
   std::string keywords;
+  std::string pdf_standard;  // the form's default: "" (plain), "none" or "a-2b"
   PageSetup page;
   std::vector<Block> blocks;
 };

@@ -11,6 +11,7 @@
 #include "pdf/font.h"
 #include "pdf/haru.h"
 #include "pdf/numbers.h"
+#include "pdf/pdfa.h"
 #include "pdf/usage.h"
 
 namespace jixiao::pdf {
@@ -144,14 +145,19 @@ std::string_view info_text(const char* key, const std::string& value, Diagnostic
   return std::string_view(value).substr(0, i);
 }
 
-void write_info(const HaruDoc& doc, const Metadata& meta, std::int64_t date, Digest& digest,
-                DiagnosticSink* sink) {
-  const std::string producer = std::string("jixiao with libharu ") + HPDF_GetVersion();
+// Returns what /Info says, for the XMP of PDF/A to repeat.
+InfoValues write_info(const HaruDoc& doc, const Metadata& meta, std::int64_t date, Digest& digest,
+                      DiagnosticSink* sink, const std::string& producer) {
+  InfoValues out;
+  out.date = date;
   const std::pair<const char*, const std::string*> texts[] = {
       {"Title", &meta.title},       {"Author", &meta.author},   {"Subject", &meta.subject},
       {"Keywords", &meta.keywords}, {"Creator", &meta.creator}, {"Producer", &producer}};
-  for (const auto& [key, whole] : texts) {
+  std::string_view* written[] = {&out.title, &out.author, &out.subject, &out.keywords, &out.creator, &out.producer};
+  for (std::size_t i = 0; i < std::size(texts); ++i) {
+    const auto& [key, whole] = texts[i];
     const std::string_view value = info_text(key, *whole, sink);
+    *written[i] = value;
     digest.add(key);
     digest.add_u32(static_cast<std::uint32_t>(value.size()));
     digest.add(value);
@@ -160,6 +166,7 @@ void write_info(const HaruDoc& doc, const Metadata& meta, std::int64_t date, Dig
   digest.add_u32(static_cast<std::uint32_t>(static_cast<std::uint64_t>(date) >> 32));
   digest.add_u32(static_cast<std::uint32_t>(date));
   doc.set_info_dates(date);
+  return out;
 }
 
 }  // namespace
@@ -184,7 +191,14 @@ std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibra
 
   for (const layout::Page& page : pages.pages) write_page(doc, page, usage, embedded, digest);
 
-  write_info(doc, meta, meta.date ? *meta.date : static_cast<std::int64_t>(std::time(nullptr)), digest, sink);
+  const std::string producer = std::string("jixiao with libharu ") + HPDF_GetVersion();
+  const InfoValues info = write_info(
+      doc, meta, meta.date ? *meta.date : static_cast<std::int64_t>(std::time(nullptr)), digest, sink, producer);
+  if (!meta.pdfa_icc_profile.empty()) {
+    add_pdfa2b(doc, info, meta.pdfa_icc_profile);
+    digest.add("PDF/A-2b");  // only then: plain PDFs keep their /ID
+    digest.add(meta.pdfa_icc_profile);
+  }
   unsigned char id[16];
   digest.finish(id);
   doc.set_id(id);

@@ -18,6 +18,9 @@ struct Metadata {
   // Seconds since the epoch for /CreationDate and /ModDate (UTC). Callers pass
   // SOURCE_DATE_EPOCH or --date here; with none the current time is used.
   std::optional<std::int64_t> date;
+  // PDF/A-2b (docs/pdf.md): set, the PDF also gets version 1.7, XMP metadata and an sRGB
+  // OutputIntent with this ICC profile (its bytes). Empty: a plain PDF, as before.
+  std::string pdfa_icc_profile;
 };
 
 class SubsetCache;  // pdf/subset_cache.h

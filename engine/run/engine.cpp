@@ -12,6 +12,7 @@
 #include "scoring/scoring.h"
 #include "template/template.h"
 #include "run/locate.h"
+#include "run/pdfa.h"
 #include "run/prefill.h"
 #include "catalog/catalog.h"
 #include "run/view.h"
@@ -68,7 +69,10 @@ struct Engine::Impl {
     recorded.overlay = req.debug_layout || options.debug_layout;
     recorded.boxes = req.page_map;
     recorded.shapes = fonts->shapes.get();
+    const std::string standard = pdf_standard(options.pdf_standard, document.pdf_standard);
+    const std::size_t before_layout = res.diagnostics.all().size();
     layout::LayoutResult pages = layout::lay_out(document, *fonts->library, res.diagnostics, recorded);
+    if (!standard.empty()) missing_glyphs_are_errors(res.diagnostics, before_layout);
     if (res.diagnostics.has_errors()) return;
     pdf::Metadata meta;
     meta.title = document.title;
@@ -76,6 +80,8 @@ struct Engine::Impl {
     meta.subject = document.subject;
     meta.keywords = document.keywords;
     meta.date = options.date;
+    // Read for each document: a 7 KB file, and no state shared between bulk workers.
+    if (!standard.empty()) meta.pdfa_icc_profile = srgb_profile(catalog.options().data_dir);
     std::string bytes = pdf::write_pdf(pages, *fonts->library, meta, &res.diagnostics, fonts->subsets.get());
     if (req.page_map) res.page_map = layout::page_map_json(pages);  // while document lives
     res.pages = static_cast<int>(pages.pages.size());

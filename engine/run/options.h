@@ -17,6 +17,9 @@ struct Options : CatalogOptions {
   std::string lang = "en";
   // Render: draw the layout overlay (cell and block boxes, baselines, overflow, page breaks).
   bool debug_layout = false;
+  // Render: "a-2b" (PDF/A-2b) or "none" (a plain PDF) whatever the form says; empty: as the
+  // form's pdf-standard attribute says, else a plain PDF.
+  std::string pdf_standard;
 };
 
 }  // namespace jixiao

@@ -20,6 +20,7 @@ doc::Document Instantiator::run() {
   d.subject = text(form_.subject);
   d.author = text(form_.author);
   d.keywords = text(form_.keywords);
+  d.pdf_standard = form_.pdf_standard;
   d.page = form_.page;
   d.page.headers = marks(form_.headers);
   d.page.footers = marks(form_.footers);

@@ -56,7 +56,7 @@ FormNode Loader::form(pugi::xml_node root) {
   form_ = &f;
   Attributes a(src_, root,
                {"id", "rules", "schema", "prefill", "title", "subject", "author", "keywords", "page",
-                "orientation", "margin", "font", "size", "header-offset", "footer-offset"},
+                "orientation", "pdf-standard", "margin", "font", "size", "header-offset", "footer-offset"},
                report_);
   if (a.require("id", "shenzhen-project-selfeval-2021")) f.id = a.text("id");
   f.rules = a.text("rules");  // none: the form is not scored (a declaration)
@@ -72,6 +72,8 @@ FormNode Loader::form(pugi::xml_node root) {
   f.subject = a.text_template("subject");
   f.author = a.text_template("author");
   f.keywords = a.text_template("keywords");
+  static constexpr const char* kStandards[] = {"none", "a-2b"};
+  if (int i = a.choice("pdf-standard", {kStandards[0], kStandards[1]}, -1); i >= 0) f.pdf_standard = kStandards[i];
 
   doc::TextStyle style;  // song 10.5 (五号) unless the form says otherwise
   style = a.style(style);
