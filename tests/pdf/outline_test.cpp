@@ -92,7 +92,6 @@ TEST_CASE("outline: shenzhen-2021 has one entry per project, by name, at the pag
     CHECK(e.top == 785);  // the top margin (20 mm) of an A4 page
     // Every project's form starts its page with the form's title.
     CHECK(starts_with(page_text(pdf, e.page), test::strip_space("项目支出绩效自评表")));
-    if (e.page > 1) CHECK(page_text(pdf, e.page - 1).find(test::strip_space("项目支出绩效自评表")) == std::string::npos);
     last_page = e.page;
   }
 }
@@ -102,7 +101,8 @@ TEST_CASE("outline: the 003 report has its department and headings in order, at 
   Outline o;
   const std::string pdf = rendered("shenzhen-2020-department-selfeval", o);
   std::vector<std::pair<int, std::string>> expected;
-  for (const auto& d : data("shenzhen-2020-department-selfeval")["departments"]) {
+  const nlohmann::json departments = data("shenzhen-2020-department-selfeval")["departments"];
+  for (const auto& d : departments) {
     expected.emplace_back(0, d["name"].get<std::string>());
     for (const auto& r : d["report"]) {
       expected.emplace_back(1, r["heading"].get<std::string>());
