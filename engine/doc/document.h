@@ -38,6 +38,10 @@ struct Paragraph {
   bool keep_with_next = false;   // never the last thing on a page
   int orphans = 2;               // fewest lines left at a page foot (when the paragraph has more)
   int widows = 2;                // fewest lines carried to the next page
+  // An outline (bookmark) entry starts with this paragraph: its title (empty: none) and
+  // level (0 for a project's or department's block, heading_level for a heading).
+  std::string outline;
+  int outline_level = 0;
   Origin origin;
 };
 

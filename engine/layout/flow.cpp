@@ -175,6 +175,8 @@ class Flow {
         }
       }
       const float top = flow_.cursor();
+      if (i == 0 && !p.outline.empty())
+        out_.outline.push_back({p.outline, p.outline_level, out_.pages.size() - 1, top});
       for (std::size_t k = i; k < i + take; ++k) {
         const std::size_t run_begin = flow_.page().runs.size();
         flow_.place_line(b.lines[k], flow_.left(), flow_.cursor() + b.ascent);
@@ -249,6 +251,7 @@ LayoutResult lay_out(const doc::Document& document, const FontLibrary& fonts,
     Flow(document, fonts, sink, result, options).run();
   } catch (const LayoutStopped&) {
     result.pages.clear();
+    result.outline.clear();
   }
   return result;
 }

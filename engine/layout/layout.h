@@ -87,8 +87,18 @@ struct Page {
   std::vector<std::uint32_t> run_colors;
 };
 
+// Where an outline entry's block starts: its page (index into pages) and the top of its
+// first line, page coordinates (top-left origin, y down).
+struct OutlineEntry {
+  std::string title;
+  int level = 0;  // entries nest under the nearest earlier one of a lower level
+  std::size_t page = 0;
+  float y = 0;
+};
+
 struct LayoutResult {
   std::vector<Page> pages;
+  std::vector<OutlineEntry> outline;  // in document order
 };
 
 class ShapeCache;  // layout/shape_cache.h

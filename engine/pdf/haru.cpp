@@ -168,17 +168,15 @@ void HaruDoc::write_deflated(HPDF_Dict stream, std::string_view deflated, const 
 void HaruDoc::set_info_text(const char* key, std::string_view utf8) const {
   // Producer is set by HPDF_New, so the Info dictionary exists.
   HPDF_Dict info = made(doc_->info, "finding the Info dictionary");
-  if (is_plain_ascii(utf8)) {
-    std::string value(utf8);
-    check(HPDF_Dict_Add(info, key, made(HPDF_String_New(mmgr(), value.c_str(), nullptr), key)), key);
-  } else {
-    std::string value = utf16be_with_bom(utf8);
-    check(HPDF_Dict_Add(info, key,
-                        made(HPDF_Binary_New(mmgr(), reinterpret_cast<HPDF_BYTE*>(value.data()),
-                                             static_cast<HPDF_UINT>(value.size())),
-                             key)),
-          key);
-  }
+  check(HPDF_Dict_Add(info, key, text_string(utf8, key)), key);
+}
+
+void* HaruDoc::text_string(std::string_view utf8, const char* doing) const {
+  if (is_plain_ascii(utf8)) return made(HPDF_String_New(mmgr(), std::string(utf8).c_str(), nullptr), doing);
+  std::string value = utf16be_with_bom(utf8);
+  return made(HPDF_Binary_New(mmgr(), reinterpret_cast<HPDF_BYTE*>(value.data()),
+                              static_cast<HPDF_UINT>(value.size())),
+              doing);
 }
 
 void HaruDoc::set_info_dates(std::int64_t epoch_seconds) const {

@@ -45,6 +45,8 @@ class HaruDoc {
   // Info dictionary entries. Text goes out as UTF-16BE with a byte order mark unless it is
   // plain ASCII, so Chinese titles read back correctly in every viewer.
   void set_info_text(const char* key, std::string_view utf8) const;
+  // A PDF text string object of that kind (an outline entry's /Title).
+  void* text_string(std::string_view utf8, const char* doing) const;
   // CreationDate and ModDate, UTC, from seconds since the epoch.
   void set_info_dates(std::int64_t epoch_seconds) const;
   // Sets the trailer's /ID to the same 16 bytes twice (a fresh document: both halves agree).

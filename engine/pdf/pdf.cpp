@@ -11,6 +11,7 @@
 #include "pdf/font.h"
 #include "pdf/haru.h"
 #include "pdf/numbers.h"
+#include "pdf/outline.h"
 #include "pdf/pdfa.h"
 #include "pdf/usage.h"
 
@@ -100,7 +101,7 @@ void add_font_resources(const HaruDoc& doc, HPDF_Page page, const std::vector<bo
   }
 }
 
-void write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUsage& usage,
+HPDF_Page write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUsage& usage,
                 const std::vector<EmbeddedFont>& fonts, Digest& digest) {
   for (float v : {p.width, p.height})
     if (!(v >= 3 && v <= limits::kLengthPoints)) out_of_range("a page size", v, "3 to 14400 pt (libharu's limits)");
@@ -127,6 +128,7 @@ void write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUsage& 
   digest.add(ops);
   doc.write_compressed(static_cast<HPDF_PageAttr>(page->attr)->contents, ops, "writing a page");
   add_font_resources(doc, page, used, fonts);
+  return page;
 }
 
 // value, cut to limits::kPdfInfoChars code points at a character boundary.
@@ -189,7 +191,10 @@ std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibra
   embedded.reserve(usage.faces().size());
   for (const FaceUsage& face : usage.faces()) embedded.emplace_back(doc, face, fonts, subsets, digest);
 
-  for (const layout::Page& page : pages.pages) write_page(doc, page, usage, embedded, digest);
+  std::vector<HPDF_Page> written;
+  written.reserve(pages.pages.size());
+  for (const layout::Page& page : pages.pages) written.push_back(write_page(doc, page, usage, embedded, digest));
+  add_outline(doc, pages, written, digest);
 
   const std::string producer = std::string("jixiao with libharu ") + HPDF_GetVersion();
   const InfoValues info = write_info(

@@ -1,5 +1,7 @@
 #include "template/instantiate.h"
 
+#include <algorithm>
+
 #include "diag/limits.h"
 #include "template/markup.h"
 #include "template/table_arrange.h"
@@ -206,6 +208,10 @@ void Instantiator::block(const Node& n, std::vector<doc::Block>& out) {
   if (const auto* p = std::get_if<ParagraphNode>(&n.v)) {
     doc::Paragraph para = p->proto;
     para.text = text(p->text, &para.origin.data);
+    if (p->outline) para.outline = text(*p->outline);
+    else if (para.heading_level > 0) para.outline = para.text;
+    std::replace(para.outline.begin(), para.outline.end(), '\n', ' ');  // a title is one line
+    if (para.heading_level > 0) para.outline_level = para.heading_level;
     out.emplace_back(std::move(para));
   } else if (const auto* t = std::get_if<TableNode>(&n.v)) {
     table(*t, out);

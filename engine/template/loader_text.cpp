@@ -41,19 +41,20 @@ doc::TextStyle heading_style(doc::TextStyle s, int level) {
 void Loader::paragraph(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   Attributes a(src_, el,
                {"align", "font", "size", "bold", "indent", "space-before", "space-after",
-                "line-height", "keep-with-next", "orphans", "widows"},
+                "line-height", "keep-with-next", "orphans", "widows", "outline"},
                report_);
   ParagraphNode p;
   paragraph_attributes(a, p.proto, style);
   p.proto.origin = {src_.file(), a.place(), {}};
   inline_content(el, p.text);
+  if (a.find("outline")) p.outline = a.text_template("outline");
   out.push_back(Node{std::move(p)});
 }
 
 void Loader::heading(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   Attributes a(src_, el,
                {"level", "align", "font", "size", "bold", "indent", "space-before", "space-after",
-                "line-height", "keep-with-next", "orphans", "widows"},
+                "line-height", "keep-with-next", "orphans", "widows", "outline"},
                report_);
   ParagraphNode p;
   a.require("level", "1");
@@ -62,6 +63,7 @@ void Loader::heading(pugi::xml_node el, Nodes& out, const doc::TextStyle& style)
   paragraph_attributes(a, p.proto, heading_style(style, p.proto.heading_level));
   p.proto.origin = {src_.file(), a.place(), {}};
   inline_content(el, p.text);
+  if (a.find("outline")) p.outline = a.text_template("outline");
   out.push_back(Node{std::move(p)});
 }
 

@@ -45,6 +45,7 @@ using Nodes = std::vector<Node>;
 struct ParagraphNode {
   doc::Paragraph proto;  // style and spacing; text comes from `text`
   TextTemplate text;
+  std::optional<TextTemplate> outline;  // outline="…"; a heading without it: its text
 };
 
 struct CellNode {

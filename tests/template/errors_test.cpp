@@ -105,7 +105,7 @@ TEST_CASE("unknown, repeated and missing attributes") {
   CHECK(load_error(in_form("  <p colour=\"red\">x</p>")) ==
         "T:2:6: error: unknown attribute 'colour' on <p>; expected one of: align, font, size, "
         "bold, indent, space-before, space-after, line-height, keep-with-next, orphans, widows, "
-        "got 'colour'");
+        "outline, got 'colour'");
   CHECK(load_error(in_form("  <p align=\"left\" align=\"right\">x</p>")) ==
         "T:2:19: error: attribute 'align' given twice on <p>; expected each attribute once, got "
         "'align'");

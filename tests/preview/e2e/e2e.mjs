@@ -46,7 +46,7 @@ async function main() {
   const formFile = path.join(ws.templates, FORM);
   const original = fs.readFileSync(formFile, "utf8");
   const titleLine = lineOf(original, `>${TITLE}</p>`);
-  const nameLine = lineOf(original, "{p.name}");
+  const nameLine = lineOf(original, ">{p.name}</td>");
   const retitled = original.replace(`>${TITLE}</p>`, `>${NEW_TITLE}</p>`);
 
   let server, browser, page, shown = 0;
