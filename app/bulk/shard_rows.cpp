@@ -142,7 +142,7 @@ MergeResult merge_shards(const std::string& dir) {
   const ShardHeader& first = shards.front().header;
   res.documents = first.documents;
   std::vector<std::pair<std::size_t, SummaryRow>> rows;
-  rows.reserve(first.documents);
+  rows.reserve(std::min<std::size_t>(first.documents, 1 << 16));  // the count is read from a file: never trusted for memory
   for (const auto& s : shards) {
     if (s.header.run != first.run || s.header.documents != first.documents) {
       sink.error("merge.other-run", s.path, "", "this shard is of another run (other inputs or documents)",
@@ -173,8 +173,8 @@ MergeResult merge_shards(const std::string& dir) {
   }
   if (sink.has_errors()) return res;
   std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (std::size_t i = 0; i < rows.size(); ++i)
-    if (rows[i].first != i || rows.size() != first.documents) {
+  for (std::size_t i = 0; i <= rows.size(); ++i)  // i == size: a count that is not the run's
+    if (i == rows.size() ? rows.size() != first.documents : rows[i].first != i) {
       sink.error("merge.rows", dir, "", "the shards' rows do not make the whole run (document " + std::to_string(i) + ")",
                  std::to_string(first.documents) + " documents, each in one shard");
       return res;
