@@ -129,10 +129,21 @@ class Parser {
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_option("--pdf-standard", line_.options.pdf_standard,
                         "'a-2b': PDF/A-2b for archives (XMP metadata, sRGB output intent; a\n"
-                        "character no font has is an error); 'none': a plain PDF. Default:\n"
-                        "as the form's pdf-standard attribute says, else a plain PDF")
-        ->type_name("a-2b|none")->check(CLI::IsMember({"a-2b", "none"}).description(""))
+                        "character no font has is an error); 'ua-1': PDF/UA-1 for screen\n"
+                        "readers (the form must have a title); 'a-2b,ua-1': both; 'none': a\n"
+                        "plain PDF. Default: as the form's pdf-standard attribute says, else none")
+        ->type_name("a-2b|ua-1|a-2b,ua-1|none")
+        ->check(CLI::Validator(
+            [](std::string& v) -> std::string {
+              for (const char* ok : {"a-2b", "ua-1", "a-2b,ua-1", "none"})
+                if (v == ok) return "";
+              return v + " is not one of: a-2b | ua-1 | a-2b,ua-1 | none";
+            },
+            ""))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    render_->add_flag("--no-tags{false}", line_.options.tagged,
+                      "an untagged PDF: no structure tree for screen readers and text\n"
+                      "extraction (tagged is the default; PDF/UA-1 needs it)");
     render_->add_flag("--debug-layout", line_.options.debug_layout,
                       "draw the layout over the pages: cell and block boxes, baselines,\n"
                       "overflowing text in red, where each page broke and why");

@@ -124,7 +124,7 @@ struct Document {
   std::string subject;  // PDF /Subject
   std::string author;   // PDF /Author
   std::string keywords;
-  std::string pdf_standard;  // the form's default: "" (plain), "none" or "a-2b"
+  std::string pdf_standard;  // the form's default: "" (plain), "none", "a-2b", "ua-1" or "a-2b,ua-1"
   PageSetup page;
   std::vector<Block> blocks;
 };

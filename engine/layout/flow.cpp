@@ -35,6 +35,15 @@ bool keeps_with_next(const doc::Block& b) {
 // measured there it places without setting the text again.
 using Prepared = std::variant<std::monostate, TextBlock, TableGrid>;
 
+// A paragraph's structure role: a title opening a project's or department's outline entry is
+// H1, a heading of level n is H(n+1) (H6 at most), the rest P.
+StructElement::Role role(const doc::Paragraph& p) {
+  using Role = StructElement::Role;
+  if (p.heading_level > 0) return static_cast<Role>(std::min(p.heading_level, 5));
+  if (!p.outline.empty() && p.outline_level == 0) return Role::H1;
+  return Role::P;
+}
+
 std::uint32_t at_least_one(int n) { return static_cast<std::uint32_t>(std::max(1, n)); }
 
 // Fewest lines of a paragraph that may stand at a page foot: orphans, or all of them when it
@@ -150,6 +159,7 @@ class Flow {
     if (!flow_.page_empty()) flow_.advance(static_cast<float>(p.space_before));
     const std::size_t n = b.lines.size();
     const std::size_t orphans = at_least_one(p.orphans), widows = at_least_one(p.widows);
+    const std::uint32_t tag = n == 0 ? kArtifact : flow_.add_element({role(p), -1, 1, 1});
     std::size_t i = 0;
     while (i < n) {
       const std::size_t fit = flow_.lines_left(b.line_pitch), rest = n - i;
@@ -179,7 +189,7 @@ class Flow {
         out_.outline.push_back({p.outline, p.outline_level, out_.pages.size() - 1, top});
       for (std::size_t k = i; k < i + take; ++k) {
         const std::size_t run_begin = flow_.page().runs.size();
-        flow_.place_line(b.lines[k], flow_.left(), flow_.cursor() + b.ascent);
+        flow_.place_line(b.lines[k], flow_.left(), flow_.cursor() + b.ascent, tag);
         if (flow_.recording())
           flow_.record_line(b.lines[k], flow_.left(), flow_.cursor() + b.ascent, b, run_begin,
                             flow_.width(), flow_.bottom(), p.origin);

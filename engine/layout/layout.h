@@ -23,6 +23,10 @@ struct Glyph {
   std::uint32_t text_len = 0;
 };
 
+// A run that belongs to no element of the logical structure: page numbers, header rows and
+// labels drawn again on a continued page, the debug overlay (PDF artifacts).
+inline constexpr std::uint32_t kArtifact = 0xFFFFFFFFu;
+
 // Glyphs of one face at one size on one baseline.
 struct GlyphRun {
   FontId font = 0;
@@ -35,6 +39,9 @@ struct GlyphRun {
   // face stands in): the PDF stage fills and strokes the outlines (text render mode 2, line
   // width size/35) so the text still reads as bold.
   bool synthetic_bold = false;
+  // The structure element the run's text belongs to (index into LayoutResult::structure),
+  // or kArtifact.
+  std::uint32_t tag = kArtifact;
 };
 
 // A stroked line segment (table borders), page coordinates (top-left origin, y down).
@@ -96,9 +103,22 @@ struct OutlineEntry {
   float y = 0;
 };
 
+// An element of the document's logical structure (tagged PDF, ISO 32000-1 14.8): headings,
+// paragraphs, tables with their rows and cells. Elements are in document order, each after
+// its parent; runs point at the element their text belongs to (GlyphRun::tag).
+struct StructElement {
+  // H1 a document's title (a paragraph opening an outline entry of level 0), H2… the
+  // template's headings by level; TH the cells of header and section-heading rows.
+  enum class Role : std::uint8_t { H1, H2, H3, H4, H5, H6, P, Table, TR, TH, TD };
+  Role role = Role::P;
+  std::int32_t parent = -1;  // index of the parent element; -1: the document
+  std::uint16_t row_span = 1, col_span = 1;  // TH, TD
+};
+
 struct LayoutResult {
   std::vector<Page> pages;
   std::vector<OutlineEntry> outline;  // in document order
+  std::vector<StructElement> structure;
 };
 
 class ShapeCache;  // layout/shape_cache.h

@@ -53,12 +53,18 @@ void PageFlow::new_page() {
   y_ = top_;
 }
 
-void PageFlow::place_line(const TextLine& line, float x, float baseline_y) {
+void PageFlow::place_line(const TextLine& line, float x, float baseline_y, std::uint32_t tag) {
   for (const auto& run : line.runs) {
     GlyphRun& r = page().runs.emplace_back(run);
     r.x += x;
     r.y = baseline_y;
+    r.tag = tag;
   }
+}
+
+std::uint32_t PageFlow::add_element(const StructElement& e) {
+  out_.structure.push_back(e);
+  return static_cast<std::uint32_t>(out_.structure.size() - 1);
 }
 
 void PageFlow::record_line(const TextLine& line, float x, float baseline_y, const TextBlock& block,

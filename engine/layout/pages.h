@@ -31,8 +31,11 @@ class PageFlow {
   DiagnosticSink& sink() const { return sink_; }
   Page& page() { return out_.pages.back(); }
 
-  // Places a set line with its left end at x and its baseline at baseline_y.
-  void place_line(const TextLine& line, float x, float baseline_y);
+  // Places a set line with its left end at x and its baseline at baseline_y, its runs
+  // tagged as part of structure element tag (or kArtifact).
+  void place_line(const TextLine& line, float x, float baseline_y, std::uint32_t tag);
+  // Adds an element to the document's structure; returns its index (a run's tag).
+  std::uint32_t add_element(const StructElement& e);
 
   // Recording boxes and breaks (LayoutOptions::boxes). Callers build what they record only
   // when recording() is true, so the default path pays one test.

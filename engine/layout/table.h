@@ -84,6 +84,11 @@ const TextBlock& piece_block(const TableCell& cell, const CellPiece& piece);
 class TableDrawer {
  public:
   explicit TableDrawer(const TableGrid& grid) : grid_(grid) {}
+  // Adds the table's structure elements (Table, a TR per row, a TH or TD per cell) to the
+  // flow's document; called once, before the first draw.
+  void add_structure(PageFlow& flow);
+  // A piece showing lines already drawn on an earlier page (repeated header and section
+  // rows, continued labels) is tagged as an artifact: the text is in the structure once.
   void draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& flow);
 
  private:
@@ -94,8 +99,13 @@ class TableDrawer {
   void add_rules(std::vector<Segment>& segments, bool horizontal, Page& page) const;
   void record_table(const std::vector<CellPiece>& pieces, float table_x, PageFlow& flow) const;
 
+  // The tag of a piece's text: its cell's element, or kArtifact for a repeat.
+  std::uint32_t piece_tag(const CellPiece& p);
+
   const TableGrid& grid_;
   std::vector<Segment> horizontal_, vertical_;
+  std::vector<std::uint32_t> cell_tags_;  // per cell, its element
+  std::vector<std::uint32_t> drawn_;      // per cell, lines of its own text drawn so far
 };
 
 // A rowspan group whose rows cannot split and that is at most this part of the page's

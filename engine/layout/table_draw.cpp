@@ -61,6 +61,42 @@ void TableDrawer::record_table(const std::vector<CellPiece>& pieces, float table
   flow.record_box(box);
 }
 
+void TableDrawer::add_structure(PageFlow& flow) {
+  using Role = StructElement::Role;
+  const auto table = static_cast<std::int32_t>(flow.add_element({Role::Table, -1, 1, 1}));
+  cell_tags_.assign(grid_.cells.size(), kArtifact);
+  drawn_.assign(grid_.cells.size(), 0);
+  const doc::Table& t = *grid_.table;
+  for (int r = 0; r < grid_.rows(); ++r) {
+    const auto row = static_cast<std::int32_t>(flow.add_element({Role::TR, table, 1, 1}));
+    // Header rows and a section's heading rows hold the column headers (TH, scope Column).
+    const bool heads = r < grid_.header_end || t.rows[static_cast<std::size_t>(r)].repeat;
+    for (int c = grid_.row_first[r]; c < grid_.row_first[r + 1]; ++c) {
+      const doc::Cell& cell = *grid_.cells[c].cell;
+      cell_tags_[c] = flow.add_element({heads ? Role::TH : Role::TD, row,
+                                        static_cast<std::uint16_t>(std::clamp(cell.rowspan, 1, 0xFFFF)),
+                                        static_cast<std::uint16_t>(std::clamp(cell.colspan, 1, 0xFFFF))});
+    }
+  }
+}
+
+std::uint32_t TableDrawer::piece_tag(const CellPiece& p) {
+  if (cell_tags_.empty()) return kArtifact;
+  const auto c = static_cast<std::size_t>(p.cell);
+  switch (p.text) {
+    case CellPiece::Text::Continued:
+    case CellPiece::Text::ContinuedAcross: return kArtifact;
+    case CellPiece::Text::Across:
+      if (drawn_[c] > 0) return kArtifact;
+      drawn_[c] = grid_.cells[c].lines();
+      return cell_tags_[c];
+    default:
+      if (p.line_begin < drawn_[c]) return kArtifact;
+      drawn_[c] = std::max(drawn_[c], p.line_end);
+      return cell_tags_[c];
+  }
+}
+
 void TableDrawer::draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& flow) {
   if (pieces.empty()) return;
   // Cell order is source order (row-major): text extracts as the table reads.
@@ -82,6 +118,7 @@ void TableDrawer::draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& 
     if (p.line_end <= p.line_begin) continue;
 
     const TextBlock& block = piece_block(tc, p);
+    const std::uint32_t tag = piece_tag(p);
     // Stacked text was set at width 0: each character is centred in the cell here.
     const bool stacked = tc.cell->stacked && (p.text == CellPiece::Text::Own ||
                                               p.text == CellPiece::Text::Continued);
@@ -98,7 +135,7 @@ void TableDrawer::draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& 
       const TextLine& line = block.lines[k];
       const float x = stacked ? x0 + (tc.w - line.width) / 2 : x0 + pad_x;
       const std::size_t run_begin = flow.page().runs.size();
-      flow.place_line(line, x, baseline);
+      flow.place_line(line, x, baseline, tag);
       if (record) {
         flow.record_line(line, x, baseline, block, run_begin, stacked ? tc.w : tc.w - 2 * pad_x,
                          p.y1, tc.cell->origin);

@@ -169,6 +169,7 @@ void Paginator::run() {
   if (!flow_.page_empty()) flow_.advance(static_cast<float>(t.space_before));
   may_move_whole_ = !flow_.page_empty();
   y_ = flow_.cursor();
+  drawer_.add_structure(flow_);
   place_header();
   // Short rowspan groups stay on one page; a longer one continues under its label.
   const float fresh = flow_.bottom() - flow_.top() - g_.header_height;

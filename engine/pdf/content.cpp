@@ -77,6 +77,12 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
   if (!(run.size >= limits::kFontSizeMinPt && run.size <= limits::kLengthPoints))
     out_of_range("a font size", run.size, "1 to 14400 pt");
   if (out_.empty()) out_ += "BT\n";
+  if (tags_ && (!marked_ || run.tag != tag_)) {
+    if (marked_) out_ += "EMC\n";
+    tags_->open(out_, page_, run.tag);
+    marked_ = true;
+    tag_ = run.tag;
+  }
   const std::int64_t size = to_thousandths(run.size, "a font size");
   if (font_number != font_ || size != size_) {
     out_ += "/F";
@@ -175,6 +181,7 @@ void TextWriter::set_bold(bool bold, std::int64_t size) {
 
 std::string TextWriter::finish() {
   if (out_.empty()) return std::move(out_);
+  if (marked_) out_ += "EMC\n";
   out_ += "ET\n";
   if (saved_) {
     out_.insert(0, "q\n");

@@ -6,13 +6,17 @@
 
 #include "layout/layout.h"
 #include "pdf/subset.h"
+#include "pdf/tags.h"
 
 namespace jixiao::pdf {
 
 class TextWriter {
  public:
   // page_height flips layout's top-left, y-down coordinates to PDF's bottom-left, y-up.
-  explicit TextWriter(float page_height) : page_height_(page_height) {}
+  // tags (null: an untagged PDF) marks each run's text as content of its structure element
+  // on page (the page's index), consecutive runs of one element as one sequence.
+  explicit TextWriter(float page_height, Tags* tags = nullptr, std::size_t page = 0)
+      : page_height_(page_height), tags_(tags), page_(page) {}
 
   // Shows a run with font /F<font_number>. Glyphs sitting where the font's advances put them
   // are shown with one Tj; even spacing between all glyphs (justified CJK) becomes Tc, other
@@ -42,6 +46,10 @@ class TextWriter {
 
   std::string out_;
   float page_height_;
+  Tags* tags_;
+  std::size_t page_;
+  bool marked_ = false;        // a marked-content sequence is open
+  std::uint32_t tag_ = 0;      // the element it marks
   int font_ = -1;             // current Tf font number
   std::int64_t size_ = -1;    // current Tf size, 1/1000 pt
   std::int64_t line_x_ = 0;   // start of the current text line, 1/1000 pt

@@ -13,6 +13,7 @@
 #include "pdf/numbers.h"
 #include "pdf/outline.h"
 #include "pdf/pdfa.h"
+#include "pdf/tags.h"
 #include "pdf/usage.h"
 
 namespace jixiao::pdf {
@@ -24,8 +25,9 @@ void add_float(Digest& d, float v) { d.add_u32(std::bit_cast<std::uint32_t>(v));
 // Table borders. Consecutive rules of one width share a path and a stroke; projecting
 // square caps (2 J) close the corners where borders meet. Written here rather than through
 // libharu's path calls so the page's whole content goes out as one compressed stream.
-void draw_rules(std::string& ops, const layout::Page& p, Digest& digest) {
+void draw_rules(std::string& ops, const layout::Page& p, Digest& digest, bool tagged) {
   if (p.rules.empty()) return;
+  if (tagged) ops += Tags::kLayoutArtifact;
   ops += "2 J\n";
   float width = -1;
   bool open = false;
@@ -49,11 +51,13 @@ void draw_rules(std::string& ops, const layout::Page& p, Digest& digest) {
     for (float v : {r.x1, r.y1, r.x2, r.y2, r.width}) add_float(digest, v);
   }
   if (open) ops += "S\n";
+  if (tagged) ops += "EMC\n";
 }
 
 // The debug overlay, over everything else and in its own graphics state.
-void draw_overlay(std::string& ops, const layout::Page& p) {
+void draw_overlay(std::string& ops, const layout::Page& p, bool tagged) {
   if (p.overlay.empty()) return;
+  if (tagged) ops += Tags::kLayoutArtifact;
   ops += "q\n0 J\n";
   const auto put = [&](double v) {
     append_number(ops, checked(v, "an overlay position"));
@@ -80,6 +84,7 @@ void draw_overlay(std::string& ops, const layout::Page& p) {
     }
   }
   ops += "Q\n";
+  if (tagged) ops += "EMC\n";
 }
 
 // /Resources /Font of a page: only the fonts it shows, named /F<n> as numbered for the
@@ -102,7 +107,7 @@ void add_font_resources(const HaruDoc& doc, HPDF_Page page, const std::vector<bo
 }
 
 HPDF_Page write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUsage& usage,
-                const std::vector<EmbeddedFont>& fonts, Digest& digest) {
+                     const std::vector<EmbeddedFont>& fonts, Digest& digest, Tags* tags, std::size_t index) {
   for (float v : {p.width, p.height})
     if (!(v >= 3 && v <= limits::kLengthPoints)) out_of_range("a page size", v, "3 to 14400 pt (libharu's limits)");
   HPDF_Page page = doc.made(HPDF_AddPage(doc.get()), "adding a page");
@@ -111,9 +116,9 @@ HPDF_Page write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUs
   add_float(digest, p.width);
   add_float(digest, p.height);
   std::string ops;
-  draw_rules(ops, p, digest);
+  draw_rules(ops, p, digest, tags != nullptr);
 
-  TextWriter text(p.height);
+  TextWriter text(p.height, tags, index);
   std::vector<bool> used(fonts.size(), false);
   for (std::size_t i = 0; i < p.runs.size(); ++i) {
     const layout::GlyphRun& run = p.runs[i];
@@ -124,7 +129,7 @@ HPDF_Page write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUs
              i < p.run_colors.size() ? p.run_colors[i] : 0);
   }
   ops += text.finish();
-  draw_overlay(ops, p);
+  draw_overlay(ops, p, tags != nullptr);
   digest.add(ops);
   doc.write_compressed(static_cast<HPDF_PageAttr>(page->attr)->contents, ops, "writing a page");
   add_font_resources(doc, page, used, fonts);
@@ -193,15 +198,24 @@ std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibra
 
   std::vector<HPDF_Page> written;
   written.reserve(pages.pages.size());
-  for (const layout::Page& page : pages.pages) written.push_back(write_page(doc, page, usage, embedded, digest));
+  std::optional<Tags> tags;
+  if (meta.tagged) tags.emplace(pages);
+  Tags* tagging = tags ? &*tags : nullptr;
+  for (std::size_t i = 0; i < pages.pages.size(); ++i)
+    written.push_back(write_page(doc, pages.pages[i], usage, embedded, digest, tagging, i));
   add_outline(doc, pages, written, digest);
+  if (tags) tags->write(doc, written, meta.lang, digest);
 
   const std::string producer = std::string("jixiao with libharu ") + HPDF_GetVersion();
   const InfoValues info = write_info(
       doc, meta, meta.date ? *meta.date : static_cast<std::int64_t>(std::time(nullptr)), digest, sink, producer);
+  if (!meta.pdfa_icc_profile.empty() || meta.pdfua) {
+    add_xmp(doc, info, {!meta.pdfa_icc_profile.empty(), meta.pdfua});
+    digest.add(meta.pdfua ? "PDF/UA-1" : "");  // only then: plain PDFs keep their /ID
+  }
   if (!meta.pdfa_icc_profile.empty()) {
-    add_pdfa2b(doc, info, meta.pdfa_icc_profile);
-    digest.add("PDF/A-2b");  // only then: plain PDFs keep their /ID
+    add_output_intent(doc, meta.pdfa_icc_profile);
+    digest.add("PDF/A-2b");
     digest.add(meta.pdfa_icc_profile);
   }
   unsigned char id[16];

@@ -21,6 +21,13 @@ struct Metadata {
   // PDF/A-2b (docs/pdf.md): set, the PDF also gets version 1.7, XMP metadata and an sRGB
   // OutputIntent with this ICC profile (its bytes). Empty: a plain PDF, as before.
   std::string pdfa_icc_profile;
+  // Tagged PDF (docs/pdf.md): the layout's structure tree over marked content, the rest
+  // marked as artifacts, /MarkInfo, /Lang.
+  bool tagged = true;
+  std::string lang = "zh-CN";  // the Catalog's /Lang (BCP 47); empty: none
+  // PDF/UA-1: the XMP says pdfuaid part 1 (with PDF/A's fields when pdfa_icc_profile is
+  // set); needs tagged and a title, which the caller checks.
+  bool pdfua = false;
 };
 
 class SubsetCache;  // pdf/subset_cache.h

@@ -44,7 +44,7 @@ std::string simple(const char* name, std::string_view text) {
 
 }  // namespace
 
-std::string xmp_packet(const InfoValues& info) {
+std::string xmp_packet(const InfoValues& info, Claims claims) {
   const std::string date = xmp_date(info.date);
   std::string x =
       "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
@@ -52,11 +52,12 @@ std::string xmp_packet(const InfoValues& info) {
       " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
       "  <rdf:Description rdf:about=\"\"\n"
       "    xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"\n"
+      "    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"\n"
       "    xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
       "    xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-      "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
-      "   <pdfaid:part>2</pdfaid:part>\n"
-      "   <pdfaid:conformance>B</pdfaid:conformance>\n";
+      "    xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
+  if (claims.pdfa2b) x += "   <pdfaid:part>2</pdfaid:part>\n   <pdfaid:conformance>B</pdfaid:conformance>\n";
+  if (claims.pdfua1) x += "   <pdfuaid:part>1</pdfuaid:part>\n";
   // Each /Info entry written has its XMP twin; absent ones have none (PDF/A-2 6.6.2.3.1).
   if (!info.title.empty()) x += lang_alt("dc:title", info.title);
   if (!info.author.empty())
@@ -74,17 +75,21 @@ std::string xmp_packet(const InfoValues& info) {
   return x;
 }
 
-void add_pdfa2b(const HaruDoc& doc, const InfoValues& info, std::string_view icc) {
-  const char* doing = "writing the PDF/A-2b metadata";
+void add_xmp(const HaruDoc& doc, const InfoValues& info, Claims claims) {
+  const char* doing = "writing the XMP metadata";
   HPDF_Doc d = doc.get();
   d->pdf_version = HPDF_VER_17;
-  HPDF_MMgr mmgr = doc.mmgr();
-
   // The XMP stays uncompressed so that tools without a Flate decoder can read it.
-  HPDF_Dict xmp = doc.new_stream(xmp_packet(info), false, doing);
+  HPDF_Dict xmp = doc.new_stream(xmp_packet(info, claims), false, doing);
   doc.check(HPDF_Dict_AddName(xmp, "Type", "Metadata"), doing);
   doc.check(HPDF_Dict_AddName(xmp, "Subtype", "XML"), doing);
   doc.check(HPDF_Dict_Add(d->catalog, "Metadata", xmp), doing);
+}
+
+void add_output_intent(const HaruDoc& doc, std::string_view icc) {
+  const char* doing = "writing the PDF/A-2b output intent";
+  HPDF_Doc d = doc.get();
+  HPDF_MMgr mmgr = doc.mmgr();
 
   HPDF_Dict profile = doc.new_stream(icc, true, doing);
   doc.check(HPDF_Dict_AddNumber(profile, "N", 3), doing);

@@ -1,5 +1,5 @@
-// PDF/A-2b parts libharu 2.3 cannot write (its hpdf_pdfa.h knows only PDF/A-1 and writes
-// its own XMP with the clock's dates): the XMP packet and the sRGB OutputIntent.
+// PDF/A-2b and PDF/UA-1 parts libharu 2.3 cannot write (its hpdf_pdfa.h knows only PDF/A-1
+// and writes its own XMP with the clock's dates): the XMP packet and the sRGB OutputIntent.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -15,11 +15,18 @@ struct InfoValues {
   std::int64_t date = 0;
 };
 
-// The XMP packet (pdfaid part 2, conformance B; dc/xmp/pdf fields equal to /Info).
-std::string xmp_packet(const InfoValues& info);
+// The standards a file claims in its XMP.
+struct Claims {
+  bool pdfa2b = false;  // pdfaid part 2, conformance B
+  bool pdfua1 = false;  // pdfuaid part 1
+};
 
-// Sets PDF 1.7, adds the uncompressed XMP stream as the Catalog's /Metadata and an
-// OutputIntent /GTS_PDFA1 with icc (an RGB ICC profile's bytes) as /DestOutputProfile.
-void add_pdfa2b(const HaruDoc& doc, const InfoValues& info, std::string_view icc);
+// The XMP packet: the claims, and dc/xmp/pdf fields equal to /Info.
+std::string xmp_packet(const InfoValues& info, Claims claims = {true, false});
+
+// Sets PDF 1.7 and adds the uncompressed XMP stream as the Catalog's /Metadata.
+void add_xmp(const HaruDoc& doc, const InfoValues& info, Claims claims);
+// Adds an OutputIntent /GTS_PDFA1 with icc (an RGB ICC profile's bytes) as /DestOutputProfile.
+void add_output_intent(const HaruDoc& doc, std::string_view icc);
 
 }  // namespace jixiao::pdf

@@ -53,6 +53,19 @@ struct Engine::Impl {
     return t && validate(decl, *t, sink);
   }
 
+  // PDF/UA-1 needs what a screen reader announces first: a document title (shown, as
+  // /DisplayDocTitle says) and the structure tree.
+  bool ua_ready(const doc::Document& document, const tmpl::Template& t, DiagnosticSink& sink) const {
+    if (!options.tagged)
+      sink.report({Severity::Error, "pdf.ua-untagged", "", "", "PDF/UA-1 needs a tagged PDF, but --no-tags was given",
+                   "--pdf-standard ua-1 without --no-tags", "", {}});
+    if (document.title.empty())
+      sink.report({Severity::Error, "pdf.ua-title", t.file(), "",
+                   "PDF/UA-1 needs a document title, and this form gives none",
+                   "a title attribute on <form> that is not empty", "", {}});
+    return !sink.has_errors();
+  }
+
   void render(const model::Dossier& d, const tmpl::Template& t, const scoring::RuleSet* rules,
               const std::vector<scoring::DocumentScore>& scores, const Request& req,
               const std::vector<std::string>& inputs, Result& res) {
@@ -69,10 +82,11 @@ struct Engine::Impl {
     recorded.overlay = req.debug_layout || options.debug_layout;
     recorded.boxes = req.page_map;
     recorded.shapes = fonts->shapes.get();
-    const std::string standard = pdf_standard(options.pdf_standard, document.pdf_standard);
+    const PdfStandard standard = pdf_standard(options.pdf_standard, document.pdf_standard);
+    if (standard.ua1 && !ua_ready(document, t, res.diagnostics)) return;
     const std::size_t before_layout = res.diagnostics.all().size();
     layout::LayoutResult pages = layout::lay_out(document, *fonts->library, res.diagnostics, recorded);
-    if (!standard.empty()) missing_glyphs_are_errors(res.diagnostics, before_layout);
+    if (standard.any()) missing_glyphs_are_errors(res.diagnostics, before_layout, standard);
     if (res.diagnostics.has_errors()) return;
     pdf::Metadata meta;
     meta.title = document.title;
@@ -81,7 +95,9 @@ struct Engine::Impl {
     meta.keywords = document.keywords;
     meta.date = options.date;
     // Read for each document: a 7 KB file, and no state shared between bulk workers.
-    if (!standard.empty()) meta.pdfa_icc_profile = srgb_profile(catalog.options().data_dir);
+    if (standard.a2b) meta.pdfa_icc_profile = srgb_profile(catalog.options().data_dir);
+    meta.pdfua = standard.ua1;
+    meta.tagged = options.tagged;
     std::string bytes = pdf::write_pdf(pages, *fonts->library, meta, &res.diagnostics, fonts->subsets.get());
     if (req.page_map) res.page_map = layout::page_map_json(pages);  // while document lives
     res.pages = static_cast<int>(pages.pages.size());

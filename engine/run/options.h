@@ -17,9 +17,11 @@ struct Options : CatalogOptions {
   std::string lang = "en";
   // Render: draw the layout overlay (cell and block boxes, baselines, overflow, page breaks).
   bool debug_layout = false;
-  // Render: "a-2b" (PDF/A-2b) or "none" (a plain PDF) whatever the form says; empty: as the
-  // form's pdf-standard attribute says, else a plain PDF.
+  // Render: "a-2b" (PDF/A-2b), "ua-1" (PDF/UA-1), "a-2b,ua-1" or "none" (a plain PDF)
+  // whatever the form says; empty: as the form's pdf-standard attribute says, else none.
   std::string pdf_standard;
+  // Render: a tagged PDF (structure tree, /Lang); false only with --no-tags.
+  bool tagged = true;
 };
 
 }  // namespace jixiao

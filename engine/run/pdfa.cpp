@@ -1,6 +1,8 @@
 #include "run/pdfa.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <string_view>
 
 namespace jixiao {
 
@@ -25,18 +27,27 @@ std::string srgb_profile(const std::string& data_dir) {
                  "", "", {"install the Debian package icc-profiles-free"}});
 }
 
-std::string pdf_standard(const std::string& option, const std::string& form) {
+PdfStandard pdf_standard(const std::string& option, const std::string& form) {
   const std::string& s = option.empty() ? form : option;
-  return s == "a-2b" ? s : "";
+  PdfStandard out;
+  std::size_t begin = 0;
+  while (begin <= s.size()) {
+    const std::size_t end = std::min(s.find(',', begin), s.size());
+    const std::string_view part = std::string_view(s).substr(begin, end - begin);
+    if (part == "a-2b") out.a2b = true;
+    if (part == "ua-1") out.ua1 = true;
+    begin = end + 1;
+  }
+  return out;
 }
 
-void missing_glyphs_are_errors(DiagnosticSink& sink, std::size_t from) {
+void missing_glyphs_are_errors(DiagnosticSink& sink, std::size_t from, const PdfStandard& standard) {
   std::vector<Diagnostic> errors;
   for (std::size_t i = from; i < sink.all().size(); ++i) {
     const Diagnostic& d = sink.all()[i];
     if (d.code != "layout.missing-glyph") continue;
     errors.push_back({Severity::Error, "pdf.missing-glyph", d.file, d.place,
-                      "PDF/A-2b does not allow a character without a glyph (see the warning before)",
+                      std::string(standard.name()) + " does not allow a character without a glyph (see the warning before)",
                       "", "", {}});
   }
   for (Diagnostic& e : errors) sink.report(std::move(e));

@@ -72,8 +72,9 @@ FormNode Loader::form(pugi::xml_node root) {
   f.subject = a.text_template("subject");
   f.author = a.text_template("author");
   f.keywords = a.text_template("keywords");
-  static constexpr const char* kStandards[] = {"none", "a-2b"};
-  if (int i = a.choice("pdf-standard", {kStandards[0], kStandards[1]}, -1); i >= 0) f.pdf_standard = kStandards[i];
+  static constexpr const char* kStandards[] = {"none", "a-2b", "ua-1", "a-2b,ua-1"};
+  if (int i = a.choice("pdf-standard", {kStandards[0], kStandards[1], kStandards[2], kStandards[3]}, -1); i >= 0)
+    f.pdf_standard = kStandards[i];
 
   doc::TextStyle style;  // song 10.5 (五号) unless the form says otherwise
   style = a.style(style);

@@ -105,7 +105,7 @@ struct FormNode {
   // if any. Lets a variant use the original's map without a copy.
   std::string prefill;
   TextTemplate title, subject, author, keywords;
-  std::string pdf_standard;  // "" (none given), "none" or "a-2b"; the CLI's option overrides it
+  std::string pdf_standard;  // "" (none given), "none", "a-2b", "ua-1" or "a-2b,ua-1"; the CLI's option overrides it
   doc::PageSetup page;  // headers and footers come from `headers`, `footers`
   std::vector<MarkNode> headers, footers;
   Nodes body;

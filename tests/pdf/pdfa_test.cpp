@@ -118,7 +118,8 @@ TEST_CASE("pdfa: an unknown --pdf-standard is a usage error naming the allowed o
   CHECK(has(r.err, "a-2b"));
   CHECK(has(r.err, "none"));
   CHECK_FALSE(test::file_exists(dir + "/x.pdf"));
-  CHECK(has(test::run_jixiao("render --help").out, "--pdf-standard a-2b|none"));
+  CHECK(has(r.err, "ua-1"));
+  CHECK(has(test::run_jixiao("render --help").out, "--pdf-standard a-2b|ua-1|a-2b,ua-1|none"));
 }
 
 TEST_CASE("pdfa: the form's pdf-standard attribute is the default, the option overrides it", "[pdf][pdfa]") {
