@@ -20,6 +20,8 @@ struct Options : CatalogOptions {
   // Render: "a-2b" (PDF/A-2b) or "none" (a plain PDF) whatever the form says; empty: as the
   // form's pdf-standard attribute says, else a plain PDF.
   std::string pdf_standard;
+  // Render: the format written, "pdf" or "ofd" (GB/T 33190-2016, docs/ofd.md).
+  std::string format = "pdf";
 };
 
 }  // namespace jixiao
