@@ -91,7 +91,7 @@ class Parser {
     app_.allow_extras();  // unknown options and commands: reported by finish(), by name
     app_.footer(std::string(kMoreHelp) + "\n" + kExitStatus);
 
-    render_ = command("render", "render the data's form to PDF (one file, or many into a directory)",
+    render_ = command("render", "render the data's form to PDF or OFD (one file, or many into a directory)",
                       "jixiao render DATA.json -o OUT.pdf [OPTIONS]\n"
                       "       jixiao render INPUT… -o OUTDIR/ [-j N] [--resume] [--shard K/N] [OPTIONS]");
     render_->add_option("INPUT", inputs_,
@@ -99,7 +99,7 @@ class Parser {
                         "and JSON Lines files (.jsonl, one data file's object a line)")
         ->type_name("");
     render_->add_option("-o,--output", line_.request.output_file,
-                        "the PDF to write (written only when there is no error); a\n"
+                        "the PDF (or .ofd) to write (written only when there is no error); a\n"
                         "directory (ending in /) for a bulk run: one PDF per document,\n"
                         "summary.csv, summary.xlsx and findings.json")
         ->type_name("FILE|DIR/")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
@@ -126,6 +126,12 @@ class Parser {
                         "PDF creation date: seconds since 1970 or YYYY-MM-DD[THH:MM:SSZ]\n"
                         "(default: $SOURCE_DATE_EPOCH, else now)")
         ->type_name("WHEN")->envname("SOURCE_DATE_EPOCH")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    render_->add_option("--format", output_format_,
+                        "'pdf' or 'ofd' (GB/T 33190 版式文档, docs/ofd.md). Default: as\n"
+                        "-o's extension says (.ofd or .pdf), else pdf; a bulk run's files all\n"
+                        "take it")
+        ->type_name("pdf|ofd")->check(CLI::IsMember({"pdf", "ofd"}).description(""))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_option("--pdf-standard", line_.options.pdf_standard,
                         "'a-2b': PDF/A-2b for archives (XMP metadata, sRGB output intent; a\n"
@@ -403,7 +409,17 @@ class Parser {
         if (!line_.options.date)
           return usage("bad date '" + date_text_ + "'; expected seconds since 1970 or YYYY-MM-DD");
       }
-      if (is_bulk()) return bulk_request();
+      if (is_bulk()) {
+        line_.options.format = output_format_.empty() ? "pdf" : output_format_;
+        line_.bulk.extension = "." + line_.options.format;
+        return bulk_request();
+      }
+      const std::string& out = line_.request.output_file;
+      const std::string named = out.ends_with(".ofd") ? "ofd" : out.ends_with(".pdf") ? "pdf" : "";
+      if (!output_format_.empty() && !named.empty() && named != output_format_)
+        return usage("--format " + output_format_ + " writes " + output_format_ + ", and -o '" + out + "' names a ." + named +
+                     " file; give -o OUT." + output_format_ + " or leave --format out");
+      line_.options.format = !output_format_.empty() ? output_format_ : !named.empty() ? named : "pdf";
       line_.request.data_file = inputs_.front();
       line_.warnings_fail = fail_on_ != "error";
     }
@@ -430,8 +446,9 @@ class Parser {
     const std::string& out = line_.request.output_file;
     if (fs::exists(out, ec) && !fs::is_directory(out, ec))
       return usage("a bulk run writes into a directory, and '" + out + "' is a file; give -o DIR/");
-    if (out.ends_with(".pdf") && !fs::exists(out, ec))  // `render *.json -o all.pdf`: not a directory
-      return usage("a bulk run writes one PDF per document into a directory, not into '" + out + "'; give -o DIR/");
+    if ((out.ends_with(".pdf") || out.ends_with(".ofd")) && !fs::exists(out, ec))  // `render *.json -o all.pdf`
+      return usage(std::string("a bulk run writes one ") + (out.ends_with(".ofd") ? "OFD" : "PDF") +
+                   " per document into a directory, not into '" + out + "'; give -o DIR/");
     if (!shard_text_.empty()) {
       std::string why;
       auto shard = bulk::parse_shard(shard_text_, &why);
@@ -452,7 +469,7 @@ class Parser {
   std::shared_ptr<Formatter> format_ = std::make_shared<Formatter>();
   CLI::App *render_, *score_, *check_, *templates_, *preview_, *merge_, *help_;
   CommandLine line_;
-  std::string date_text_, help_topic_, shard_text_, lang_, fail_on_;
+  std::string date_text_, help_topic_, shard_text_, lang_, fail_on_, output_format_;
   bool check_templates_ = false;
   std::vector<std::string> inputs_;  // render: data file(s), directories, JSON Lines
   int jobs_ = 0;

@@ -4,6 +4,7 @@
 // --distinct: every warm run renders its own variant of the example (Chinese characters of
 // the longer texts swapped for others), so nothing kept from earlier documents (font
 // subsets) is reused as it is when one file is rendered over and over.
+// --format ofd (or both): the OFD writer instead of (or beside, row after row) the PDF's.
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -15,6 +16,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -48,15 +50,15 @@ double ms_since(Clock::time_point t0) {
 
 // One whole-process render; returns wall ms and the child's peak RSS (KiB).
 bool cold_run(const std::string& cli, const std::string& data, const std::string& out,
-              const std::string& standard, double& ms, long& maxrss_kib) {
+              const std::string& standard, const std::string& format, double& ms, long& maxrss_kib) {
   auto t0 = Clock::now();
   pid_t pid = fork();
   if (pid == 0) {
     int devnull = open("/dev/null", O_WRONLY);  // the CLI's "wrote …" line would drown the table
     if (devnull >= 0) dup2(devnull, 2);
     const char* s = standard.empty() ? nullptr : standard.c_str();
-    execl(cli.c_str(), cli.c_str(), "render", data.c_str(), "-o", out.c_str(), "--date", "0",
-          s ? "--pdf-standard" : nullptr, s, static_cast<char*>(nullptr));
+    execl(cli.c_str(), cli.c_str(), "render", data.c_str(), "-o", out.c_str(), "--date", "0", "--format",
+          format.c_str(), s ? "--pdf-standard" : nullptr, s, static_cast<char*>(nullptr));
     _exit(127);
   }
   int status = 0;
@@ -141,30 +143,42 @@ int main(int argc, char** argv) {
   std::string standard;  // --pdf-standard a-2b: what PDF/A costs, beside a run without
   std::string cli = "build/jixiao";
   std::vector<std::string> examples;
+  std::vector<std::string> formats = {"pdf"};
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
     else if (a == "--cli" && i + 1 < argc) cli = argv[++i];
     else if (a == "--distinct") distinct = true;
+    else if (a == "--format" && i + 1 < argc) {
+      std::string f = argv[++i];
+      formats = f == "both" ? std::vector<std::string>{"pdf", "ofd"} : std::vector<std::string>{f};
+    }
     else if (a == "--pdf-standard" && i + 1 < argc) standard = argv[++i];
     else examples.push_back(a);
   }
   if (examples.empty()) {
-    std::fprintf(stderr, "usage: jixiao-bench [--runs N] [--distinct] [--pdf-standard a-2b] [--cli build/jixiao] EXAMPLE.json…\n");
+    std::fprintf(stderr, "usage: jixiao-bench [--runs N] [--distinct] [--pdf-standard a-2b] [--format pdf|ofd|both] [--cli build/jixiao] EXAMPLE.json…\n");
     return 1;
   }
   auto dir = std::filesystem::temp_directory_path() / ("jixiao-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
 
   std::printf("%-40s %5s %9s %9s %9s %9s %9s %11s %10s %8s\n", "example", "runs", "warm med",
-              "warm p95", "warm CPU", "cold med", "cold p95", "peak RSS", "PDF bytes", "pages");
-  jixiao::Options opt;
-  opt.date = 0;
-  opt.pdf_standard = standard;
-  jixiao::Engine engine(opt);  // one engine for every warm run: fonts parsed once
+              "warm p95", "warm CPU", "cold med", "cold p95", "peak RSS", "bytes", "pages");
+  std::vector<std::unique_ptr<jixiao::Engine>> engines;  // per format, for every warm run: fonts parsed once
+  for (const auto& f : formats) {
+    jixiao::Options opt;
+    opt.date = 0;
+    opt.pdf_standard = standard;
+    opt.format = f;
+    engines.push_back(std::make_unique<jixiao::Engine>(opt));
+  }
   int failures = 0;
-  for (const auto& ex : examples) {
-    std::string out = (dir / "out.pdf").string();
+  for (const auto& ex : examples)
+  for (std::size_t fi = 0; fi < formats.size(); ++fi) {
+    const std::string& format = formats[fi];
+    jixiao::Engine& engine = *engines[fi];
+    std::string out = (dir / ("out." + format)).string();
     jixiao::Request req;
     req.data_file = ex;
     req.output_file = out;
@@ -193,7 +207,7 @@ int main(int argc, char** argv) {
     for (int i = 0; i < runs; ++i) {
       double ms = 0;
       long rss = 0;
-      if (!cold_run(cli, ex, out, standard, ms, rss)) {
+      if (!cold_run(cli, ex, out, standard, format, ms, rss)) {
         std::fprintf(stderr, "cold run of %s failed\n", ex.c_str());
         ++failures;
         break;
@@ -202,7 +216,7 @@ int main(int argc, char** argv) {
       peak = std::max(peak, rss);
     }
     std::printf("%-40s %5d %7.2fms %7.2fms %7.2fms %7.1fms %7.1fms %7.1f MiB %10zu %8d\n",
-                std::filesystem::path(ex).filename().c_str(), runs, percentile(warm, 0.5),
+                (std::filesystem::path(ex).stem().string() + " " + format).c_str(), runs, percentile(warm, 0.5),
                 percentile(warm, 0.95), percentile(cpu, 0.5), percentile(cold, 0.5), percentile(cold, 0.95),
                 peak / 1024.0, bytes, pages);
   }

@@ -21,6 +21,9 @@ PKGS=(
 if [ "${SETUP_TESTS:-}" = 1 ]; then
   # python3-pikepdf and ghostscript: the PDF/A-2b checks (../shared/verify, tests/pdf/pdfa_test.cpp).
   PKGS+=(catch2 json-schema-test-suite poppler-utils qpdf unzip chromium python3-pikepdf ghostscript)
+  # The OFD checks (tests/ofd): ../shared/verify/ofd_semcheck.py reads packages with lxml and
+  # fonttools; libxml2-utils (xmllint) checks every part against tests/ofd/*.xsd.
+  PKGS+=(python3-lxml python3-fonttools libxml2-utils)
   # Node.js and npm: Debian's, unless a node with npm is already there.
   command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
 fi

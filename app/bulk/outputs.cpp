@@ -90,18 +90,18 @@ class Clashes {
 }  // namespace
 
 std::string output_name(const Plan& p, std::optional<std::size_t> index) {
-  if (!index) return p.set.out_stem + ".pdf";
-  return p.set.out_stem + "-" + padded(*index + 1, std::to_string(p.documents).size()) + ".pdf";
+  if (!index) return p.set.out_stem + p.extension;
+  return p.set.out_stem + "-" + padded(*index + 1, std::to_string(p.documents).size()) + p.extension;
 }
 
-std::vector<Plan> make_plans(Engine& engine, std::vector<DataSet> sets) {
+std::vector<Plan> make_plans(Engine& engine, std::vector<DataSet> sets, const std::string& extension) {
   std::vector<Plan> plans;
   std::size_t ordinal = 0;
   // Asked once a form: an unknown form lists the template directories, and 300,000 lines
   // of one took 18 s.
   std::map<std::string, std::optional<std::string>> members;
   for (auto& set : sets) {
-    Plan p{std::move(set), "", 1, ordinal};
+    Plan p{std::move(set), "", 1, ordinal, extension};
     try {
       Outline o = outline(read_data_set(p.set));
       if (o.ok && !o.form.empty()) {
@@ -161,7 +161,7 @@ bool check_outputs(const std::vector<Plan>& plans, DiagnosticSink& sink) {
     std::string mine = clashes.name(b);
     for (std::size_t slash = mine.find('/'); slash != std::string::npos; slash = mine.find('/', slash + 1)) {
       std::string dir = mine.substr(0, slash);
-      if (dir.size() < 4 || folded(dir.substr(dir.size() - 4)) != ".pdf") continue;
+      if (dir.size() < 4 || folded(dir.substr(dir.size() - 4)) != plans[b.plan].extension) continue;
       auto it = std::lower_bound(all.begin(), all.end(), Named{key_of(dir), 0, 0});
       for (; it != all.end() && it->key == key_of(dir); ++it)
         if (folded(clashes.name(*it)) == folded(dir)) {

@@ -18,13 +18,15 @@ struct Plan {
   std::string member;         // root member holding its documents; "" = rendered whole
   std::size_t documents = 1;  // tasks it gives (before sharding)
   std::size_t first = 0;      // ordinal of its first task in the whole run
+  std::string extension = ".pdf";  // of its outputs (".ofd" with --format ofd)
 };
 
 // Decides how each data set is read (reads each one's outline).
-std::vector<Plan> make_plans(Engine& engine, std::vector<DataSet> sets);
+std::vector<Plan> make_plans(Engine& engine, std::vector<DataSet> sets, const std::string& extension = ".pdf");
 
 // The PDF of a plan (index: the document, when split), relative to the output directory:
-// "a.pdf", "a-1.pdf" … "a-9.pdf" (numbered from 1, zero-padded to the count's width).
+// "a.pdf", "a-1.pdf" … "a-9.pdf" (numbered from 1, zero-padded to the count's width; .ofd
+// for an OFD run).
 std::string output_name(const Plan& plan, std::optional<std::size_t> index);
 
 // Reports (bulk.output-clash, bulk.input) every document that would write a PDF another

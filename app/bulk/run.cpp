@@ -34,7 +34,7 @@ std::optional<std::vector<Plan>> plan_run(Engine& engine, const BulkOptions& opt
                "*.json or *.jsonl files");
     return std::nullopt;
   }
-  std::vector<Plan> plans = make_plans(engine, std::move(sets));
+  std::vector<Plan> plans = make_plans(engine, std::move(sets), options.extension);
   if (!check_outputs(plans, sink)) return std::nullopt;  // the whole run's names: every shard refuses alike
   return plans;
 }

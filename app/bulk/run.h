@@ -23,6 +23,7 @@ struct BulkOptions {
   int jobs = 0;                     // worker threads; 0: one per core
   bool resume = false;
   Shard shard;
+  std::string extension = ".pdf";   // of every output: ".pdf", or ".ofd" (--format ofd)
   std::string timings_file;         // "input<TAB>document<TAB>ms" per document, when set
   // --fail-on warning: exit 3 when a document has warnings. Off by default: a shard whose
   // documents were all written has done its job, and a job runner must not count it failed.

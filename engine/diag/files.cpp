@@ -135,7 +135,7 @@ bool is_own_temporary(const std::string& name) {
     std::size_t n = std::strlen(tail);
     return head.size() > n && head.compare(head.size() - n, n, tail) == 0;
   };
-  return ends(".pdf.tmp") || ends(".csv.tmp") || ends(".xlsx.tmp") || ends(".json.tmp") || ends(".xlsx.xlsx") ||
+  return ends(".pdf.tmp") || ends(".ofd.tmp") || ends(".csv.tmp") || ends(".xlsx.tmp") || ends(".json.tmp") || ends(".xlsx.xlsx") ||
          head == ".jixiao-spill";
 }
 

@@ -25,9 +25,11 @@ constexpr hb_tag_t kCff = HB_TAG('C', 'F', 'F', ' ');
 // OS/2 are small and some rasterisers read them; name identifies the font in tools. cmap is
 // not needed: CIDs are glyph ids. Everything else — layout (GSUB/GPOS/GDEF), hinting,
 // embedded bitmaps, vertical metrics — is dropped. A CFF face keeps only its CFF table:
-// that table alone is the /FontFile3 program, widths come from /W.
-bool keep_table(hb_tag_t tag, bool cff) {
-  if (cff) return tag == kCff;
+// that table alone is the /FontFile3 program, widths come from /W. A whole font file (OFD:
+// readers map TextCode characters through its cmap) keeps cmap and the OpenType tables.
+bool keep_table(hb_tag_t tag, bool cff, bool whole) {
+  if (cff && !whole) return tag == kCff;
+  if (whole && (tag == HB_TAG('c', 'm', 'a', 'p') || tag == kCff)) return true;
   static const hb_tag_t keep[] = {
       HB_TAG('g', 'l', 'y', 'f'), HB_TAG('l', 'o', 'c', 'a'), HB_TAG('h', 'e', 'a', 'd'),
       HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'), HB_TAG('m', 'a', 'x', 'p'),
@@ -70,7 +72,8 @@ double width_per_mille(hb_font_t* font, hb_codepoint_t gid) {
 }  // namespace
 
 FontSubset::FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
-                       const std::vector<std::uint32_t>& glyphs, const std::string& name) {
+                       const std::vector<std::uint32_t>& glyphs, const std::string& name,
+                       const std::vector<std::uint32_t>* unicodes) {
   if (has_table(face, HB_TAG('C', 'F', 'F', '2')))
     fail(name, "CFF2 (variable) outlines cannot be embedded; use a static OpenType/CFF or TrueType font");
   const bool cff = has_table(face, kCff);
@@ -81,7 +84,11 @@ FontSubset::FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
   hb_set_t* gids = hb_subset_input_glyph_set(input.get());
   hb_set_add(gids, 0);
   for (std::uint32_t g : glyphs) hb_set_add(gids, g);
-  // The unicode set stays empty: no cmap-driven glyphs are pulled in.
+  // For a PDF the unicode set stays empty: no cmap-driven glyphs are pulled in.
+  if (unicodes) {
+    hb_set_t* codes = hb_subset_input_unicode_set(input.get());
+    for (std::uint32_t u : *unicodes) hb_set_add(codes, u);
+  }
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   hb_set_clear(drop);
   hb_tag_t tags[64];
@@ -89,7 +96,7 @@ FontSubset::FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
     unsigned count = 64;
     unsigned total = hb_face_get_table_tags(face, start, &count, tags);
     for (unsigned i = 0; i < count; ++i)
-      if (!keep_table(tags[i], cff)) hb_set_add(drop, tags[i]);
+      if (!keep_table(tags[i], cff, unicodes != nullptr)) hb_set_add(drop, tags[i]);
     start += count;
     if (count == 0 || start >= total) break;
   }
@@ -116,6 +123,12 @@ FontSubset::FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
   const char* data = hb_blob_get_data(blob.get(), &length);
   if (!data || length == 0) fail(name, "HarfBuzz produced an empty font");
   program_.assign(data, length);
+  if (unicodes) {
+    std::unique_ptr<hb_blob_t, BlobDeleter> whole(hb_face_reference_blob(result.get()));
+    const char* bytes = hb_blob_get_data(whole.get(), &length);
+    if (!bytes || length == 0) fail(name, "HarfBuzz produced an empty font");
+    font_file_.assign(bytes, length);
+  }
 
   // Without HB_SUBSET_FLAGS_RETAIN_GIDS the new ids are dense: 0 … population-1.
   unsigned count = hb_map_get_population(new_to_old);
@@ -145,6 +158,7 @@ FontSubset::FontSubset(FontSubset&& other) noexcept
     : outlines_(other.outlines_),
       cid_keyed_(other.cid_keyed_),
       program_(std::move(other.program_)),
+      font_file_(std::move(other.font_file_)),
       widths_(std::move(other.widths_)),
       cids_(std::move(other.cids_)),
       old_to_new_(other.old_to_new_) {

@@ -22,8 +22,11 @@ class FontSubset {
   // face: the font as loaded (its table list decides what is dropped); source: the face to
   // subset — the same, or one prepared for repeated subsetting (hb_subset_preprocess), which
   // must give the same bytes.
+  // unicodes (the OFD writer): also keep a cmap for these code points (their nominal glyphs
+  // join the subset) and the whole subset font file, font_file(); null: as for a PDF.
   FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
-             const std::vector<std::uint32_t>& glyphs, const std::string& name);
+             const std::vector<std::uint32_t>& glyphs, const std::string& name,
+             const std::vector<std::uint32_t>* unicodes = nullptr);
   ~FontSubset();
   FontSubset(FontSubset&& other) noexcept;
   FontSubset& operator=(FontSubset&&) = delete;
@@ -46,13 +49,17 @@ class FontSubset {
   // The subset font program: a TrueType font for /FontFile2, or a bare CFF table for
   // /FontFile3 /Subtype /CIDFontType0C.
   const std::string& program() const { return program_; }
-
- private:
+  // With unicodes: the complete subset font (TrueType, or OpenType with its CFF), cmap
+  // included; else empty.
+  const std::string& font_file() const { return font_file_; }
+  // The subset's glyph id of a glyph of the original font (0 when not in the subset).
   std::uint32_t new_gid(std::uint32_t original_gid) const;
 
+ private:
   Outlines outlines_ = Outlines::TrueType;
   bool cid_keyed_ = false;
   std::string program_;
+  std::string font_file_;
   std::vector<double> widths_;       // per subset glyph id
   std::vector<std::uint16_t> cids_;  // per subset glyph id, CFF only
   hb_map_t* old_to_new_ = nullptr;

@@ -7,6 +7,7 @@
 #include "layout/shape_cache.h"
 #include "model/model.h"
 #include "model/schema.h"
+#include "ofd/ofd.h"
 #include "pdf/pdf.h"
 #include "pdf/subset_cache.h"
 #include "scoring/scoring.h"
@@ -98,7 +99,9 @@ struct Engine::Impl {
     if (standard.a2b) meta.pdfa_icc_profile = srgb_profile(catalog.options().data_dir);
     meta.pdfua = standard.ua1;
     meta.tagged = options.tagged;
-    std::string bytes = pdf::write_pdf(pages, *fonts->library, meta, &res.diagnostics, fonts->subsets.get());
+    std::string bytes = options.format == "ofd"
+                            ? ofd::write_ofd(pages, *fonts->library, meta)
+                            : pdf::write_pdf(pages, *fonts->library, meta, &res.diagnostics, fonts->subsets.get());
     if (req.page_map) res.page_map = layout::page_map_json(pages);  // while document lives
     res.pages = static_cast<int>(pages.pages.size());
     res.pdf_bytes = bytes.size();

@@ -22,6 +22,8 @@ struct Options : CatalogOptions {
   std::string pdf_standard;
   // Render: a tagged PDF (structure tree, /Lang); false only with --no-tags.
   bool tagged = true;
+  // Render: the format written, "pdf" or "ofd" (GB/T 33190-2016, docs/ofd.md).
+  std::string format = "pdf";
 };
 
 }  // namespace jixiao

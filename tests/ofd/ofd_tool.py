@@ -1,0 +1,57 @@
+#!/usr/bin/python3
+"""Reads and breaks OFD packages for tests/ofd (Debian python3-lxml).
+  ofd_tool.py text FILE.ofd          every TextCode's text, one a line, pages in order
+  ofd_tool.py parts FILE.ofd DIR     every XML part written out under DIR, its name printed
+  ofd_tool.py corrupt IN OUT KIND    a copy with one fault: missing-font, deltax, duplicate-id
+"""
+import os, re, sys, zipfile
+from lxml import etree
+
+NS = {"ofd": "http://www.ofdspec.org/2016"}
+
+
+def pages(z):
+    doc = etree.fromstring(z.read("Doc_0/Document.xml"))
+    for p in doc.findall("ofd:Pages/ofd:Page", NS):
+        yield "Doc_0/" + p.get("BaseLoc")
+
+
+def text(path):
+    z = zipfile.ZipFile(path)
+    for name in pages(z):
+        for tc in etree.fromstring(z.read(name)).iter("{%s}TextCode" % NS["ofd"]):
+            print(tc.text or "")
+
+
+def parts(path, out):
+    z = zipfile.ZipFile(path)
+    for name in z.namelist():
+        if name.endswith(".xml"):
+            dest = os.path.join(out, name)
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            with open(dest, "wb") as f:
+                f.write(z.read(name))
+            print(dest)
+
+
+def corrupt(src, dst, kind):
+    z = zipfile.ZipFile(src)
+    items = {n: z.read(n) for n in z.namelist()}
+    first_page = next(pages(z))
+    if kind == "missing-font":  # the first font file is left out
+        del items[next(n for n in items if n.startswith("Doc_0/Res/font_"))]
+    elif kind == "deltax":  # one value more in the first DeltaX
+        items[first_page] = re.sub(rb'DeltaX="', b'DeltaX="1 ', items[first_page], count=1)
+    elif kind == "duplicate-id":  # the second object takes the first one's ID
+        ids = re.findall(rb' ID="(\d+)"', items[first_page])
+        items[first_page] = items[first_page].replace(b' ID="%s"' % ids[2], b' ID="%s"' % ids[1], 1)
+    else:
+        sys.exit("unknown fault " + kind)
+    with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
+        for n, b in items.items():
+            out.writestr(n, b)
+
+
+if __name__ == "__main__":
+    {"text": lambda a: text(a[0]), "parts": lambda a: parts(a[0], a[1]),
+     "corrupt": lambda a: corrupt(a[0], a[1], a[2])}[sys.argv[1]](sys.argv[2:])
