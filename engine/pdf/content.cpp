@@ -36,7 +36,8 @@ void TextWriter::put_glyph(std::uint16_t cid) {
 
 void TextWriter::put_missing(std::u32string_view text, std::uint16_t cid) {
   // A character no font has is drawn as .notdef, whose ToUnicode entry can only say U+FFFD;
-  // /ActualText makes it copy out as itself.
+  // /ActualText makes it copy out as itself (the run's own /ActualText already does).
+  if (in_actual_) return put_glyph(cid);
   end_array();
   out_ += "/Span<</ActualText<FEFF";
   append_utf16be_hex(out_, text.substr(0, 16));
@@ -77,12 +78,17 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
   if (!(run.size >= limits::kFontSizeMinPt && run.size <= limits::kLengthPoints))
     out_of_range("a font size", run.size, "1 to 14400 pt");
   if (out_.empty()) out_ += "BT\n";
-  if (tags_ && (!marked_ || run.tag != tag_)) {
-    if (marked_) out_ += "EMC\n";
-    tags_->open(out_, page_, run.tag);
+  // A run with squeezed punctuation gets a sequence of its own carrying its text.
+  std::string actual;
+  if (tags_ && squeezed(run, font, run.size)) append_utf16be_hex(actual, run.text);
+  if (tags_ && (!marked_ || run.tag != tag_ || !actual.empty() || actual_open_)) {
+    if (marked_) out_ += actual_open_ && run.tag == layout::kArtifact ? "EMC\nEMC\n" : "EMC\n";
+    tags_->open(out_, page_, run.tag, actual);
     marked_ = true;
     tag_ = run.tag;
+    actual_open_ = !actual.empty();
   }
+  in_actual_ = actual_open_;
   const std::int64_t size = to_thousandths(run.size, "a font size");
   if (font_number != font_ || size != size_) {
     out_ += "/F";
@@ -158,6 +164,18 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
     pen += font.width(g.id) / 1000.0 * pt + spacing / 1000.0;
   }
   end_array();
+  in_actual_ = false;
+}
+
+bool TextWriter::squeezed(const layout::GlyphRun& run, const FontSubset& font, double pt) {
+  // Text extraction boxes each glyph by its advance in the font; a squeezed mark (（1.5分），
+  // ：“) overlaps the next one by half an em, and poppler takes a glyph that far back for the
+  // start of a new line. The run's text as /ActualText reads whole.
+  for (std::size_t i = 0; i + 1 < run.glyphs.size(); ++i) {
+    const layout::Glyph& g = run.glyphs[i];
+    if (run.glyphs[i + 1].x < g.x + font.width(g.id) / 1000.0 * pt - 0.1 * pt) return true;
+  }
+  return false;
 }
 
 void TextWriter::set_bold(bool bold, std::int64_t size) {
@@ -181,7 +199,7 @@ void TextWriter::set_bold(bool bold, std::int64_t size) {
 
 std::string TextWriter::finish() {
   if (out_.empty()) return std::move(out_);
-  if (marked_) out_ += "EMC\n";
+  if (marked_) out_ += actual_open_ && tag_ == layout::kArtifact ? "EMC\nEMC\n" : "EMC\n";
   out_ += "ET\n";
   if (saved_) {
     out_.insert(0, "q\n");

@@ -39,6 +39,10 @@ class TextWriter {
   void put_adjustment(std::int64_t thousandths);
   // A .notdef glyph (cid) standing for text, in a marked-content span with /ActualText.
   void put_missing(std::u32string_view text, std::uint16_t cid);
+  // A glyph of the run overlaps the next one's advance box (squeezed punctuation): the run is
+  // then shown in a marked-content sequence of its own, a /Span with its text as /ActualText
+  // (tagged PDFs only). pt: the font size.
+  static bool squeezed(const layout::GlyphRun& run, const FontSubset& font, double pt);
   // Text render mode and line width for a run; size in 1/1000 pt.
   void set_bold(bool bold, std::int64_t size);
   // The extra space after every glyph when it is the same throughout the run, 1/1000 pt.
@@ -65,6 +69,8 @@ class TextWriter {
   bool in_hex_ = false;
   bool adjusted_ = false;
   bool has_glyphs_ = false;
+  bool in_actual_ = false;    // the run being added is inside a /Span with /ActualText
+  bool actual_open_ = false;  // the open sequence carries /ActualText (one run's)
 };
 
 }  // namespace jixiao::pdf

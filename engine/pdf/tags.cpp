@@ -26,16 +26,18 @@ void add_cell_attributes(const HaruDoc& doc, HPDF_Dict elem, const layout::Struc
 
 }  // namespace
 
-void Tags::open(std::string& ops, std::size_t page, std::uint32_t tag) {
+void Tags::open(std::string& ops, std::size_t page, std::uint32_t tag, const std::string& actual_text) {
   if (tag == layout::kArtifact || tag >= layout_.structure.size()) {
     ops += "/Artifact<</Type/Pagination>>BDC\n";
+    if (!actual_text.empty()) ops += "/Span<</ActualText<FEFF" + actual_text + ">>>BDC\n";
     return;
   }
   std::vector<std::uint32_t>& on_page = mcids_.at(page);
   ops += '/';
-  ops += role_name(layout_.structure[tag].role);
+  ops += actual_text.empty() ? role_name(layout_.structure[tag].role) : "Span";
   ops += "<</MCID ";
   ops += std::to_string(on_page.size());
+  if (!actual_text.empty()) ops += "/ActualText<FEFF" + actual_text + ">";
   ops += ">>BDC\n";
   on_page.push_back(tag);
 }
