@@ -147,9 +147,9 @@ class Parser {
             },
             ""))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-    render_->add_flag("--no-tags{false}", line_.options.tagged,
-                      "an untagged PDF: no structure tree for screen readers and text\n"
-                      "extraction (tagged is the default; PDF/UA-1 needs it)");
+    render_->add_flag("--tags", line_.options.tagged,
+                      "a tagged PDF: a structure tree of headings, paragraphs and table\n"
+                      "cells for screen readers (larger and slower; ua-1 implies it)");
     render_->add_flag("--debug-layout", line_.options.debug_layout,
                       "draw the layout over the pages: cell and block boxes, baselines,\n"
                       "overflowing text in red, where each page broke and why");

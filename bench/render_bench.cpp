@@ -48,17 +48,19 @@ double ms_since(Clock::time_point t0) {
   return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
 }
 
-// One whole-process render; returns wall ms and the child's peak RSS (KiB).
+// One whole-process render; returns wall ms and the child's peak RSS (KiB). extra: the
+// variant's options (--format, --pdf-standard, --tags).
 bool cold_run(const std::string& cli, const std::string& data, const std::string& out,
-              const std::string& standard, const std::string& format, double& ms, long& maxrss_kib) {
+              const std::vector<std::string>& extra, double& ms, long& maxrss_kib) {
   auto t0 = Clock::now();
   pid_t pid = fork();
   if (pid == 0) {
     int devnull = open("/dev/null", O_WRONLY);  // the CLI's "wrote …" line would drown the table
     if (devnull >= 0) dup2(devnull, 2);
-    const char* s = standard.empty() ? nullptr : standard.c_str();
-    execl(cli.c_str(), cli.c_str(), "render", data.c_str(), "-o", out.c_str(), "--date", "0", "--format",
-          format.c_str(), s ? "--pdf-standard" : nullptr, s, static_cast<char*>(nullptr));
+    std::vector<const char*> args = {cli.c_str(), "render", data.c_str(), "-o", out.c_str(), "--date", "0"};
+    for (const std::string& e : extra) args.push_back(e.c_str());
+    args.push_back(nullptr);
+    execv(cli.c_str(), const_cast<char* const*>(args.data()));
     _exit(127);
   }
   int status = 0;
@@ -135,90 +137,144 @@ std::vector<std::string> variants(const std::string& example, int count) {
   return files;
 }
 
+// What one column of the comparison renders: a format and its options.
+struct Variant {
+  std::string name;                // as printed: "pdf", "pdf-tagged", "pdf-a2b", "pdf-a2b-ua1", "ofd"
+  std::string format = "pdf";
+  std::string standard;            // --pdf-standard
+  bool tagged = false;
+  std::vector<std::string> args() const {
+    std::vector<std::string> a = {"--format", format};
+    if (!standard.empty()) a.insert(a.end(), {"--pdf-standard", standard});
+    if (tagged) a.push_back("--tags");
+    return a;
+  }
+};
+
+bool variant_named(const std::string& name, Variant& v) {
+  v = Variant();
+  v.name = name;
+  if (name == "pdf") return true;
+  if (name == "pdf-tagged") return v.tagged = true, true;
+  if (name == "pdf-a2b") return v.standard = "a-2b", true;
+  if (name == "pdf-ua1") return v.standard = "ua-1", true;
+  if (name == "pdf-a2b-ua1") return v.standard = "a-2b,ua-1", true;
+  if (name == "ofd") return v.format = "ofd", true;
+  return false;
+}
+
+struct Sample {
+  std::vector<double> warm, cpu, cold;
+  std::size_t bytes = 0;
+  int pages = 0;
+  long peak = 0;
+};
+
 }  // namespace
 
 int main(int argc, char** argv) {
   int runs = 20;
   bool distinct = false;
-  std::string standard;  // --pdf-standard a-2b: what PDF/A costs, beside a run without
   std::string cli = "build/jixiao";
   std::vector<std::string> examples;
-  std::vector<std::string> formats = {"pdf"};
+  std::vector<Variant> variants_run;
+  auto add = [&](const std::string& name) {
+    Variant v;
+    if (!variant_named(name, v)) {
+      std::fprintf(stderr, "jixiao-bench: unknown variant '%s' (pdf, pdf-tagged, pdf-a2b, pdf-ua1, pdf-a2b-ua1, ofd)\n",
+                   name.c_str());
+      std::exit(1);
+    }
+    variants_run.push_back(v);
+  };
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--runs" && i + 1 < argc) runs = std::atoi(argv[++i]);
     else if (a == "--cli" && i + 1 < argc) cli = argv[++i];
     else if (a == "--distinct") distinct = true;
-    else if (a == "--format" && i + 1 < argc) {
+    else if (a == "--variant" && i + 1 < argc) add(argv[++i]);
+    else if (a == "--format" && i + 1 < argc) {  // shorthands of --variant
       std::string f = argv[++i];
-      formats = f == "both" ? std::vector<std::string>{"pdf", "ofd"} : std::vector<std::string>{f};
-    }
-    else if (a == "--pdf-standard" && i + 1 < argc) standard = argv[++i];
-    else examples.push_back(a);
+      if (f == "both" || f == "pdf") add("pdf");
+      if (f == "both" || f == "ofd") add("ofd");
+    } else if (a == "--pdf-standard" && i + 1 < argc) {
+      std::string st = argv[++i];
+      add(st == "a-2b" ? "pdf-a2b" : st == "ua-1" ? "pdf-ua1" : st == "a-2b,ua-1" ? "pdf-a2b-ua1" : "pdf-" + st);
+    } else if (a == "--archival") {
+      for (const char* n : {"pdf", "pdf-tagged", "pdf-a2b", "pdf-a2b-ua1"}) add(n);
+    } else examples.push_back(a);
   }
   if (examples.empty()) {
-    std::fprintf(stderr, "usage: jixiao-bench [--runs N] [--distinct] [--pdf-standard a-2b] [--format pdf|ofd|both] [--cli build/jixiao] EXAMPLE.json…\n");
+    std::fprintf(stderr,
+                 "usage: jixiao-bench [--runs N] [--distinct] [--variant V]… [--archival] [--format pdf|ofd|both]\n"
+                 "                    [--pdf-standard S] [--cli build/jixiao] EXAMPLE.json…\n"
+                 "  V: pdf (the default), pdf-tagged, pdf-a2b, pdf-ua1, pdf-a2b-ua1, ofd;\n"
+                 "  --archival: pdf, pdf-tagged, pdf-a2b, pdf-a2b-ua1. Variants run interleaved.\n");
     return 1;
   }
+  if (variants_run.empty()) add("pdf");
   auto dir = std::filesystem::temp_directory_path() / ("jixiao-bench-" + std::to_string(getpid()));
   std::filesystem::create_directories(dir);
 
-  std::printf("%-40s %5s %9s %9s %9s %9s %9s %11s %10s %8s\n", "example", "runs", "warm med",
+  std::printf("%-48s %5s %9s %9s %9s %9s %9s %11s %10s %8s\n", "example", "runs", "warm med",
               "warm p95", "warm CPU", "cold med", "cold p95", "peak RSS", "bytes", "pages");
-  std::vector<std::unique_ptr<jixiao::Engine>> engines;  // per format, for every warm run: fonts parsed once
-  for (const auto& f : formats) {
+  std::vector<std::unique_ptr<jixiao::Engine>> engines;  // per variant, for every warm run: fonts parsed once
+  for (const Variant& v : variants_run) {
     jixiao::Options opt;
     opt.date = 0;
-    opt.pdf_standard = standard;
-    opt.format = f;
+    opt.pdf_standard = v.standard;
+    opt.format = v.format;
+    opt.tagged = v.tagged;
     engines.push_back(std::make_unique<jixiao::Engine>(opt));
   }
   int failures = 0;
-  for (const auto& ex : examples)
-  for (std::size_t fi = 0; fi < formats.size(); ++fi) {
-    const std::string& format = formats[fi];
-    jixiao::Engine& engine = *engines[fi];
-    std::string out = (dir / ("out." + format)).string();
-    jixiao::Request req;
-    req.data_file = ex;
-    req.output_file = out;
-    std::vector<double> warm, cpu, cold;
-    std::size_t bytes = 0;
-    int pages = 0;
+  for (const auto& ex : examples) {
+    // Round i renders every variant once, so a noisy stretch of the machine hits them alike.
+    std::vector<Sample> samples(variants_run.size());
     const std::vector<std::string> files = distinct ? variants(ex, runs + 1) : std::vector<std::string>{};
-    for (int i = 0; i <= runs; ++i) {  // the first run warms caches and is not counted
-      if (distinct) req.data_file = files[static_cast<std::size_t>(i)];
-      auto t0 = Clock::now();
-      const double cpu0 = thread_cpu_ms();
-      jixiao::Result r = engine.run(req);
-      double ms = ms_since(t0);
-      const double cpu_ms = thread_cpu_ms() - cpu0;
-      if (r.exit_code() == 2) {
-        for (auto& d : r.diagnostics.all()) std::fprintf(stderr, "%s\n", jixiao::format(d).c_str());
-        ++failures;
-        break;
+    for (int i = 0; i <= runs && !failures; ++i) {  // the first round warms caches and is not counted
+      for (std::size_t vi = 0; vi < variants_run.size(); ++vi) {
+        jixiao::Request req;
+        req.data_file = distinct ? files[static_cast<std::size_t>(i)] : ex;
+        req.output_file = (dir / ("out." + variants_run[vi].format)).string();
+        auto t0 = Clock::now();
+        const double cpu0 = thread_cpu_ms();
+        jixiao::Result r = engines[vi]->run(req);
+        const double ms = ms_since(t0), cpu_ms = thread_cpu_ms() - cpu0;
+        if (r.exit_code() == 2) {
+          for (auto& d : r.diagnostics.all()) std::fprintf(stderr, "%s\n", jixiao::format(d).c_str());
+          ++failures;
+          break;
+        }
+        Sample& s = samples[vi];
+        if (i > 0) s.warm.push_back(ms), s.cpu.push_back(cpu_ms);
+        s.bytes = r.pdf_bytes;
+        s.pages = r.pages;
       }
-      if (i > 0) warm.push_back(ms), cpu.push_back(cpu_ms);
-      bytes = r.pdf_bytes;
-      pages = r.pages;
     }
     for (const auto& f : files) std::filesystem::remove(f);
-    long peak = 0;
-    for (int i = 0; i < runs; ++i) {
-      double ms = 0;
-      long rss = 0;
-      if (!cold_run(cli, ex, out, standard, format, ms, rss)) {
-        std::fprintf(stderr, "cold run of %s failed\n", ex.c_str());
-        ++failures;
-        break;
+    for (int i = 0; i < runs && !failures; ++i) {
+      for (std::size_t vi = 0; vi < variants_run.size(); ++vi) {
+        double ms = 0;
+        long rss = 0;
+        const std::string out = (dir / ("out." + variants_run[vi].format)).string();
+        if (!cold_run(cli, ex, out, variants_run[vi].args(), ms, rss)) {
+          std::fprintf(stderr, "cold run of %s (%s) failed\n", ex.c_str(), variants_run[vi].name.c_str());
+          ++failures;
+          break;
+        }
+        samples[vi].cold.push_back(ms);
+        samples[vi].peak = std::max(samples[vi].peak, rss);
       }
-      cold.push_back(ms);
-      peak = std::max(peak, rss);
     }
-    std::printf("%-40s %5d %7.2fms %7.2fms %7.2fms %7.1fms %7.1fms %7.1f MiB %10zu %8d\n",
-                (std::filesystem::path(ex).stem().string() + " " + format).c_str(), runs, percentile(warm, 0.5),
-                percentile(warm, 0.95), percentile(cpu, 0.5), percentile(cold, 0.5), percentile(cold, 0.95),
-                peak / 1024.0, bytes, pages);
+    if (failures) break;
+    for (std::size_t vi = 0; vi < variants_run.size(); ++vi) {
+      const Sample& s = samples[vi];
+      std::printf("%-48s %5d %7.2fms %7.2fms %7.2fms %7.1fms %7.1fms %7.1f MiB %10zu %8d\n",
+                  (std::filesystem::path(ex).stem().string() + " " + variants_run[vi].name).c_str(), runs,
+                  percentile(s.warm, 0.5), percentile(s.warm, 0.95), percentile(s.cpu, 0.5), percentile(s.cold, 0.5),
+                  percentile(s.cold, 0.95), s.peak / 1024.0, s.bytes, s.pages);
+    }
   }
   struct rusage self {};
   getrusage(RUSAGE_SELF, &self);

@@ -106,7 +106,7 @@ Hash run_key(Engine& engine, const Options& options, const std::string& version,
   key.add(version).add(options.date ? std::to_string(*options.date) : "now").add(options.debug_layout ? "debug" : "");
   // Only when given, so that the keys of earlier runs without it still match.
   if (!options.pdf_standard.empty()) key.add("pdf-standard=" + options.pdf_standard);
-  if (!options.tagged) key.add("no-tags");
+  if (options.tagged) key.add("tags");
   if (options.format != "pdf") key.add("format=" + options.format);
   try {
     // Which face is which comes from the manifest; a file's name ties its content to it.

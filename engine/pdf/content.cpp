@@ -80,7 +80,7 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
   if (out_.empty()) out_ += "BT\n";
   // A run with squeezed punctuation gets a sequence of its own carrying its text.
   std::string actual;
-  if (tags_ && squeezed(run, font, run.size)) append_utf16be_hex(actual, run.text);
+  if (squeezed(run, font, run.size)) append_utf16be_hex(actual, run.text);
   if (tags_ && (!marked_ || run.tag != tag_ || !actual.empty() || actual_open_)) {
     if (marked_) out_ += actual_open_ && run.tag == layout::kArtifact ? "EMC\nEMC\n" : "EMC\n";
     tags_->open(out_, page_, run.tag, actual);
@@ -89,6 +89,11 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
     actual_open_ = !actual.empty();
   }
   in_actual_ = actual_open_;
+  const bool own_span = !tags_ && !actual.empty();  // untagged: a bare /Span around the run
+  if (own_span) {
+    out_ += "/Span<</ActualText<FEFF" + actual + ">>>BDC\n";
+    in_actual_ = true;
+  }
   const std::int64_t size = to_thousandths(run.size, "a font size");
   if (font_number != font_ || size != size_) {
     out_ += "/F";
@@ -164,6 +169,7 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
     pen += font.width(g.id) / 1000.0 * pt + spacing / 1000.0;
   }
   end_array();
+  if (own_span) out_ += "EMC\n";
   in_actual_ = false;
 }
 

@@ -41,7 +41,7 @@ class TextWriter {
   void put_missing(std::u32string_view text, std::uint16_t cid);
   // A glyph of the run overlaps the next one's advance box (squeezed punctuation): the run is
   // then shown in a marked-content sequence of its own, a /Span with its text as /ActualText
-  // (tagged PDFs only). pt: the font size.
+  // (in a tagged PDF with the run's MCID). pt: the font size.
   static bool squeezed(const layout::GlyphRun& run, const FontSubset& font, double pt);
   // Text render mode and line width for a run; size in 1/1000 pt.
   void set_bold(bool bold, std::int64_t size);

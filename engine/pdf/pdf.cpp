@@ -204,7 +204,10 @@ std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibra
   for (std::size_t i = 0; i < pages.pages.size(); ++i)
     written.push_back(write_page(doc, pages.pages[i], usage, embedded, digest, tagging, i));
   add_outline(doc, pages, written, digest);
-  if (tags) tags->write(doc, written, meta.lang, digest);
+  if (tags) {
+    tags->write(doc, written, meta.lang, digest);
+    doc.get()->pdf_version = HPDF_VER_17;  // /MarkInfo and /Lang are 1.4, /ActualText and /Tabs 1.5
+  }
 
   const std::string producer = std::string("jixiao with libharu ") + HPDF_GetVersion();
   const InfoValues info = write_info(

@@ -57,9 +57,6 @@ struct Engine::Impl {
   // PDF/UA-1 needs what a screen reader announces first: a document title (shown, as
   // /DisplayDocTitle says) and the structure tree.
   bool ua_ready(const doc::Document& document, const tmpl::Template& t, DiagnosticSink& sink) const {
-    if (!options.tagged)
-      sink.report({Severity::Error, "pdf.ua-untagged", "", "", "PDF/UA-1 needs a tagged PDF, but --no-tags was given",
-                   "--pdf-standard ua-1 without --no-tags", "", {}});
     if (document.title.empty())
       sink.report({Severity::Error, "pdf.ua-title", t.file(), "",
                    "PDF/UA-1 needs a document title, and this form gives none",
@@ -98,7 +95,7 @@ struct Engine::Impl {
     // Read for each document: a 7 KB file, and no state shared between bulk workers.
     if (standard.a2b) meta.pdfa_icc_profile = srgb_profile(catalog.options().data_dir);
     meta.pdfua = standard.ua1;
-    meta.tagged = options.tagged;
+    meta.tagged = options.tagged || standard.ua1;
     std::string bytes = options.format == "ofd"
                             ? ofd::write_ofd(pages, *fonts->library, meta)
                             : pdf::write_pdf(pages, *fonts->library, meta, &res.diagnostics, fonts->subsets.get());

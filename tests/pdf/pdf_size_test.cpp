@@ -60,13 +60,13 @@ TEST_CASE("a PDF with 50 glyphs of TrueType 楷 (LXGW WenKai) stays small", "[pd
 
 // The issue's budget: the 10-page 深圳 2020 department report, set in Noto Serif CJK SC (宋,
 // body), Noto Sans CJK SC (黑, headings), Liberation Serif (digits) and 楷, under 190 KB
-// untagged. Its structure tree (315 elements, each an indirect object: the ParentTree must
-// point at them) adds about 38 KB; object streams would shrink that (issue 27).
+// untagged. With --tags its structure tree (315 elements, each an indirect object: the
+// ParentTree must point at them) adds about 40 KB; object streams would shrink that (issue 27).
 TEST_CASE("the 003 department report renders under 190 KB with Noto Serif CJK SC as 宋", "[pdf][size]") {
   const std::string dir = test::temp_dir("size");
   std::string out = dir + "/003.pdf";
   auto r = test::run_jixiao("render '" + test::source_path("examples/shenzhen-2020-department-selfeval.json") +
-                            "' -o '" + out + "' --date 2026-01-01 --no-tags");
+                            "' -o '" + out + "' --date 2026-01-01");
   INFO(r.err);
   REQUIRE(test::file_exists(out));
   const std::size_t size = test::slurp(out).size();
@@ -74,7 +74,7 @@ TEST_CASE("the 003 department report renders under 190 KB with Noto Serif CJK SC
   CHECK(size < 190 * 1024);  // measured 180,487 bytes
   const std::string tagged = dir + "/003-tagged.pdf";
   test::run_jixiao("render '" + test::source_path("examples/shenzhen-2020-department-selfeval.json") + "' -o '" +
-                   tagged + "' --date 2026-01-01");
+                   tagged + "' --date 2026-01-01 --tags");
   CHECK(test::slurp(tagged).size() < 230 * 1024);  // measured 219,036 bytes
   auto fonts = test::run_command("pdffonts '" + out + "'");
   INFO(fonts.out);
