@@ -82,7 +82,7 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
   std::string actual;
   if (squeezed(run, font, run.size)) append_utf16be_hex(actual, run.text);
   if (tags_ && (!marked_ || run.tag != tag_ || !actual.empty() || actual_open_)) {
-    if (marked_) out_ += actual_open_ && run.tag == layout::kArtifact ? "EMC\nEMC\n" : "EMC\n";
+    if (marked_) out_ += actual_open_ && tag_ == layout::kArtifact ? "EMC\nEMC\n" : "EMC\n";
     tags_->open(out_, page_, run.tag, actual);
     marked_ = true;
     tag_ = run.tag;

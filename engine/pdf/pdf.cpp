@@ -106,6 +106,26 @@ void add_font_resources(const HaruDoc& doc, HPDF_Page page, const std::vector<bo
   }
 }
 
+// The order runs are shown in: layout's, except that the page's artifacts (page number,
+// header rows and labels repeated on a continued page) come after its first element. A cell
+// split across a page break then extracts whole: its second half directly follows its first,
+// which ended the previous page.
+std::vector<std::size_t> reading_order(const std::vector<layout::GlyphRun>& runs) {
+  std::vector<std::size_t> order, artifacts;
+  order.reserve(runs.size());
+  std::size_t i = 0;
+  for (; i < runs.size() && runs[i].tag == layout::kArtifact; ++i) artifacts.push_back(i);
+  const std::uint32_t first = i < runs.size() ? runs[i].tag : layout::kArtifact;
+  for (; i < runs.size() && (runs[i].tag == first || runs[i].tag == layout::kArtifact); ++i)
+    (runs[i].tag == first ? order : artifacts).push_back(i);
+  for (std::size_t k = i; k < runs.size(); ++k)
+    if (runs[k].tag == layout::kArtifact) artifacts.push_back(k);
+  order.insert(order.end(), artifacts.begin(), artifacts.end());
+  for (; i < runs.size(); ++i)
+    if (runs[i].tag != layout::kArtifact) order.push_back(i);
+  return order;
+}
+
 HPDF_Page write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUsage& usage,
                      const std::vector<EmbeddedFont>& fonts, Digest& digest, Tags* tags, std::size_t index) {
   for (float v : {p.width, p.height})
@@ -120,7 +140,7 @@ HPDF_Page write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUs
 
   TextWriter text(p.height, tags, index);
   std::vector<bool> used(fonts.size(), false);
-  for (std::size_t i = 0; i < p.runs.size(); ++i) {
+  for (std::size_t i : reading_order(p.runs)) {
     const layout::GlyphRun& run = p.runs[i];
     if (run.glyphs.empty()) continue;
     const auto slot = static_cast<std::size_t>(usage.slot(run.font));

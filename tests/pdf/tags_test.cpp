@@ -3,6 +3,7 @@
 // poppler's `pdfinfo -struct-text` reads each element's text as a screen reader would.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -149,6 +150,26 @@ TEST_CASE("tags: a line with squeezed punctuation extracts whole, through its /A
   CHECK(has(test::run_command("pdftotext -raw " + tagged + " -").out, "部门预算公开（1.5分），按"));
   const std::string plain = render(data, dir + "/p.pdf");
   CHECK(has(test::run_command("pdftotext -raw " + plain + " -").out, "部门预算公开（1.5分），按"));
+}
+
+TEST_CASE("page numbers come after a page's first element in the content, never between pages", "[pdf][tags]") {
+  // A paragraph or cell that runs over a page break then extracts as one: its second half,
+  // the page's first element, follows its first half, the previous page's last.
+  auto dir = test::temp_dir("tags-furniture");
+  const std::string pdf = render(example("shenzhen-2020-department-selfeval"), dir + "/003.pdf");
+  for (int n = 1; n <= 10; ++n) {
+    auto r = test::run_command("pdftotext -raw -f " + std::to_string(n) + " -l " + std::to_string(n) + " " + pdf + " -");
+    std::vector<std::string> lines;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);)
+      if (!test::strip_space(line).empty() && line != "\f") lines.push_back(test::strip_space(line));
+    REQUIRE(lines.size() > 2);
+    const std::string number = "-" + std::to_string(n) + "-";
+    INFO("page " << n << ": first " << lines.front() << ", last " << lines.back());
+    CHECK(lines.front() != number);
+    CHECK(lines.back() != number);
+    CHECK(std::find(lines.begin(), lines.end(), number) != lines.end());
+  }
 }
 
 TEST_CASE("tags: untagged by default, ua-1 is tagged and needs a title", "[pdf][tags]") {
