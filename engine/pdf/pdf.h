@@ -23,7 +23,7 @@ struct Metadata {
   std::string pdfa_icc_profile;
   // Tagged PDF (docs/pdf.md): the layout's structure tree over marked content, the rest
   // marked as artifacts, /MarkInfo, /Lang.
-  bool tagged = true;
+  bool tagged = false;
   std::string lang = "zh-CN";  // the Catalog's /Lang (BCP 47); empty: none
   // PDF/UA-1: the XMP says pdfuaid part 1 (with PDF/A's fields when pdfa_icc_profile is
   // set); needs tagged and a title, which the caller checks.

@@ -182,11 +182,13 @@ TEST_CASE("tags: untagged by default, ua-1 is tagged and needs a title", "[pdf][
   CHECK(test::run_command("qpdf --check " + dir + "/plain.pdf").exit_code == 0);
   CHECK(test::slurp(render(data, dir + "/tagged.pdf", "--tags")).compare(0, 9, "%PDF-1.7\n") == 0);
 
-  const std::string ua = test::slurp(render(data, dir + "/ua.pdf", "--pdf-standard a-2b,ua-1"));
+  render(data, dir + "/ua.pdf", "--pdf-standard a-2b,ua-1");
+  // Its dictionaries are in object streams: qpdf writes them out plainly.
+  const std::string ua = test::run_command("qpdf --qdf --object-streams=disable " + dir + "/ua.pdf -").out;
   CHECK(has(ua, "<pdfuaid:part>1</pdfuaid:part>"));
   CHECK(has(ua, "/StructTreeRoot"));
   CHECK(has(ua, "/Lang"));
-  CHECK(ua.compare(0, 9, "%PDF-1.7\n") == 0);
+  CHECK(test::slurp(dir + "/ua.pdf").compare(0, 9, "%PDF-1.7\n") == 0);
   auto check = test::run_command("/usr/bin/python3 " + test::source_path("../shared/verify/pdfa2b_check.py") + " " +
                                  dir + "/ua.pdf");
   INFO(check.out << check.err);
