@@ -4,7 +4,9 @@
   ofd_tool.py parts FILE.ofd DIR     every XML part written out under DIR, its name printed
   ofd_tool.py objects FILE.ofd       JSON: per page, each TextObject's text (its TextCodes joined)
   ofd_tool.py corrupt IN OUT KIND    a copy with one fault: missing-font, deltax, duplicate-id,
-                                     font-id (a TextObject naming a font that does not exist)
+                                     font-id (a TextObject naming a font that does not exist),
+                                     moved (page 1's TextObjects 3 mm right), no-rules (its
+                                     PathObjects left out)
 """
 import json, os, re, sys, zipfile
 from lxml import etree
@@ -59,6 +61,12 @@ def corrupt(src, dst, kind):
     elif kind == "font-id":  # the first TextObject names a font id no font has
         items[first_page] = re.sub(rb'(<ofd:TextObject [^>]*?Font=")\d+"', rb'\g<1>99999"',
                                    items[first_page], count=1)
+    elif kind == "moved":  # every TextObject of the first page 3 mm to the right
+        items[first_page] = re.sub(
+            rb'(<ofd:TextObject [^>]*?Boundary=")([-\d.]+)', lambda m: m[1] + b"%g" % (float(m[2]) + 3),
+            items[first_page])
+    elif kind == "no-rules":  # the first page's PathObjects left out
+        items[first_page] = re.sub(rb'<ofd:PathObject .*?</ofd:PathObject>\s*', b"", items[first_page], flags=re.S)
     else:
         sys.exit("unknown fault " + kind)
     with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
