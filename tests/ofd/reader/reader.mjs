@@ -7,9 +7,10 @@
 // character) with the OFD's text. On page 1 the positions ofd.js draws at are compared with the
 // PDF's: the text boxes with `pdftotext -bbox` (ofd.js draws with system fonts by name, so left
 // edges and vertical centres, not glyphs), and the table rules found in ofd.js's screenshot with
-// those in `pdftoppm` of the PDF. Then two broken packages (a TextObject naming a font that does
-// not exist, a truncated ZIP) must fail the same check. The screenshots and rasters stay in
-// --out (default: a temp dir) for a human to look at. Exits 1 naming what failed.
+// those in `pdftoppm` of the PDF. Then four broken packages (a TextObject naming a font that
+// does not exist, page 1's text moved 3 mm, its rules left out, a truncated ZIP) must fail the
+// same check. The screenshots and rasters stay in --out (default: a temp dir) for a human to
+// look at. Prints one "ok"/"not ok" line per check; exits 1 naming what failed.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
