@@ -17,7 +17,8 @@ PKGS=(
   icc-profiles-free
 )
 # The test suite checks real PDFs with real tools, and drives the preview in real Chromium
-# (puppeteer-core from npm, tests/preview/e2e) .
+# (puppeteer-core from npm, tests/preview/e2e), where ofd.js (npm) also opens the OFD output
+# (tests/ofd/reader).
 if [ "${SETUP_TESTS:-}" = 1 ]; then
   # python3-pikepdf and ghostscript: the PDF/A-2b checks (../shared/verify, tests/pdf/pdfa_test.cpp).
   PKGS+=(catch2 json-schema-test-suite poppler-utils qpdf unzip chromium python3-pikepdf ghostscript)

@@ -7,9 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export SETUP_TESTS=1
 bash scripts/build.sh
-# puppeteer-core (drives Debian's chromium; it downloads no browser), pinned by the lock file.
-if [ -f tests/preview/e2e/package-lock.json ]; then
-  (cd tests/preview/e2e && npm ci --no-audit --no-fund --loglevel=error)
-fi
+# puppeteer-core (drives Debian's chromium; it downloads no browser) and ofd.js 0.2.6 (the OFD
+# reader test, tests/ofd/reader), each pinned by its lock file.
+for dir in tests/preview/e2e tests/ofd/reader; do
+  if [ -f "$dir/package-lock.json" ]; then
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+done
 (cd build && ctest --output-on-failure -j"$(nproc)" "$@")
 bash scripts/sanitize.sh "$@"

@@ -2,9 +2,13 @@
 """Reads and breaks OFD packages for tests/ofd (Debian python3-lxml).
   ofd_tool.py text FILE.ofd          every TextCode's text, one a line, pages in order
   ofd_tool.py parts FILE.ofd DIR     every XML part written out under DIR, its name printed
-  ofd_tool.py corrupt IN OUT KIND    a copy with one fault: missing-font, deltax, duplicate-id
+  ofd_tool.py objects FILE.ofd       JSON: per page, each TextObject's text (its TextCodes joined)
+  ofd_tool.py corrupt IN OUT KIND    a copy with one fault: missing-font, deltax, duplicate-id,
+                                     font-id (a TextObject naming a font that does not exist),
+                                     moved (page 1's TextObjects 3 mm right), no-rules (its
+                                     PathObjects left out)
 """
-import os, re, sys, zipfile
+import json, os, re, sys, zipfile
 from lxml import etree
 
 NS = {"ofd": "http://www.ofdspec.org/2016"}
@@ -21,6 +25,15 @@ def text(path):
     for name in pages(z):
         for tc in etree.fromstring(z.read(name)).iter("{%s}TextCode" % NS["ofd"]):
             print(tc.text or "")
+
+
+def objects(path):
+    z = zipfile.ZipFile(path)
+    out = []
+    for name in pages(z):
+        runs = etree.fromstring(z.read(name)).iter("{%s}TextObject" % NS["ofd"])
+        out.append(["".join(tc.text or "" for tc in o.findall("ofd:TextCode", NS)) for o in runs])
+    json.dump({"pages": out}, sys.stdout, ensure_ascii=False)
 
 
 def parts(path, out):
@@ -45,6 +58,15 @@ def corrupt(src, dst, kind):
     elif kind == "duplicate-id":  # the second object takes the first one's ID
         ids = re.findall(rb' ID="(\d+)"', items[first_page])
         items[first_page] = items[first_page].replace(b' ID="%s"' % ids[2], b' ID="%s"' % ids[1], 1)
+    elif kind == "font-id":  # the first TextObject names a font id no font has
+        items[first_page] = re.sub(rb'(<ofd:TextObject [^>]*?Font=")\d+"', rb'\g<1>99999"',
+                                   items[first_page], count=1)
+    elif kind == "moved":  # every TextObject of the first page 3 mm to the right
+        items[first_page] = re.sub(
+            rb'(<ofd:TextObject [^>]*?Boundary=")([-\d.]+)', lambda m: m[1] + b"%g" % (float(m[2]) + 3),
+            items[first_page])
+    elif kind == "no-rules":  # the first page's PathObjects left out
+        items[first_page] = re.sub(rb'<ofd:PathObject .*?</ofd:PathObject>\s*', b"", items[first_page], flags=re.S)
     else:
         sys.exit("unknown fault " + kind)
     with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
@@ -53,5 +75,5 @@ def corrupt(src, dst, kind):
 
 
 if __name__ == "__main__":
-    {"text": lambda a: text(a[0]), "parts": lambda a: parts(a[0], a[1]),
+    {"text": lambda a: text(a[0]), "objects": lambda a: objects(a[0]), "parts": lambda a: parts(a[0], a[1]),
      "corrupt": lambda a: corrupt(a[0], a[1], a[2])}[sys.argv[1]](sys.argv[2:])

@@ -66,7 +66,8 @@ TEST_CASE("ofd: the checks fail on a malformed package", "[ofd]") {
   render("examples/shenzhen-2021-project-selfeval.json", good);
   REQUIRE(test::run_command(semcheck() + " " + good).exit_code == 0);
   const std::pair<const char*, const char*> faults[] = {
-      {"missing-font", "FontFile Doc_0/Res/font_1"}, {"deltax", "DeltaX has"}, {"duplicate-id", "duplicate IDs"}};
+      {"missing-font", "FontFile Doc_0/Res/font_1"}, {"deltax", "DeltaX has"}, {"duplicate-id", "duplicate IDs"},
+      {"font-id", "refers to unknown Font"}};
   for (const auto& [kind, said] : faults) {
     const std::string bad = dir + "/" + kind + ".ofd";
     REQUIRE(test::run_command(tool() + " corrupt " + good + " " + bad + " " + kind).exit_code == 0);
