@@ -21,7 +21,7 @@ struct Options : CatalogOptions {
   // whatever the form says; empty: as the form's pdf-standard attribute says, else none.
   std::string pdf_standard;
   // Render: a tagged PDF (structure tree, /Lang), with --tags; PDF/UA-1 is always tagged.
-  // Off by default: it costs up to 40% of render time and 171% of size (docs/pdf.md).
+  // Off by default: it costs 12–45% more render CPU (docs/pdf.md).
   bool tagged = false;
   // Render: the format written, "pdf" or "ofd" (GB/T 33190-2016, docs/ofd.md).
   std::string format = "pdf";
