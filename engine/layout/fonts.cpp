@@ -130,6 +130,7 @@ struct FontLibrary::Impl {
     info.entry = entry;
     const char* ps = FT_Get_Postscript_Name(face.ft);
     info.postscript_name = ps ? ps : fs::path(path).stem().string();
+    if (face.ft->family_name) info.family_name = face.ft->family_name;
     info.units_per_em = face.ft->units_per_EM;
     info.ascender = face.ft->ascender;
     info.descender = face.ft->descender;
@@ -140,8 +141,11 @@ struct FontLibrary::Impl {
     info.fixed_pitch = FT_IS_FIXED_WIDTH(face.ft);
     if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face.ft, FT_SFNT_OS2))) {
       info.cap_height = os2->version >= 2 ? os2->sCapHeight : info.ascender;
-      // Sans-serif per the IBM family class of OS/2 (class 8); everything else counts as serif.
-      info.serif = (os2->sFamilyClass >> 8) != 8;
+      // Sans-serif per the IBM family class of OS/2 (class 8) or, as Noto Sans CJK leaves the
+      // class 0, PANOSE's serif style for Latin text faces (11–13: normal, obtuse,
+      // perpendicular sans); everything else counts as serif.
+      const bool panose_sans = os2->panose[0] == 2 && os2->panose[1] >= 11 && os2->panose[1] <= 13;
+      info.serif = (os2->sFamilyClass >> 8) != 8 && !panose_sans;
     } else {
       info.cap_height = info.ascender;
     }

@@ -22,6 +22,7 @@ struct FontInfo {
   std::string manifest;         // the font manifest naming it (fonts/fonts.json) …
   std::string entry;            // … and the entry there, "/families/song/regular", for messages
   std::string postscript_name;  // e.g. "NotoSerifCJKsc-Regular" (no spaces)
+  std::string family_name;      // e.g. "Noto Serif CJK SC": what readers drawing with system fonts look up
   int units_per_em = 1000;
   int ascender = 0;             // font units
   int descender = 0;            // font units, negative

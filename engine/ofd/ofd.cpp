@@ -73,6 +73,11 @@ std::string public_res(const std::vector<PackageFont>& subsets, const pdf::Docum
     out += "<ofd:Font ID=\"" + std::to_string(subsets[i].id) + "\" FontName=\"";
     append_escaped(out, info.postscript_name);
     out += '"';
+    if (!info.family_name.empty()) {
+      out += " FamilyName=\"";
+      append_escaped(out, info.family_name);
+      out += '"';
+    }
     if (!info.serif) out += " Serif=\"false\"";
     else out += " Serif=\"true\"";
     if (info.fixed_pitch) out += " FixedWidth=\"true\"";

@@ -150,3 +150,16 @@ TEST_CASE("ofd: a bulk run with --format ofd writes one OFD per document", "[ofd
   INFO(sem.out);
   CHECK(sem.exit_code == 0);
 }
+
+TEST_CASE("ofd: fonts carry their family name and sans faces are not called serif", "[ofd]") {
+  // Readers that draw with system fonts (ofd.js) look a font up by FamilyName; FontName is
+  // the PostScript name, which browsers do not know.
+  auto dir = test::temp_dir("ofd-fonts");
+  render(kExamples[0], dir + "/a.ofd");
+  auto res = test::run_command("unzip -p " + dir + "/a.ofd Doc_0/PublicRes.xml");
+  INFO(res.out);
+  CHECK(res.out.find("FontName=\"NotoSansCJKsc-Regular\" FamilyName=\"Noto Sans CJK SC\" Serif=\"false\"") !=
+        std::string::npos);
+  CHECK(res.out.find("FontName=\"NotoSerifCJKsc-Regular\" FamilyName=\"Noto Serif CJK SC\" Serif=\"true\"") !=
+        std::string::npos);
+}
