@@ -245,9 +245,9 @@ std::string write_pdf(const layout::LayoutResult& pages, const layout::FontLibra
   unsigned char id[16];
   digest.finish(id);
   doc.set_id(id);
-  if (!meta.tagged) return doc.save();
-  // A tagged PDF's hundreds of structure elements are small dictionaries: compressed
-  // together they cost a tenth of their plain size (docs/pdf.md).
+  // The dictionaries (fonts', pages', a tagged PDF's hundreds of structure elements) compressed
+  // together in object streams cost a tenth of their plain size (docs/pdf.md).
+  if (!meta.object_streams) return doc.save();
   return pack_objects(doc.save(), [&doc](std::string_view b) { return doc.deflate(b); });
 }
 

@@ -24,6 +24,9 @@ struct Metadata {
   // Tagged PDF (docs/pdf.md): the layout's structure tree over marked content, the rest
   // marked as artifacts, /MarkInfo, /Lang.
   bool tagged = false;
+  // Non-stream objects packed into object streams with a cross-reference stream (PDF 1.5):
+  // a few KB smaller. Off only to see libharu's own output (tests of the packing).
+  bool object_streams = true;
   std::string lang = "zh-CN";  // the Catalog's /Lang (BCP 47); empty: none
   // PDF/UA-1: the XMP says pdfuaid part 1 (with PDF/A's fields when pdfa_icc_profile is
   // set); needs tagged and a title, which the caller checks.

@@ -7,6 +7,7 @@
 
 #include "diag/diag.h"
 #include "pdf/objstm.h"
+#include "pdf_fixture.h"
 #include "support/support.h"
 
 using namespace jixiao;
@@ -23,13 +24,20 @@ std::string zlib(std::string_view in) {
   return out;
 }
 
-std::string plain_pdf(const std::string& dir) {
-  const std::string out = dir + "/plain.pdf";
-  auto r = test::run_jixiao("render " + test::source_path("examples/mof-2020-project-selfeval.json") + " -o " + out +
-                            " --date 0");
-  INFO(r.err);
-  REQUIRE(r.exit_code == 0);
-  return test::slurp(out);
+// libharu's own output for a real example: the layout the CLI would write, unpacked.
+std::string plain_pdf() {
+  layout::LayoutResult doc;
+  layout::Page page;
+  page.runs.push_back(test::shape(test::face("hei"), 16, 225, 80, U"项目支出绩效自评表"));
+  page.runs.push_back(test::shape(test::face("song"), 10.5f, 60, 130, U"偏差原因分析及改进措施，。（）"));
+  page.runs.push_back(test::shape(test::face("latin"), 10.5f, 300, 160, U"870996.00"));
+  page.rules.push_back({55, 115, 540, 115, 0.5f});
+  doc.pages.push_back(page);
+  pdf::Metadata meta;
+  meta.title = "项目支出绩效自评表 (test)";
+  meta.date = 0;
+  meta.object_streams = false;
+  return pdf::write_pdf(doc, test::font_library(), meta);
 }
 
 bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
@@ -38,9 +46,11 @@ bool has(const std::string& s, const std::string& part) { return s.find(part) !=
 
 TEST_CASE("objstm: a packed PDF has the same objects, pages and text, its dictionaries compressed", "[pdf][objstm]") {
   const std::string dir = test::temp_dir("objstm");
-  const std::string plain = plain_pdf(dir);
+  const std::string plain = plain_pdf();
   const std::string packed = pdf::pack_objects(plain, zlib);
   std::ofstream(dir + "/packed.pdf", std::ios::binary) << packed;
+  std::ofstream(dir + "/plain.pdf", std::ios::binary) << plain;
+  CHECK(plain.compare(0, 8, "%PDF-1.3") == 0);
   CHECK(packed.compare(0, 8, "%PDF-1.5") == 0);  // 1.3 raised: object streams are 1.5
   CHECK(packed.size() < plain.size());
   CHECK_FALSE(has(packed, "/Type /Catalog"));  // inside an object stream now
@@ -69,7 +79,7 @@ TEST_CASE("objstm: a packed PDF has the same objects, pages and text, its dictio
 }
 
 TEST_CASE("objstm: input not laid out as libharu writes it is a failure, not a broken file", "[pdf][objstm]") {
-  const std::string plain = plain_pdf(test::temp_dir("objstm-bad"));
+  const std::string plain = plain_pdf();
   for (std::string bad : {std::string("%PDF-1.3\n"), plain.substr(0, plain.size() / 2),
                           test::replace_all(plain, "xref\n0 ", "xref\n1 "),
                           test::replace_all(plain, "1 0 obj", "9 0 obj")}) {

@@ -132,6 +132,8 @@ TEST_CASE("the same pages and metadata give the same bytes, another date other b
   std::string b = pdf::write_pdf(form(), test::font_library(), metadata());
   CHECK(a == b);
   auto meta = metadata();
+  meta.object_streams = false;  // /Info and the trailer plainly readable
+  a = pdf::write_pdf(form(), test::font_library(), meta);
   meta.date = kDate + 86400;
   std::string c = pdf::write_pdf(form(), test::font_library(), meta);
   CHECK(a != c);
@@ -145,6 +147,7 @@ TEST_CASE("the same pages and metadata give the same bytes, another date other b
 TEST_CASE("without a date the current time is used", "[pdf]") {
   auto meta = metadata();
   meta.date.reset();
+  meta.object_streams = false;  // /Info plainly readable
   std::string bytes = pdf::write_pdf(form(), test::font_library(), meta);
   std::time_t now = std::time(nullptr);
   std::tm tm{};

@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cstdio>
 #include <filesystem>
+#include <stdexcept>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -114,6 +115,12 @@ std::string slurp(const std::string& path) {
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+std::string pdf_objects(const std::string& pdf_path) {
+  auto r = run_command("qpdf --qdf --object-streams=disable '" + pdf_path + "' -");
+  if (r.exit_code != 0 && r.exit_code != 3) throw std::runtime_error("qpdf cannot read " + pdf_path + ": " + r.err);
+  return r.out;
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {

@@ -42,6 +42,9 @@ bool sanitized();
 
 bool file_exists(const std::string& path);
 std::string slurp(const std::string& path);
+// A PDF's objects as text: qpdf's QDF form, object streams unpacked and streams decompressed,
+// so a test can look for dictionary keys (jixiao packs dictionaries into object streams).
+std::string pdf_objects(const std::string& pdf_path);
 // s with every occurrence of from replaced by to (copied templates made into variants).
 std::string replace_all(std::string s, const std::string& from, const std::string& to);
 // Whether text holds "file:LINE:COL: rest" for some line and column: a data diagnostic,
