@@ -59,6 +59,9 @@ class Fd {
 // so that the handler neither allocates nor locks.
 constexpr int kPendingSlots = 256;
 std::atomic<char*> g_pending[kPendingSlots];
+// Freeing a slot's path and reading it outside the signal handler (is_pending, from another
+// worker's stale-temporary sweep) take this lock: a path is never read while freed.
+std::mutex g_pending_free;
 
 int register_pending(const std::string& path) {
   char* copy = ::strdup(path.c_str());
@@ -71,7 +74,9 @@ int register_pending(const std::string& path) {
 }
 
 void unregister_pending(int slot) {
-  if (slot >= 0) std::free(g_pending[slot].exchange(nullptr));
+  if (slot < 0) return;
+  std::lock_guard<std::mutex> lock(g_pending_free);
+  std::free(g_pending[slot].exchange(nullptr));
 }
 
 // Six characters of [A-Za-z0-9] from the kernel's random source (a seeded generator when it
@@ -115,6 +120,7 @@ void handle_signal(int sig) {
 }
 
 bool is_pending(const std::string& path) {
+  std::lock_guard<std::mutex> lock(g_pending_free);
   for (auto& slot : g_pending)
     if (char* p = slot.load(); p && path == p) return true;
   return false;
