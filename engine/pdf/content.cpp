@@ -81,10 +81,9 @@ void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSub
   // A run with squeezed punctuation gets a sequence of its own carrying its text.
   std::string actual;
   if (squeezed(run, font, run.size)) append_utf16be_hex(actual, run.text);
-  if (tags_ && (!marked_ || run.tag != tag_ || !actual.empty() || actual_open_)) {
-    if (marked_) out_ += actual_open_ && tag_ == layout::kArtifact ? "EMC\nEMC\n" : "EMC\n";
-    tags_->open(out_, page_, run.tag, actual);
-    marked_ = true;
+  if (tags_ && (marked_ == 0 || run.tag != tag_ || !actual.empty() || actual_open_)) {
+    close_marked();
+    marked_ = tags_->open(out_, page_, run.tag, actual);
     tag_ = run.tag;
     actual_open_ = !actual.empty();
   }
@@ -184,6 +183,10 @@ bool TextWriter::squeezed(const layout::GlyphRun& run, const FontSubset& font, d
   return false;
 }
 
+void TextWriter::close_marked() {
+  for (; marked_ > 0; --marked_) out_ += "EMC\n";
+}
+
 void TextWriter::set_bold(bool bold, std::int64_t size) {
   if (bold) {
     // Stroking the outlines widens every stem by the line width: size/35 is the weight step
@@ -205,7 +208,7 @@ void TextWriter::set_bold(bool bold, std::int64_t size) {
 
 std::string TextWriter::finish() {
   if (out_.empty()) return std::move(out_);
-  if (marked_) out_ += actual_open_ && tag_ == layout::kArtifact ? "EMC\nEMC\n" : "EMC\n";
+  close_marked();
   out_ += "ET\n";
   if (saved_) {
     out_.insert(0, "q\n");

@@ -43,6 +43,8 @@ class TextWriter {
   // then shown in a marked-content sequence of its own, a /Span with its text as /ActualText
   // (in a tagged PDF with the run's MCID). pt: the font size.
   static bool squeezed(const layout::GlyphRun& run, const FontSubset& font, double pt);
+  // Closes the open marked-content sequences.
+  void close_marked();
   // Text render mode and line width for a run; size in 1/1000 pt.
   void set_bold(bool bold, std::int64_t size);
   // The extra space after every glyph when it is the same throughout the run, 1/1000 pt.
@@ -52,7 +54,7 @@ class TextWriter {
   float page_height_;
   Tags* tags_;
   std::size_t page_;
-  bool marked_ = false;        // a marked-content sequence is open
+  int marked_ = 0;             // marked-content sequences open (nested), closed together
   std::uint32_t tag_ = 0;      // the element it marks
   int font_ = -1;             // current Tf font number
   std::int64_t size_ = -1;    // current Tf size, 1/1000 pt

@@ -26,11 +26,12 @@ void add_cell_attributes(const HaruDoc& doc, HPDF_Dict elem, const layout::Struc
 
 }  // namespace
 
-void Tags::open(std::string& ops, std::size_t page, std::uint32_t tag, const std::string& actual_text) {
+int Tags::open(std::string& ops, std::size_t page, std::uint32_t tag, const std::string& actual_text) {
   if (tag == layout::kArtifact || tag >= layout_.structure.size()) {
     ops += "/Artifact<</Type/Pagination>>BDC\n";
-    if (!actual_text.empty()) ops += "/Span<</ActualText<FEFF" + actual_text + ">>>BDC\n";
-    return;
+    if (actual_text.empty()) return 1;
+    ops += "/Span<</ActualText<FEFF" + actual_text + ">>>BDC\n";
+    return 2;
   }
   std::vector<std::uint32_t>& on_page = mcids_.at(page);
   ops += '/';
@@ -40,6 +41,7 @@ void Tags::open(std::string& ops, std::size_t page, std::uint32_t tag, const std
   if (!actual_text.empty()) ops += "/ActualText<FEFF" + actual_text + ">";
   ops += ">>BDC\n";
   on_page.push_back(tag);
+  return 1;
 }
 
 void Tags::write(const HaruDoc& doc, const std::vector<HPDF_Page>& pages, const std::string& lang,

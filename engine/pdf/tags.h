@@ -19,7 +19,9 @@ class Tags {
   // role with the next MCID of the page, or a pagination artifact for kArtifact.
   // actual_text (UTF-16BE hex after FEFF, or empty): the sequence is a /Span whose
   // /ActualText replaces its glyphs' text for extraction (poppler honours it on a Span only).
-  void open(std::string& ops, std::size_t page, std::uint32_t tag, const std::string& actual_text = "");
+  // Returns how many sequences it opened (an artifact with actual_text nests a /Span), that
+  // many "EMC" close them.
+  int open(std::string& ops, std::size_t page, std::uint32_t tag, const std::string& actual_text = "");
 
   // The structure tree (StructTreeRoot, one Document element over the layout's elements,
   // the ParentTree), the pages' /StructParents, and the Catalog's /MarkInfo; lang (BCP 47,
