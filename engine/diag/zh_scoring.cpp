@@ -100,6 +100,8 @@ std::vector<CatalogEntry> scoring() {
       {"cli.usage", "unknown option '{1}' (it is an option of {2})", "未知选项 '{1}'（它是 {2} 的选项）"},
       {"cli.usage", "unknown option '{1}' for {2} (it is an option of {3})", "{2} 没有选项 '{1}'（它是 {3} 的选项）"},
       {"cli.usage", "jixiao itself", "jixiao 本身"},
+      {"cli.usage", "--pdf-standard: {1} is not one of: a-2b | ua-1 | a-2b,ua-1 | none",
+       "--pdf-standard：{1} 不是 a-2b | ua-1 | a-2b,ua-1 | none 之一"},
       {"cli.usage", "unknown command '{1}'", "未知命令 '{1}'"},
       {"cli.usage", "templates takes no data file", "templates 不接受数据文件"},
       {"cli.usage", "unexpected '{1}'", "多余的 '{1}'"},
