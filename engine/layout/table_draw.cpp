@@ -99,9 +99,17 @@ std::uint32_t TableDrawer::piece_tag(const CellPiece& p) {
 
 void TableDrawer::draw(std::vector<CellPiece>& pieces, float table_x, PageFlow& flow) {
   if (pieces.empty()) return;
-  // Cell order is source order (row-major): text extracts as the table reads.
-  std::sort(pieces.begin(), pieces.end(),
-            [](const CellPiece& a, const CellPiece& b) { return a.cell < b.cell; });
+  // Cell order is source order (row-major): text extracts as the table reads. A cell whose
+  // text goes on to the next page comes last, as a paragraph running over a page break
+  // does, so that extraction in content order (copy and paste, pdftotext -raw) joins its
+  // two parts: the next page starts with them (page furniture is drawn after, pdf.cpp).
+  auto goes_on = [this](const CellPiece& p) {
+    return p.text == CellPiece::Text::Own && p.line_end < grid_.cells[p.cell].lines();
+  };
+  std::sort(pieces.begin(), pieces.end(), [&](const CellPiece& a, const CellPiece& b) {
+    const bool ga = goes_on(a), gb = goes_on(b);
+    return ga != gb ? gb : a.cell < b.cell;
+  });
   const float pad_x = grid_.pad_x, pad_y = grid_.pad_y;
   const bool record = flow.recording();
   if (record) record_table(pieces, table_x, flow);

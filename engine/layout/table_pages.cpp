@@ -89,10 +89,12 @@ void Paginator::cut(float at, int before_row) {
 }
 
 // Where row r splits: the cell needing the most height (its tallest cell) keeps the lines
-// that fit, fewer if that would carry less than min_split over. Move when the page
+// that fit, fewer if that would carry less than min_split over, or fewer still so that
+// every cell the split cuts keeps min_split lines on each side. Move when the page
 // would keep fewer than min_split of it and moving is allowed (something of the table's
 // body is on the page, or the table can start on the next page); otherwise the split is
-// forced, the rules yielding to progress. When every cell fits and only the row's minimum
+// forced, the rules yielding to progress. A row no split cuts cleanly moves when that leaves
+// at most half the page empty. When every cell fits and only the row's minimum
 // height does not, the row moves, or (on a page of its own) is cut short at the page foot.
 Paginator::Fit Paginator::plan_split(int r, float& split_y, std::string* why) const {
   int tallest = -1;
@@ -109,6 +111,13 @@ Paginator::Fit Paginator::plan_split(int r, float& split_y, std::string* why) co
   if (tallest < 0 || lines_within(tallest, bottom) >= remaining(tallest)) {
     if (why) *why = "row " + std::to_string(r + 1) + " moved: its minimum height does not fit";
     return may_move ? Fit::Move : Fit::Squeeze;
+  }
+  // A short row (a quarter of the page at most) is read whole: it moves rather than split,
+  // as a short rowspan group stays on one page.
+  if (may_move && state_[tallest].next_line == 0 &&
+      row_need(r, false) <= kShortGroupShare * (bottom - flow_.top())) {
+    if (why) *why = "row " + std::to_string(r + 1) + " moved whole: a short row is not split";
+    return Fit::Move;
   }
   const std::uint32_t rest = remaining(tallest), fit = lines_within(tallest, bottom);
   std::uint32_t take = fit;
@@ -127,11 +136,40 @@ Paginator::Fit Paginator::plan_split(int r, float& split_y, std::string* why) co
               sink_);
   }
   const TableCell& tc = g_.cells[tallest];
-  split_y = state_[tallest].piece_top + 2 * g_.pad_y + static_cast<float>(take) * tc.block.line_pitch;
+  auto at = [&](std::uint32_t lines) {
+    return state_[tallest].piece_top + 2 * g_.pad_y + static_cast<float>(lines) * tc.block.line_pitch;
+  };
+  // The other cells the split cuts keep min_split lines on each side too, when a split a
+  // few lines higher gives them that (a description's last line alone over the page is
+  // what Word's widow control avoids); otherwise the tallest cell's rule alone decides.
+  bool clean = false;
+  for (std::uint32_t t = take; t >= least && t > 0 && !clean; --t)
+    if (cuts_cleanly(r, at(t), least)) {
+      take = t;
+      clean = true;
+    }
+  // No clean split: the row moves whole if that leaves at most half the page empty.
+  if (!clean && may_move && bottom - y_ <= (bottom - flow_.top()) / 2) {
+    if (why)
+      *why = "row " + std::to_string(r + 1) + " moved whole: a split would leave a cell fewer than " +
+             "min_split_lines=" + std::to_string(least) + " lines on a side";
+    return Fit::Move;
+  }
+  split_y = at(take);
   if (why)
     *why = "page full: row " + std::to_string(r + 1) + " split, " + std::to_string(take) + " of " +
            std::to_string(rest) + " lines here";
   return Fit::Split;
+}
+
+bool Paginator::cuts_cleanly(int r, float split_y, std::uint32_t least) const {
+  for (int k = g_.ending_first[r]; k < g_.ending_first[r + 1]; ++k) {
+    const int c = g_.ending[k];
+    const std::uint32_t rest = remaining(c), here = lines_within(c, split_y);
+    if (here == rest || here == 0) continue;
+    if (here < least || rest - here < least) return false;
+  }
+  return true;
 }
 
 void Paginator::place_header() {

@@ -45,6 +45,9 @@ class Paginator {
   void finish_row(int r, float bottom);
   // why (when recording): the reason for the page break, for the overlay.
   Fit plan_split(int r, float& split_y, std::string* why = nullptr) const;
+  // Whether a split of row r at split_y leaves each of its cells whole on one side or with
+  // at least least lines on each.
+  bool cuts_cleanly(int r, float split_y, std::uint32_t least) const;
   // Why row r keeps with the next ("row 14 kept with next (closing_rows=2)").
   std::string kept_reason(int r) const;
   void cut(float at, int before_row);

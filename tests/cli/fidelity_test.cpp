@@ -9,14 +9,14 @@
 using namespace jixiao;
 
 TEST_CASE("fidelity: each seed's text in its rendered example", "[cli][fidelity]") {
-  // Reading order: a cell split across a page break reads with the page number and the
-  // repeated header rows in between (poppler has no notion of artifacts), which is three of
-  // 003's 160 cells; its structure tree reads 98% in order (tests/pdf/tags_test.cpp).
+  // Reading order is content order (pdftotext -raw): a cell split across a page break ends
+  // its page's text and starts the next's, and short rows are not split (003: 98% in order,
+  // 93.75% before; the rest are seed cells that are line fragments of the seed itself).
   struct Case { const char* example; const char* seed; double min_recall, min_order; };
   const Case cases[] = {
       {"examples/suzhou-2021-project-selfeval.json", "tests/data/seeds/000_a9afde5b0ed66992.txt", 0.98, 0.97},
       {"examples/suzhou-2021-project-declaration.json", "tests/data/seeds/001_d061c36c742e9f2b.txt", 0.98, 0.97},
-      {"examples/shenzhen-2020-department-selfeval.json", "tests/data/seeds/003_1241c350b72d2fb5.txt", 0.98, 0.93},
+      {"examples/shenzhen-2020-department-selfeval.json", "tests/data/seeds/003_1241c350b72d2fb5.txt", 0.98, 0.97},
       {"examples/shenzhen-2021-project-selfeval.json", "tests/data/seeds/004_5fb69b45dc18677b.txt", 0.98, 0.97},
   };
   auto dir = test::temp_dir("fidelity");
