@@ -20,11 +20,44 @@ LineBreaker::LineBreaker() {
 
 LineBreaker::~LineBreaker() {
   if (iterator_) ubrk_close(iterator_);
+  if (words_) ubrk_close(words_);
 }
 
 void LineBreaker::find(std::u32string_view text, std::vector<std::uint8_t>& breaks) {
   find_uax14(text, breaks);
   apply_kinsoku(text, breaks);
+  if (text.size() >= 3 && text.size() <= kWordChars) mark_words(text, breaks);
+}
+
+namespace {
+
+bool is_ideograph(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+}  // namespace
+
+void LineBreaker::mark_words(std::u32string_view text, std::vector<std::uint8_t>& breaks) {
+  UErrorCode status = U_ZERO_ERROR;
+  if (!words_) {
+    // The dictionary segmenter is ICU's (cjdict); without it, no word is known and nothing
+    // changes: breaks stay between any two ideographs.
+    words_ = ubrk_open(UBRK_WORD, "zh", nullptr, 0, &status);
+    if (U_FAILURE(status) || !words_) {
+      words_ = nullptr;
+      return;
+    }
+  }
+  ubrk_setText(words_, reinterpret_cast<const UChar*>(utf16_.data()), static_cast<int32_t>(utf16_.size()),
+               &status);
+  if (U_FAILURE(status)) return;
+  boundary_.assign(text.size() + 1, 0);
+  for (int32_t b = ubrk_first(words_); b != UBRK_DONE; b = ubrk_next(words_))
+    boundary_[to_utf32_[static_cast<std::size_t>(b)]] = 1;
+  for (std::size_t i = 1; i < text.size(); ++i)
+    if (breaks[i] == kBreak && !boundary_[i] && is_ideograph(text[i - 1]) && is_ideograph(text[i]))
+      breaks[i] = kInWord;
 }
 
 void LineBreaker::find_uax14(std::u32string_view text, std::vector<std::uint8_t>& breaks) {
@@ -61,6 +94,15 @@ void LineBreaker::find_uax14(std::u32string_view text, std::vector<std::uint8_t>
 }
 
 std::vector<bool> break_opportunities(std::u32string_view text) {
+  LineBreaker breaker;
+  std::vector<std::uint8_t> breaks;
+  breaker.find(text, breaks);
+  std::vector<bool> out(text.size(), false);
+  for (std::size_t i = 1; i < text.size(); ++i) out[i] = breaks[i] == kBreak || breaks[i] == kInWord;
+  return out;
+}
+
+std::vector<bool> word_breaks(std::u32string_view text) {
   LineBreaker breaker;
   std::vector<std::uint8_t> breaks;
   breaker.find(text, breaks);

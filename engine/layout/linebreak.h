@@ -1,6 +1,7 @@
 // Line-break opportunities: UAX #14 from ICU's line break iterator, then the Chinese 禁则
 // (kinsoku) and the number/word rules of the forms on top. Private to the layout stage.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 #include <vector>
@@ -28,7 +29,16 @@ enum BreakKind : std::uint8_t {
   // like （万元）): not an opportunity, but the first place to cut a piece wider than the
   // line, before any cut between characters.
   kLastResort = 2,
+  // Inside a word of ICU's Chinese dictionary, in a short paragraph (a label, a column
+  // heading: kWordChars at most): an opportunity, but a line set with one is re-broken at
+  // word boundaries when the same number of lines allows (资金使用 | 合规性, not
+  // 资金使 | 用合规性; text_tail.cpp). Running text breaks between any two ideographs, as
+  // Chinese typesetting does, and is not segmented.
+  kInWord = 3,
 };
+
+// Paragraphs up to this many characters are segmented into words.
+constexpr std::size_t kWordChars = 16;
 
 // Finds break opportunities; keeps one ICU iterator and its UTF-16 buffer between calls
 // (opening an iterator costs far more than running it over a table cell).
@@ -46,8 +56,13 @@ class LineBreaker {
 
  private:
   void find_uax14(std::u32string_view text, std::vector<std::uint8_t>& breaks);
+  // Marks the opportunities between two ideographs that are not word boundaries (after
+  // find_uax14, whose UTF-16 buffer it reuses).
+  void mark_words(std::u32string_view text, std::vector<std::uint8_t>& breaks);
 
   UBreakIterator* iterator_ = nullptr;
+  UBreakIterator* words_ = nullptr;  // opened on first use
+  std::vector<std::uint8_t> boundary_;  // per UTF-32 index: a word boundary
   std::vector<char16_t> utf16_;
   std::vector<std::uint32_t> to_utf32_;  // UTF-16 index → UTF-32 index
 };

@@ -62,5 +62,8 @@ class TextSetter {
 // separators, sign, percent), a date (2021年12月3日, 2021 年 7 月) or a range (90%～100%).
 // Exposed for tests.
 std::vector<bool> break_opportunities(std::u32string_view text);
+// The opportunities a line takes first: those of break_opportunities less the ones inside a
+// word of a short paragraph (kWordChars at most). Exposed for tests.
+std::vector<bool> word_breaks(std::u32string_view text);
 
 }  // namespace jixiao::layout

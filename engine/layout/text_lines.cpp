@@ -51,7 +51,8 @@ std::size_t emergency_end(const ShapedParagraph& p, std::size_t begin, float wid
   return half_width <= width + kFitSlack && whole > end ? whole : end;
 }
 
-// End of the line that starts at begin within width: the last opportunity that fits.
+// End of the line that starts at begin within width: the last opportunity that fits,
+// inside a word or not (text_tail.cpp moves cuts out of words, keeping the line count).
 std::size_t line_end(const ShapedParagraph& p, std::size_t begin, float width) {
   const std::size_t n = p.text.size();
   float run = 0, set = 0;  // width so far, and without the spaces at its end
@@ -62,7 +63,7 @@ std::size_t line_end(const ShapedParagraph& p, std::size_t begin, float width) {
     // Widths only grow: once past the width no later opportunity fits either. Stopping here
     // and not at the next opportunity keeps an unbreakable run linear, not quadratic.
     if (set > width + kFitSlack) break;
-    if (may_cut(p, i + 1)) end = i + 1;
+    if (may_cut(p, i + 1) || may_cut_in_word(p, i + 1)) end = i + 1;
   }
   return end > begin ? end : emergency_end(p, begin, width);
 }
@@ -95,7 +96,7 @@ float widest_piece(const ShapedParagraph& p) {
   for (std::size_t i = 0; i < p.text.size(); ++i) {
     run += p.shaped.advance[i];
     if (!is_space(p.text[i])) set = run + p.shaped.squeezed[i];
-    if (may_cut(p, i + 1)) {
+    if (may_cut(p, i + 1) || may_cut_in_word(p, i + 1)) {
       widest = std::max(widest, set);
       run = set = 0;
     }

@@ -27,9 +27,15 @@ struct LineFormat {
   doc::Align align = doc::Align::Left;
 };
 
-// Whether a line may be cut before p.text[i] (the paragraph's end included).
+// Whether a line may be cut before p.text[i] (the paragraph's end included) at a word
+// boundary.
 inline bool may_cut(const ShapedParagraph& p, std::size_t i) {
   return i == p.text.size() || (p.breaks[i] == kBreak && p.shaped.cluster_start[i]);
+}
+
+// Whether a line may be cut before p.text[i] inside a word (second choice).
+inline bool may_cut_in_word(const ShapedParagraph& p, std::size_t i) {
+  return i < p.text.size() && p.breaks[i] == kInWord && p.shaped.cluster_start[i];
 }
 
 // Rounding slack: N ideographs must fit in exactly N ems whatever the float sums do.

@@ -1,7 +1,8 @@
 // Re-breaking a paragraph's tail. A typesetter never leaves one character alone on a
-// paragraph's last line when the line above can give one up, and sets a short centred label
-// in lines of about equal length. Both keep the number of lines (a cell's height does not
-// change) and only use real break opportunities.
+// paragraph's last line when the line above can give one up, sets a short centred label
+// in lines of about equal length, and does not cut a word of a label when another set of
+// breaks does. All keep the number of lines (a cell's height does not change) and only use
+// real break opportunities.
 #include "layout/text_tail.h"
 
 #include <algorithm>
@@ -38,6 +39,10 @@ struct Tail {
     }
   }
   std::size_t count(std::size_t b, std::size_t e) const { return chars[e] - chars[b]; }
+  // A line that is one bracketed group, as （续） or （元）: a unit, not a character alone.
+  bool bracketed(std::size_t b, std::size_t e) const {
+    return e - b >= 3 && breakchar::is_opening(p.text[b]) && breakchar::is_closing(p.text[e - 1]);
+  }
   // Room left on line [b, e) (spaces at its end hang), negative when it does not fit.
   float room(std::size_t b, std::size_t e) const {
     std::size_t set_end = e;
@@ -61,27 +66,34 @@ void rebreak_tail(const ShapedParagraph& p, const LineFormat& format, std::vecto
   // 档案整理成本 | （万元） keep their word and unit whole.
   const bool balance = format.align == doc::Align::Center && lines <= kTailLines &&
                        t.x[n] - t.x[last_begin] < format.max_width / 2;
-  if (!widow && !balance) return;
+  // A label cut inside a word is re-broken whole (it has kWordChars characters at most).
+  const bool in_word = std::any_of(ends.begin(), ends.end() - 1, [&](std::size_t e) { return may_cut_in_word(p, e); });
+  if (!widow && !balance && !in_word) return;
 
   // The tail: its last k lines, from `from` to the end, become k lines again.
-  const std::size_t k = std::min(lines, kTailLines);
+  const std::size_t k = in_word && n <= kWordChars ? lines : std::min(lines, kTailLines);
   const std::size_t from = lines > k ? ends[lines - k - 1] : 0;
   std::vector<std::size_t> cuts;  // possible line ends inside the tail, ascending
   for (std::size_t i = from + 1; i <= n; ++i)
-    if (may_cut(p, i) || std::find(ends.begin(), ends.end(), i) != ends.end()) cuts.push_back(i);
+    if (may_cut(p, i) || may_cut_in_word(p, i) || std::find(ends.begin(), ends.end(), i) != ends.end())
+      cuts.push_back(i);
 
   // best[j][c]: least cost of j + 1 lines from `from` ending at cuts[c]; prev for the way back.
   // Cost: the squared room of the lines (the last one's too when balancing), so lines stay
-  // as full as they were, or as even as they can be. Lines of one character are not allowed.
+  // as full as they were, or as even as they can be, plus a price for a cut inside a word.
+  // Lines of one character are not allowed.
   constexpr float kNone = std::numeric_limits<float>::infinity();
   const std::size_t m = cuts.size();
   if (m > kTailCuts) return;
   std::vector<std::vector<float>> best(k, std::vector<float>(m, kNone));
   std::vector<std::vector<std::size_t>> prev(k, std::vector<std::size_t>(m, 0));
+  // A cut inside a word costs as much as two ems of unevenness: taken only when no
+  // boundary does nearly as well.
+  const float word_price = 4 * format.size * format.size;
   auto line_cost = [&](std::size_t b, std::size_t e, bool last) {
     const float room = t.room(b, e);
-    if (room < 0 || t.count(b, e) < 2) return kNone;
-    return last && !balance ? 0.0f : room * room;
+    if (room < 0 || (t.count(b, e) < 2 && !t.bracketed(b, e))) return kNone;
+    return (last && !balance ? 0.0f : room * room) + (may_cut_in_word(p, e) ? word_price : 0.0f);
   };
   for (std::size_t c = 0; c < m; ++c) best[0][c] = line_cost(from, cuts[c], k == 1 && cuts[c] == n);
   for (std::size_t j = 1; j < k; ++j) {
@@ -91,7 +103,7 @@ void rebreak_tail(const ShapedParagraph& p, const LineFormat& format, std::vecto
       for (std::size_t a = 0; a < c; ++a) {
         if (best[j - 1][a] == kNone) continue;
         const float cost = best[j - 1][a] + line_cost(cuts[a], cuts[c], last);
-        if (cost < best[j][c]) {
+        if (cost <= best[j][c]) {  // a tie goes to the later cut: fuller first lines
           best[j][c] = cost;
           prev[j][c] = a;
         }

@@ -11,7 +11,7 @@ using Lines = std::vector<std::string>;
 TEST_CASE("typeset: the last line takes a character from the line above", "[typeset]") {
   Setter s(10.5);
   const float em = s.em();
-  CHECK(texts(s.set("财务制度健全性", 6 * em)) == Lines{"财务制度健", "全性"});
+  CHECK(texts(s.set("财务制度健全性", 6 * em)) == Lines{"财务制度", "健全性"});  // words whole
   CHECK(texts(s.set("用户操作手册", 5 * em)) == Lines{"用户操作", "手册"});
   CHECK(texts(s.set("其中：财政拨款", 6 * em)) == Lines{"其中：财政", "拨款"});
   // Punctuation does not count: 称） is one character alone.
@@ -57,5 +57,5 @@ TEST_CASE("typeset: a short centred label is set in even lines", "[typeset]") {
   CHECK(b.lines[0].width > b.lines[1].width + em);
   // A last line of half the width or more stays: 经济效益 | 指标 keeps its word.
   CHECK(texts(s.set("经济效益指标", 4 * em, Align::Center)) == Lines{"经济效益", "指标"});
-  CHECK(texts(s.set("使用单位满意度", 5 * em, Align::Center)) == Lines{"使用单", "位满意度"});
+  CHECK(texts(s.set("使用单位满意度", 5 * em, Align::Center)) == Lines{"使用单位", "满意度"});
 }
