@@ -67,10 +67,19 @@ void resolve_grid(const doc::Table& t, int header_end, TableGrid& g, DiagnosticS
   g.row_first[nrows] = static_cast<int>(g.cells.size());
 }
 
+// The mark in the label's own bracket style: a label written with half-width brackets
+// (部门决策 over (20分)) gets (续), not （续）, so one label does not mix the two.
+std::string mark_like_label(std::string mark, const std::string& label) {
+  const std::string wide_open = "（", wide_close = "）";
+  const bool half = label.find('(') != std::string::npos && label.find(wide_open) == std::string::npos;
+  if (!half || !mark.starts_with(wide_open) || !mark.ends_with(wide_close)) return mark;
+  return "(" + mark.substr(wide_open.size(), mark.size() - wide_open.size() - wide_close.size()) + ")";
+}
+
 // The text of a label drawn again where its span continues: the mark at the end of the
-// first line (部门决策（续） over its (20分)).
+// first line (部门决策(续) over its (20分)).
 std::string continued_text(const doc::Table& t, const doc::Cell& c) {
-  const std::string& mark = c.continued_mark ? *c.continued_mark : t.continued_mark;
+  const std::string mark = mark_like_label(c.continued_mark ? *c.continued_mark : t.continued_mark, c.text);
   std::string out = c.text;
   out.insert(std::min(out.find('\n'), out.size()), mark);
   return out;

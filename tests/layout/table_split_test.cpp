@@ -269,6 +269,23 @@ TEST_CASE("table split: a rowspan label is centred where its span starts and sho
   for (auto& p : res.pages) check_drawn_once(p);
 }
 
+TEST_CASE("table split: the continued mark takes the label's own bracket style", "[layout][table][split]") {
+  for (const bool half : {true, false}) {
+    doc::Table t = legacy();
+    t.continued_mark = "（续）";
+    t.column_widths = {80, 40, 140};  // x 70 … 150 … 190 … 330
+    t.rows.push_back({{cell("一级"), cell("三级"), cell("标准")}, true});
+    t.rows.push_back({{cell(half ? "决策\n(20分)" : "决策\n（20分）", 1, 3), cell("甲"), left(numbered_lines(8))}});
+    t.rows.push_back({{cell("乙"), left(numbered_lines(8))}});
+    t.rows.push_back({{cell("丙"), left(numbered_lines(10))}});
+    auto res = lay(t);
+    REQUIRE(res.pages.size() == 2);
+    auto label = column(res.pages[1], 70, 150);
+    REQUIRE(label.size() >= 2);
+    CHECK(label[1] == (half ? "决策(续)" : "决策（续）"));
+  }
+}
+
 TEST_CASE("table split: a stacked label taller than its first piece continues on the next page", "[layout][table][split]") {
   doc::Table t = legacy();
   t.column_widths = {20, 60, 180};  // x 70 … 90 … 150 … 330
