@@ -25,6 +25,8 @@ if [ "${SETUP_TESTS:-}" = 1 ]; then
   # The OFD checks (tests/ofd): ../shared/verify/ofd_semcheck.py reads packages with lxml and
   # fonttools; libxml2-utils (xmllint) checks every part against tests/ofd/*.xsd.
   PKGS+=(python3-lxml python3-fonttools libxml2-utils)
+  # python3-pil: the reference-image test (tests/golden/golden.py) compares pdftoppm's pages.
+  PKGS+=(python3-pil)
   # Node.js and npm: Debian's, unless a node with npm is already there.
   command -v npm >/dev/null 2>&1 || PKGS+=(nodejs npm)
 fi
