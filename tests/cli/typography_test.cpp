@@ -1,7 +1,10 @@
 // The typesetting rules of issue 10, checked on every rendered example as a reader sees it:
 // the PDF read back with `pdftotext -bbox-layout` (tests/support/pdf_layout.h). No markup
 // printed as text; no break between a number and its unit, inside a date or inside a short
-// bracketed unit; no cell or paragraph whose last line is one character.
+// bracketed unit; no cell or paragraph whose last line is one character. Issue 25 added: no
+// line spread wider than ½ em between characters, no page but a document's last under a
+// quarter full, and no label word cut where a word boundary fits. (禁则 at line starts and
+// ends: kinsoku_test.cpp.)
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -159,6 +162,55 @@ WordCuts word_cuts(const std::string& pdf) {
   return out;
 }
 
+// A line spread out to fill its width: its characters more than half an em apart. Justified
+// text spreads a line's room evenly over its gaps, so such a line shows three or more equal
+// gaps wider than ½ em between ideographs; two cells side by side show one. Poppler splits a
+// line into words at such gaps, and pieces() splits at gaps of 0.6 of the text height
+// (about 0.85 em): wider gaps are seen as a run of one-character pieces evenly spaced.
+constexpr double kEmPerHeight = 1 / 1.437;  // poppler's word height is the face's ascent + descent
+
+void check_loose(int page, const PdfLine& line, std::vector<Finding>& out) {
+  std::vector<double> gaps;  // between ideographs, in ems, along the line
+  std::vector<std::pair<const PdfWord*, const PdfWord*>> pairs;
+  for (std::size_t i = 1; i < line.words.size(); ++i) {
+    const PdfWord &a = line.words[i - 1], &b = line.words[i];
+    const auto x = a.chars(), y = b.chars();
+    if (x.empty() || y.empty() || !is_cjk(x.back()) || !is_cjk(y.front()) || b.x0 < a.x1) {
+      gaps.push_back(-1);
+      continue;
+    }
+    gaps.push_back((b.x0 - a.x1) / ((b.y1 - b.y0) * kEmPerHeight));
+  }
+  // Three gaps in a row wider than ½ em (and under 2 em: not a column gap) equal within 0.05 em.
+  for (std::size_t i = 2; i < gaps.size(); ++i) {
+    const double g = gaps[i];
+    if (g <= 0.5 || g >= 2) continue;
+    if (std::abs(gaps[i - 1] - g) < 0.05 && std::abs(gaps[i - 2] - g) < 0.05) {
+      out.push_back({page, "loose line: gaps of " + std::to_string(g).substr(0, 4) + " em in '" + line.text() + "'"});
+      return;
+    }
+  }
+}
+
+// A page less than a quarter full that is not the document's last: the text between the
+// first line and the page foot (the page number's band excluded).
+void check_fill(int page, const test::PdfPage& p, bool last, std::vector<Finding>& out) {
+  if (last || p.height <= 0) return;
+  const double foot = 0.92 * p.height;
+  double top = p.height, bottom = 0;
+  for (const auto& b : p.blocks)
+    for (const auto& l : b.lines)
+      for (const auto& w : l.words)
+        if (w.y1 < foot) {
+          top = std::min(top, w.y0);
+          bottom = std::max(bottom, w.y1);
+        }
+  if (bottom <= top) return;
+  const double fill = (bottom - top) / (foot - top);
+  if (fill < 0.25)
+    out.push_back({page, "page " + std::to_string(static_cast<int>(fill * 100)) + "% full, not the last"});
+}
+
 std::vector<Finding> check_pdf(const std::string& pdf) {
   std::vector<Finding> out;
   auto pages = test::read_pdf_layout(pdf);
@@ -181,7 +233,9 @@ std::vector<Finding> check_pdf(const std::string& pdf) {
         }
       }
       check_last_line(page, b, out);
+      for (const auto& l : b.lines) check_loose(page, l, out);
     }
+    check_fill(page, pages[p], p + 1 == pages.size(), out);
   }
   return out;
 }
@@ -263,6 +317,30 @@ TEST_CASE("the typography checker finds each fault", "[cli][typography]") {
   cells.lines.push_back({{{20, 12, 30, 22, "表"}, {110, 12, 120, 22, "度"}}});
   check_last_line(1, cells, f);
   CHECK(f.size() == 8);
+  // 况； 要 求 该 配 套: characters 0.7 em apart (10.5 pt text, poppler height 15.09).
+  PdfLine loose;
+  double x = 0;
+  for (const char* c : {"况；", "要", "求", "该", "配", "套"}) {
+    const double w = std::string(c).size() == 3 ? 10.5 : 21;
+    loose.words.push_back({x, 0, x + w, 15.09, c});
+    x += w + 0.7 * 10.5;
+  }
+  std::vector<Finding> g;
+  check_loose(1, loose, g);
+  CHECK(g.size() == 1);
+  // Two cells side by side: one gap.
+  PdfLine two_cells;
+  two_cells.words = {{0, 0, 42, 15.09, "一级指标"}, {51, 0, 93, 15.09, "二级指标"}};
+  check_loose(1, two_cells, g);
+  CHECK(g.size() == 1);
+  // A page with text from 72 to 200 pt of an A4 page: 18% full.
+  test::PdfPage sparse;
+  sparse.height = 841.89;
+  sparse.blocks.push_back({{PdfLine{{{60, 72, 100, 87, "标题"}}}, PdfLine{{{60, 185, 100, 200, "末行"}}}}});
+  check_fill(3, sparse, false, g);
+  CHECK(g.size() == 2);
+  check_fill(3, sparse, true, g);  // the last page may be short
+  CHECK(g.size() == 2);
   // 资金使 | 用合规性 in a cell 4 characters wide: 资金使用 | 合规性 fits.
   PdfBlock label;
   label.lines.push_back({{{0, 0, 30, 10, "资金使"}}});

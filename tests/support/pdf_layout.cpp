@@ -66,6 +66,8 @@ std::vector<PdfPage> read_pdf_layout(const std::string& pdf) {
   while (std::getline(in, line)) {
     if (line.find("<page ") != std::string::npos) {
       pages.emplace_back();
+      pages.back().width = attribute(line, "width");
+      pages.back().height = attribute(line, "height");
     } else if (line.find("<block ") != std::string::npos) {
       REQUIRE(!pages.empty());
       pages.back().blocks.emplace_back();

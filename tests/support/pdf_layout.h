@@ -21,6 +21,7 @@ struct PdfBlock {
   std::vector<PdfLine> lines;
 };
 struct PdfPage {
+  double width = 0, height = 0;  // points
   std::vector<PdfBlock> blocks;
   std::string text() const;  // every word of the page, in reading order, one line a line
 };
