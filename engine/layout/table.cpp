@@ -2,6 +2,8 @@
 // inside each cell, natural row heights. Placing it on pages is table_pages.cpp.
 #include <algorithm>
 
+#include "diag/utf8.h"
+#include "layout/linebreak.h"
 #include "layout/table.h"
 
 namespace jixiao::layout {
@@ -85,6 +87,23 @@ std::string continued_text(const doc::Table& t, const doc::Cell& c) {
   return out;
 }
 
+// A cell of one row shown again where its row continues over a page break: a short text
+// with an ideograph (a 三级指标 name), when the table marks continued labels. Numbers (分值,
+// 分数) are not repeated: a reader adding up a column would count them twice.
+bool row_label(const doc::Table& t, const doc::Cell& c) {
+  const std::string& mark = c.continued_mark ? *c.continued_mark : t.continued_mark;
+  if (mark.empty() || c.stacked) return false;
+  std::size_t chars = 0;
+  bool ideograph = false;
+  char32_t cp = 0;
+  for (std::size_t i = 0; i < c.text.size();) {
+    if (!next_code_point(c.text, i, cp)) continue;
+    ++chars;
+    ideograph = ideograph || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+  }
+  return ideograph && chars <= kWordChars;
+}
+
 void set_cells(const doc::Table& t, TableGrid& g, TextSetter& text, DiagnosticSink& sink) {
   std::string stacked;
   const auto line_height = static_cast<float>(t.line_height);
@@ -101,7 +120,7 @@ void set_cells(const doc::Table& t, TableGrid& g, TextSetter& text, DiagnosticSi
       return text.set(stacked, c.style, 0, doc::Align::Left, line_height, 0, c.origin, to);
     };
     tc.block = set(c.text, c.stacked, sink);
-    if (tc.row < g.header_end || !tc.spans()) continue;
+    if (tc.row < g.header_end || !(tc.spans() || row_label(t, c))) continue;
     const std::string again = continued_text(t, c);
     tc.continued = set(again, c.stacked, quiet);
     if (c.stacked) {

@@ -20,6 +20,9 @@ struct TableCell {
   TextBlock across, continued, continued_across;
   std::uint32_t lines() const { return static_cast<std::uint32_t>(block.lines.size()); }
   bool spans() const { return last_row > row; }
+  // Drawn again, marked, on a page its rows continue on after it was drawn whole: the label
+  // of a span, or a short label of a row split over a page break (三级指标 beside a long 说明).
+  bool labels_again() const { return !continued.lines.empty(); }
 };
 
 // Body rows headed by a run of repeat rows [head_begin, head_end), up to row last.

@@ -68,9 +68,9 @@ void Paginator::add_piece(int c, float bottom, std::uint32_t take) {
     // A stacked label cut by the page foot: set across its column, whole, instead.
     take = tc.lines();
     s.whole = true;
-  } else if (take == 0 && s.whole && tc.spans()) {
-    // The label of a span continued from an earlier page: with its mark, stacked or
-    // across the column, or as first drawn, whichever fits first.
+  } else if (take == 0 && s.whole && tc.labels_again()) {
+    // A label continued from an earlier page (a span's, or a split row's): with its mark,
+    // stacked or across the column, or as first drawn, whichever fits first.
     whole_label(p, {Text::Continued, Text::ContinuedAcross, Text::Own});
   }
   s.next_line += take;

@@ -36,7 +36,7 @@ float Paginator::cell_need(int c) const {
   const CellState& s = state_[c];
   if (rest == 0) {
     // A label continued here: its rows grow to hold it, if the page has the room.
-    if (!s.continued || !s.whole || !tc.spans()) return 0;
+    if (!s.continued || !s.whole || !tc.labels_again()) return 0;
     const float need = s.piece_top - y_ + 2 * g_.pad_y + label_height(c);
     return need <= flow_.bottom() - y_ + kEps ? need : 0;
   }

@@ -190,6 +190,21 @@ TEST_CASE("table split: a row of at most a quarter of the page moves whole inste
   CHECK(join(column(res.pages[1], 130, 330), 1) == numbered_lines(6));
 }
 
+TEST_CASE("table split: a split row shows its short labels again, marked, numbers not", "[layout][table][split]") {
+  doc::Table t = three_columns();
+  t.continued_mark = "（续）";
+  for (int i = 1; i <= 11; ++i) t.rows.push_back({{cell(std::to_string(i)), left("短"), left("短")}});
+  // 9 lines fit: the 20-line cell splits 9 | 11; 资金使用 and 12 were drawn whole on page 1.
+  t.rows.push_back({{cell("12"), cell("资金使用"), left(numbered_lines(20, "标"))}});
+  auto res = lay(t);
+  REQUIRE(res.pages.size() == 2);
+  CHECK(column(res.pages[1], 130, 230) == std::vector<std::string>{"说明", "资金使用（续）"});
+  CHECK(column(res.pages[1], 70, 130) == std::vector<std::string>{"序号"});
+  // The mark is page furniture: the structure has the label once.
+  for (const auto& run : res.pages[1].runs)
+    if (test::utf8(run.text).find("资金") != std::string::npos) CHECK(run.tag == layout::kArtifact);
+}
+
 TEST_CASE("table split: text continuing on the next page is drawn last on its page", "[layout][table][split]") {
   // Text extraction in content order (pdftotext -raw, copy and paste) then joins a split
   // cell's two parts, as it joins a paragraph running over a page break; cells that end on
