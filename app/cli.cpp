@@ -288,6 +288,7 @@ class Parser {
   CLI::App* command(const char* name, const char* description, const char* usage, const char* exit_status) {
     CLI::App* c = app_.add_subcommand(name, description);
     c->group(T("Commands", "命令"));
+    if (zh_) c->get_help_ptr()->group("选项");  // a command's -h is made before option_defaults reach it
     format_->usage(c, usage);
     c->allow_extras();
     c->footer(exit_status);

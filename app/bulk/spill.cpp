@@ -146,7 +146,7 @@ bool Spill::get(std::size_t row, SummaryRow& r, std::vector<Diagnostic>* problem
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0)
         throw Failure({Severity::Error, "io.read", dir_, "", "cannot read back the run's row file: " +
-                       n < 0 ? os_error(errno) : std::string("it is shorter than written"), "", "", {}});
+                       (n < 0 ? os_error(errno) : std::string("it is shorter than written")), "", "", {}});
       done += static_cast<std::size_t>(n);
     }
   }

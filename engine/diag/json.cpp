@@ -121,8 +121,14 @@ Syntax syntax_in_words(const std::string& detail, std::string_view text, std::si
   if (rest.find("control character") != std::string::npos)
     return {"a line break or other control character inside a string", "a string on one line", "",
             "write a line break as \\n and a tab as \\t"};
-  // Not recognised: nlohmann's words, without the content it read; its expected once.
-  return {"syntax error while parsing " + context + ": " + rest, expected.empty() ? "well-formed JSON (RFC 8259)" : token_words(expected), "", ""};
+  // Not recognised: nlohmann's words, without the content it read, and "expected" once (the
+  // lexer's own, "invalid number; expected digit after '-'", else the parser's).
+  if (auto e = rest.find("; expected "); e != std::string::npos) {
+    expected = rest.substr(e + 11);
+    rest.erase(e);
+  }
+  return {"syntax error while parsing " + context + ": " + rest,
+          expected.empty() ? "well-formed JSON (RFC 8259)" : token_words(expected), "", ""};
 }
 
 // The DOM builder plus the checks nlohmann does not make.
