@@ -370,9 +370,10 @@ class Parser {
                                  : "Run 'jixiao help' for the commands.\n"));
   }
 
-  // --lang when it parsed, else the locale's.
+  // --lang when it parsed, else as the help's (a --lang seen on the line, else the locale):
+  // `rendr x.json --lang zh` has no command to parse --lang for.
   std::string language() const {
-    return lang_ == "zh" || lang_ == "en" ? lang_ : language_from_environment();
+    return lang_ == "zh" || lang_ == "en" ? lang_ : zh_ ? "zh" : "en";
   }
 
   // Every option name of command c ("--output", "-o"), for "did you mean".

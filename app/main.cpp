@@ -9,6 +9,7 @@
 #include "bulk/shard_rows.h"
 #include "check_templates.h"
 #include "cli.h"
+#include "count.h"
 #include "diag/files.h"
 #include "diag/lang.h"
 #include "jixiao.h"
@@ -17,10 +18,7 @@
 
 namespace {
 
-// "1 page", "2 pages": English counts.
-std::string count(std::size_t n, const std::string& noun) {
-  return std::to_string(n) + " " + noun + (n == 1 ? "" : "s");
-}
+using jixiao::app::count;
 
 int list_forms(jixiao::Options options) {
   const std::string lang = options.lang;

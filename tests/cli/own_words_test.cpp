@@ -3,6 +3,7 @@
 // when all is well, English counts, and the exit status each command's help promises.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <fstream>
 #include <regex>
 
@@ -21,7 +22,9 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 
 // check of a data file holding text: its stderr under lang, after checking that it failed.
 std::string check_fails(const std::string& name, const std::string& text, const std::string& lang = "en") {
-  std::string path = test::temp_dir("words-" + name) + "/data.json";
+  std::string dir_name = "words-" + name;
+  std::replace(dir_name.begin(), dir_name.end(), ' ', '-');  // the shell splits the command at spaces
+  std::string path = test::temp_dir(dir_name) + "/data.json";
   std::ofstream(path, std::ios::binary) << text;
   auto r = test::run_jixiao("check " + path + " --lang " + lang);
   INFO(r.err);

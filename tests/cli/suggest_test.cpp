@@ -60,7 +60,8 @@ TEST_CASE("suggest: a misspelt option, command or help topic", "[cli][suggest]")
 TEST_CASE("suggest: a misspelt field in a template, in render as in templates --check", "[cli][suggest]") {
   auto dir = test::temp_dir("suggest-tpl");
   test::run_command("mkdir -p " + dir + "/forms");
-  write(dir + "/forms/shenzhen-project-selfeval-2021.xml", replace(test::slurp(kTemplate), "{p.name}", "{p.nmae}"));
+  write(dir + "/forms/shenzhen-project-selfeval-2021.xml", replace(test::slurp(kTemplate), "<td colspan=\"4\">{p.name}</td>",
+                                                                          "<td colspan=\"4\">{p.nmae}</td>"));
   auto render = test::run_jixiao("render " + kExample + " -o " + dir + "/out.pdf --templates " + dir);
   INFO(render.err);
   CHECK(render.exit_code == 2);
