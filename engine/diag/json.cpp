@@ -104,7 +104,7 @@ Syntax syntax_in_words(const std::string& detail, std::string_view text, std::si
   if (context == "object key" && single_quote)
     return {"a key in single quotes", "a key in double quotes", "", quotes_hint};
   if (context == "object key" && rest.rfind("invalid literal", 0) == 0)
-    return {"a key without quotes", "a key in double quotes", "", "put the key in double quotes: {\"key\": 1}"};
+    return {"a key without quotes", "a key in double quotes", "", "put the key in double quotes: {\"key\": 1}", true};
   if (context == "object separator")
     return {"a ':' is missing after the key", "':'", got, ""};
   if (context == "value" && unexpected == "']'" && before() == ',')
@@ -113,7 +113,7 @@ Syntax syntax_in_words(const std::string& detail, std::string_view text, std::si
     return {"a string in single quotes", "a string in double quotes", "", quotes_hint};
   if (context == "value" && rest.rfind("invalid literal", 0) == 0)
     return {"a word that is not a JSON value", "a string in double quotes, a number, true, false or null", "",
-            "put text in double quotes; true, false and null are written in lower case"};
+            "put text in double quotes; true, false and null are written in lower case", true};
   if (context == "value" && expected == "end of input")
     return {"more text after the end of the JSON", "nothing after the JSON's last '}' or ']'", got, ""};
   if (context == "value" && (unexpected == "'}'" || unexpected == "']'" || unexpected == "','"))
