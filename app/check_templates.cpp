@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "check/check.h"
+#include "count.h"
 #include "diag/lang.h"
 #include "catalog/catalog.h"
 
@@ -18,10 +19,9 @@ int check_templates(const Options& options) {
               << " 个结构定义、" << sum.prefill_maps << " 个预填映射："
               << (errors == 0 ? std::string("没有错误") : std::to_string(errors) + " 个错误") << "\n";
   } else {
-    std::cerr << sum.forms << " forms, " << sum.rule_sets << " rule sets, " << sum.schemas << " schemas, "
-              << sum.prefill_maps << " prefill maps checked: "
-              << (errors == 0 ? std::string("no errors") : std::to_string(errors) + (errors == 1 ? " error" : " errors"))
-              << "\n";
+    std::cerr << count(sum.forms, "form") << ", " << count(sum.rule_sets, "rule set") << ", "
+              << count(sum.schemas, "schema") << ", " << count(sum.prefill_maps, "prefill map") << " checked: "
+              << (errors == 0 ? std::string("no errors") : count(errors, "error")) << "\n";
   }
   return errors == 0 ? 0 : 2;
 }

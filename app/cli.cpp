@@ -14,6 +14,7 @@
 
 #include "data_dir.h"
 #include "diag/lang.h"
+#include "diag/suggest.h"
 #include "version.h"
 
 namespace jixiao::app {
@@ -21,8 +22,22 @@ namespace {
 
 const char* kMoreHelp =
     "Run 'jixiao help COMMAND' or 'jixiao COMMAND --help' for a command's options.";
+const char* kMoreHelpZh = "运行 'jixiao help COMMAND' 或 'jixiao COMMAND --help' 查看某个命令的选项。";
+// Exit status, as each command returns it (app/main.cpp): only render exits 3 for warnings.
 const char* kExitStatus =
-    "Exit status: 0 ok, 1 usage, 2 errors (no output written), 3 done with warnings.";
+    "Exit status: 0 ok, 1 usage, 2 errors (no output written), 3 (render only) written with\n"
+    "warnings (see render --fail-on).";
+const char* kExitStatusZh = "退出状态：0 成功，1 用法错误，2 有错误（不写输出），3（仅 render）已写出但有警告\n"
+                            "（见 render --fail-on）。";
+const char* kRenderExit =
+    "Exit status: 0 ok, 1 usage, 2 errors (no output written), 3 written with warnings\n"
+    "(--fail-on warning, the default for one document).";
+const char* kRenderExitZh = "退出状态：0 成功，1 用法错误，2 有错误（不写输出），3 已写出但有警告\n"
+                            "（--fail-on warning，单个文档的默认值）。";
+const char* kCheckExit = "Exit status: 0 no errors (warnings are printed, and exit 0), 1 usage, 2 errors.";
+const char* kCheckExitZh = "退出状态：0 没有错误（警告会打印出来，仍退出 0），1 用法错误，2 有错误。";
+const char* kPlainExit = "Exit status: 0 ok, 1 usage, 2 errors.";
+const char* kPlainExitZh = "退出状态：0 成功，1 用法错误，2 有错误。";
 
 // Seconds since the epoch from "1700000000", "2021-12-31" or "2021-12-31T08:00:00Z".
 std::optional<std::int64_t> parse_date(const std::string& s) {
@@ -81,63 +96,95 @@ class Formatter : public CLI::Formatter {
 
 class Parser {
  public:
-  Parser() {
+  // zh: the help in Chinese (--lang zh anywhere on the line, else a Chinese locale).
+  explicit Parser(bool zh) : zh_(zh) {
     format_->column_width(30);
+    if (zh_) {
+      format_->label("Usage", "用法");
+      format_->label("Positionals", "参数");
+      app_.option_defaults()->group("选项");
+    }
     app_.formatter(format_);  // before add_subcommand: commands copy the formatter and -h
-    app_.set_help_flag("-h,--help", "print this help and exit");
+    app_.description(T("jixiao: Chinese fiscal performance forms (绩效自评表) from JSON data to PDF",
+                       "jixiao：由 JSON 数据生成财政绩效自评表（PDF）"));
+    app_.set_help_flag("-h,--help", T("print this help and exit", "显示本帮助后退出"));
     app_.set_version_flag("--version", std::string("jixiao ") + kVersion + " (" + kCommit + ")",
-                          "print the version and git commit and exit");
+                          T("print the version and git commit and exit", "显示版本号和 git 提交后退出"));
     app_.require_subcommand(0, 1);
     app_.allow_extras();  // unknown options and commands: reported by finish(), by name
-    app_.footer(std::string(kMoreHelp) + "\n" + kExitStatus);
+    app_.footer(std::string(T(kMoreHelp, kMoreHelpZh)) + "\n" + T(kExitStatus, kExitStatusZh));
 
-    render_ = command("render", "render the data's form to PDF or OFD (one file, or many into a directory)",
+    render_ = command("render", T("render the data's form to PDF or OFD (one file, or many into a directory)",
+                                  "把数据生成表式的 PDF 或 OFD（一个文件，或多个文件到一个目录）"),
                       "jixiao render DATA.json -o OUT.pdf [OPTIONS]\n"
-                      "       jixiao render INPUT… -o OUTDIR/ [-j N] [--resume] [--shard K/N] [OPTIONS]");
+                      "       jixiao render INPUT… -o OUTDIR/ [-j N] [--resume] [--shard K/N] [OPTIONS]",
+                      T(kRenderExit, kRenderExitZh));
     render_->add_option("INPUT", inputs_,
-                        "a data file; or, for a bulk run, data files, directories of them\n"
-                        "and JSON Lines files (.jsonl, one data file's object a line)")
+                        T("a data file; or, for a bulk run, data files, directories of them\n"
+                          "and JSON Lines files (.jsonl, one data file's object a line)",
+                          "数据文件；批量生成时可为多个数据文件、存放它们的目录，\n"
+                          "以及 JSON Lines 文件（.jsonl，每行一个数据对象）"))
         ->type_name("");
     render_->add_option("-o,--output", line_.request.output_file,
-                        "the PDF (or .ofd) to write (written only when there is no error); a\n"
-                        "directory (ending in /) for a bulk run: one PDF per document,\n"
-                        "summary.csv, summary.xlsx and findings.json")
+                        T("the PDF (or .ofd) to write (written only when there is no error); a\n"
+                          "directory (ending in /) for a bulk run: one PDF per document,\n"
+                          "summary.csv, summary.xlsx and findings.json",
+                          "要写出的 PDF（或 .ofd），没有错误时才写出；批量生成时为目录\n"
+                          "（以 / 结尾）：每份文档一个 PDF，另有 summary.csv、summary.xlsx\n"
+                          "和 findings.json"))
         ->type_name("FILE|DIR/")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-    render_->add_option("-j,--jobs", jobs_, "bulk: documents rendered at once (default: one per core)")
+    render_->add_option("-j,--jobs", jobs_, T("bulk: documents rendered at once (default: one per core)",
+                                              "批量：同时生成的文档数（默认每个 CPU 核一个）"))
         ->type_name("N")->check(CLI::Range(1, 256))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_flag("--resume", line_.bulk.resume,
-                      "bulk: skip documents whose PDF is there and whose inputs (data,\n"
-                      "template, rule set, schema, fonts) have not changed since");
+                      T("bulk: skip documents whose PDF is there and whose inputs (data,\n"
+                        "template, rule set, schema, fonts) have not changed since",
+                        "批量：跳过 PDF 已在、且输入（数据、模板、评分规则、结构定义、\n"
+                        "字体）此后未改动的文档"));
     render_->add_option("--shard", shard_text_,
-                        "bulk: render only the K-th (from 0) of N shares of the documents;\n"
-                        "'/N' takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID")
+                        T("bulk: render only the K-th (from 0) of N shares of the documents;\n"
+                          "'/N' takes K from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID",
+                          "批量：只生成文档 N 等份中的第 K 份（从 0 起）；'/N' 从\n"
+                          "JOB_COMPLETION_INDEX 或 SLURM_ARRAY_TASK_ID 取 K"))
         ->type_name("K/N")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_option("--fail-on", fail_on_,
-                        "what besides errors makes the exit status non-zero: 'warning'\n"
-                        "(exit 3 when there are warnings; the default for one document) or\n"
-                        "'error' (warnings exit 0; the default for a bulk run, so that a job\n"
-                        "runner does not count a shard that wrote every PDF as failed)")
+                        T("what besides errors makes the exit status non-zero: 'warning'\n"
+                          "(exit 3 when there are warnings; the default for one document) or\n"
+                          "'error' (warnings exit 0; the default for a bulk run, so that a job\n"
+                          "runner does not count a shard that wrote every PDF as failed)",
+                          "除错误外还有什么使退出状态非零：'warning'（有警告时退出 3；单个\n"
+                          "文档的默认值）或 'error'（有警告也退出 0；批量生成的默认值，\n"
+                          "免得作业调度把写出了全部 PDF 的分片算作失败）"))
         ->type_name("error|warning")->check(CLI::IsMember({"error", "warning"}).description(""))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_option("--timings", line_.bulk.timings_file,
-                        "bulk: write each document's render time (ms) to FILE, for benchmarks")
+                        T("bulk: write each document's render time (ms) to FILE, for benchmarks",
+                          "批量：把每份文档的生成时间（毫秒）写入 FILE，供性能测试用"))
         ->type_name("FILE")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_option("--date", date_text_,
-                        "PDF creation date: seconds since 1970 or YYYY-MM-DD[THH:MM:SSZ]\n"
-                        "(default: $SOURCE_DATE_EPOCH, else now)")
+                        T("PDF creation date: seconds since 1970 or YYYY-MM-DD[THH:MM:SSZ]\n"
+                          "(default: $SOURCE_DATE_EPOCH, else now)",
+                          "PDF 的创建日期：自 1970 年起的秒数或 YYYY-MM-DD[THH:MM:SSZ]\n"
+                          "（默认取 $SOURCE_DATE_EPOCH，否则为当前时间）"))
         ->type_name("WHEN")->envname("SOURCE_DATE_EPOCH")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_option("--format", output_format_,
-                        "'pdf' or 'ofd' (GB/T 33190 版式文档, docs/ofd.md). Default: as\n"
-                        "-o's extension says (.ofd or .pdf), else pdf; a bulk run's files all\n"
-                        "take it")
+                        T("'pdf' or 'ofd' (GB/T 33190 版式文档, docs/ofd.md). Default: as\n"
+                          "-o's extension says (.ofd or .pdf), else pdf; a bulk run's files all\n"
+                          "take it",
+                          "'pdf' 或 'ofd'（GB/T 33190 版式文档，见 docs/ofd.md）。默认按 -o 的\n"
+                          "扩展名（.ofd 或 .pdf），否则为 pdf；批量生成的文件都用它"))
         ->type_name("pdf|ofd")->check(CLI::IsMember({"pdf", "ofd"}).description(""))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_option("--pdf-standard", line_.options.pdf_standard,
-                        "'a-2b': PDF/A-2b for archives (XMP metadata, sRGB output intent; a\n"
-                        "character no font has is an error); 'ua-1': PDF/UA-1 for screen\n"
-                        "readers (the form must have a title); 'a-2b,ua-1': both; 'none': a\n"
-                        "plain PDF. Default: as the form's pdf-standard attribute says, else none")
+                        T("'a-2b': PDF/A-2b for archives (XMP metadata, sRGB output intent; a\n"
+                          "character no font has is an error); 'ua-1': PDF/UA-1 for screen\n"
+                          "readers (the form must have a title); 'a-2b,ua-1': both; 'none': a\n"
+                          "plain PDF. Default: as the form's pdf-standard attribute says, else none",
+                          "'a-2b'：供归档的 PDF/A-2b（XMP 元数据、sRGB 输出意图；没有字体\n"
+                          "含有的字符算错误）；'ua-1'：供读屏软件的 PDF/UA-1（表式须有标题）；\n"
+                          "'a-2b,ua-1'：两者兼有；'none'：普通 PDF。默认按表式的\n"
+                          "pdf-standard 属性，否则为 none"))
         ->type_name("a-2b|ua-1|a-2b,ua-1|none")
         ->check(CLI::Validator(
             [](std::string& v) -> std::string {
@@ -148,56 +195,72 @@ class Parser {
             ""))
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_flag("--tags", line_.options.tagged,
-                      "a tagged PDF: a structure tree of headings, paragraphs and table\n"
-                      "cells for screen readers (larger and slower; ua-1 implies it)");
+                      T("a tagged PDF: a structure tree of headings, paragraphs and table\n"
+                        "cells for screen readers (larger and slower; ua-1 implies it)",
+                        "带标签的 PDF：供读屏软件的标题、段落和表格单元格结构树\n"
+                        "（文件更大、更慢；ua-1 隐含此项）"));
     render_->add_flag("--debug-layout", line_.options.debug_layout,
-                      "draw the layout over the pages: cell and block boxes, baselines,\n"
-                      "overflowing text in red, where each page broke and why");
+                      T("draw the layout over the pages: cell and block boxes, baselines,\n"
+                        "overflowing text in red, where each page broke and why",
+                        "在页面上画出版面：单元格和块的边框、基线、红色的溢出文字，\n"
+                        "以及每页在哪里、为什么分页"));
     lookup_options(*render_, true);
     repeatable(*render_, "--font-dir", line_.options.font_dirs,
-               "look for font files named in the manifest in DIR first");
+               T("look for font files named in the manifest in DIR first", "先在 DIR 中查找字体清单所列的字体文件"));
 
-    score_ = command("score", "scores, totals, grades and findings",
-                     "jixiao score DATA.json [--json] [OPTIONS]");
+    score_ = command("score", T("scores, totals, grades and findings", "得分、合计、等级和检查结果"),
+                     "jixiao score DATA.json [--json] [OPTIONS]", T(kCheckExit, kCheckExitZh));
     data_file(*score_);
-    score_->add_flag("--json", line_.json, "print them as JSON, for programs");
+    score_->add_flag("--json", line_.json, T("print them as JSON, for programs", "以 JSON 输出，供程序读取"));
     lookup_options(*score_, true);
 
-    check_ = command("check", "validation and checks only", "jixiao check DATA.json [OPTIONS]");
+    check_ = command("check", T("validation and checks only", "只做校验和检查"), "jixiao check DATA.json [OPTIONS]",
+                     T(kCheckExit, kCheckExitZh));
     data_file(*check_);
     lookup_options(*check_, true);
 
-    templates_ = command("templates", "the forms found: id, rule set, schema, file",
-                         "jixiao templates [--check] [OPTIONS]");
+    templates_ = command("templates", T("the forms found: id, rule set, schema, file", "找到的表式：编号、评分规则、结构定义、文件"),
+                         "jixiao templates [--check] [OPTIONS]", T(kPlainExit, kPlainExitZh));
     templates_->add_flag("--check", check_templates_,
-                         "load every form, rule set, schema and prefill map found and check\n"
-                         "every field and category they name against the schema");
+                         T("load every form, rule set, schema and prefill map found and check\n"
+                           "every field and category they name against the schema",
+                           "载入找到的每个表式、评分规则、结构定义和预填映射，并按结构定义\n"
+                           "检查它们用到的每个字段和类别"));
     lookup_options(*templates_, false);
 
-    preview_ = command("preview", "a live preview in the browser, re-rendered on every save",
-                       "jixiao preview DATA.json [--templates DIR] [--port P] [OPTIONS]");
+    preview_ = command("preview", T("a live preview in the browser, re-rendered on every save",
+                                    "在浏览器中实时预览，每次保存后重新生成"),
+                       "jixiao preview DATA.json [--templates DIR] [--port P] [OPTIONS]", T(kPlainExit, kPlainExitZh));
     data_file(*preview_);
-    preview_->add_option("--port", line_.port, "the port on 127.0.0.1 (default 8030, or the next free one up to\n"
-                         "8049; 0: any free port)")
+    preview_->add_option("--port", line_.port, T("the port on 127.0.0.1 (default 8030, or the next free one up to\n"
+                                                 "8049; 0: any free port)",
+                                                 "127.0.0.1 上的端口（默认 8030，或其后直到 8049 的第一个空闲\n"
+                                                 "端口；0：任一空闲端口）"))
         ->type_name("P")->check(CLI::Range(0, 65535))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     lookup_options(*preview_, true);
     repeatable(*preview_, "--font-dir", line_.options.font_dirs,
-               "look for font files named in the manifest in DIR first");
+               T("look for font files named in the manifest in DIR first", "先在 DIR 中查找字体清单所列的字体文件"));
 
-    merge_ = command("merge", "a sharded bulk run's summaries made one, as a single run's",
-                     "jixiao merge OUTDIR/ [--lang en|zh]");
+    merge_ = command("merge", T("a sharded bulk run's summaries made one, as a single run's",
+                                "把分片批量生成的汇总合并为一份，与一次运行的相同"),
+                     "jixiao merge OUTDIR/ [--lang en|zh]", T(kPlainExit, kPlainExitZh));
     merge_->add_option("OUTDIR", line_.merge_dir,
-                       "the output directory the shards (--shard K/N) wrote into: their\n"
-                       "rows.shard-K-of-N.jsonl become summary.csv, summary.xlsx and\n"
-                       "findings.json, byte for byte a single run's; a missing or incomplete\n"
-                       "shard is named and nothing is written; files of another N are removed")
+                       T("the output directory the shards (--shard K/N) wrote into: their\n"
+                         "rows.shard-K-of-N.jsonl become summary.csv, summary.xlsx and\n"
+                         "findings.json, byte for byte a single run's; a missing or incomplete\n"
+                         "shard is named and nothing is written; files of another N are removed",
+                         "各分片（--shard K/N）写入的输出目录：它们的 rows.shard-K-of-N.jsonl\n"
+                         "合并为 summary.csv、summary.xlsx 和 findings.json，与一次运行的逐字节\n"
+                         "相同；缺少或不完整的分片会被指出，且什么也不写；其他 N 的文件会被删除"))
         ->type_name("");
-    merge_->add_option("--lang", lang_, "language of messages: en or zh")
-        ->type_name("en|zh")->check(CLI::IsMember({"en", "zh"}).description(""))
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    lang_option(*merge_, T("language of messages: en or zh", "消息的语言：en 或 zh"));
 
-    help_ = command("help", "a command's options, or this overview", "jixiao help [COMMAND]");
-    help_->add_option("COMMAND", help_topic_, "render, score, check, templates, preview or merge")->type_name("");
+    help_ = command("help", T("a command's options, or this overview", "某个命令的选项，或本概览"),
+                    "jixiao help [COMMAND] [--lang en|zh]", "");
+    help_->add_option("COMMAND", help_topic_, T("render, score, check, templates, preview or merge",
+                                                "render、score、check、templates、preview 或 merge"))
+        ->type_name("");
+    lang_option(*help_, T("language of the help: en or zh", "帮助的语言：en 或 zh"));
   }
 
   CommandLine parse(int argc, const char* const* argv) {
@@ -220,41 +283,54 @@ class Parser {
   }
 
  private:
-  CLI::App* command(const char* name, const char* description, const char* usage) {
+  const char* T(const char* en, const char* zh) const { return zh_ ? zh : en; }
+
+  CLI::App* command(const char* name, const char* description, const char* usage, const char* exit_status) {
     CLI::App* c = app_.add_subcommand(name, description);
-    c->group("Commands");
+    c->group(T("Commands", "命令"));
+    if (zh_) c->get_help_ptr()->group("选项");  // a command's -h is made before option_defaults reach it
     format_->usage(c, usage);
     c->allow_extras();
-    c->footer(kExitStatus);
+    c->footer(exit_status);
     return c;
   }
 
   void data_file(CLI::App& c) {
-    c.add_option("DATA.json", line_.request.data_file, "the data file (JSON)")->type_name("");
+    c.add_option("DATA.json", line_.request.data_file, T("the data file (JSON)", "数据文件（JSON）"))->type_name("");
   }
 
   void repeatable(CLI::App& c, const char* name, std::vector<std::string>& into, const char* what) {
-    c.add_option(name, into, std::string(what) + "; repeatable")->type_name("DIR")
+    c.add_option(name, into, std::string(what) + T("; repeatable", "；可重复"))->type_name("DIR")
         ->allow_extra_args(false);  // one DIR per occurrence: the data file is not a DIR
+  }
+
+  void lang_option(CLI::App& c, const char* what) {
+    c.add_option("--lang", lang_, what)
+        // An empty description: the help shows "en|zh", not CLI11's "en|zh:{en,zh}".
+        ->type_name("en|zh")->check(CLI::IsMember({"en", "zh"}).description(""))
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   }
 
   void lookup_options(CLI::App& c, bool declarations) {
     repeatable(c, "--templates", line_.options.template_dirs,
-               "also look for forms/, rules/, schemas/ and prefill/ in DIR, before the\n"
-               "built-in ones");
+               T("also look for forms/, rules/, schemas/ and prefill/ in DIR, before the\n"
+                 "built-in ones",
+                 "也在 DIR 中查找 forms/、rules/、schemas/ 和 prefill/，先于内置的"));
     c.add_option("--data-dir", line_.options.data_dir,
-                 "directory holding templates/ and fonts/ (default: $JIXIAO_DATA_DIR, else\n"
-                 "../share/jixiao beside the executable, else this build's source tree)")
+                 T("directory holding templates/ and fonts/ (default: $JIXIAO_DATA_DIR, else\n"
+                   "../share/jixiao beside the executable, else this build's source tree)",
+                   "存放 templates/ 和 fonts/ 的目录（默认取 $JIXIAO_DATA_DIR，否则为程序旁的\n"
+                   "../share/jixiao，否则为本次构建的源码目录）"))
         ->type_name("DIR")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
-    c.add_option("--lang", lang_, "language of messages and the score table: en or zh\n"
-                 "(default: zh when LANG, LC_ALL or LC_MESSAGES starts with zh)")
-        // An empty description: the help shows "en|zh", not CLI11's "en|zh:{en,zh}".
-        ->type_name("en|zh")->check(CLI::IsMember({"en", "zh"}).description(""))
-        ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    lang_option(c, T("language of messages and the score table: en or zh\n"
+                     "(default: zh when LANG, LC_ALL or LC_MESSAGES starts with zh)",
+                     "消息和得分表的语言：en 或 zh（LANG、LC_ALL 或 LC_MESSAGES\n"
+                     "以 zh 开头时默认为 zh）"));
     if (declarations)
       repeatable(c, "--declaration-dir", line_.options.declaration_dirs,
-                 "a declaration named by the data may also lie in DIR\n"
-                 "(besides the data file's own directory)");
+                 T("a declaration named by the data may also lie in DIR\n"
+                   "(besides the data file's own directory)",
+                   "数据所指的申报表也可以在 DIR 中（除数据文件所在目录外）"));
   }
 
   CLI::App* chosen() const {
@@ -282,15 +358,38 @@ class Parser {
 
   // A usage error, and where to read how the command is used; in Chinese under --lang zh
   // or a Chinese locale (a --lang that did not parse leaves the locale to decide).
-  CommandLine usage(const std::string& problem) {
+  CommandLine usage(const std::string& problem, const std::string& hint = "") {
     CLI::App* c = chosen();
-    if ((lang_ == "zh" || lang_ == "en" ? lang_ : language_from_environment()) == "zh")
+    if (language() == "zh")
       return fail("jixiao: " + translate("cli.usage", problem, "zh") + "\n" +
+                  (hint.empty() ? "" : "  提示：" + translate("cli.usage", hint, "zh") + "\n") +
                   (c && c != help_ ? "运行 'jixiao help " + c->get_name() + "' 查看它的选项。\n"
                                    : "运行 'jixiao help' 查看所有命令。\n"));
-    return fail("jixiao: " + problem + "\n" +
+    return fail("jixiao: " + problem + "\n" + (hint.empty() ? "" : "  hint: " + hint + "\n") +
                 (c && c != help_ ? "Run 'jixiao help " + c->get_name() + "' for its options.\n"
                                  : "Run 'jixiao help' for the commands.\n"));
+  }
+
+  // --lang when it parsed, else as the help's (a --lang seen on the line, else the locale):
+  // `rendr x.json --lang zh` has no command to parse --lang for.
+  std::string language() const {
+    return lang_ == "zh" || lang_ == "en" ? lang_ : zh_ ? "zh" : "en";
+  }
+
+  // Every option name of command c ("--output", "-o"), for "did you mean".
+  static std::vector<std::string> option_names(const CLI::App& c) {
+    std::vector<std::string> names;
+    for (const CLI::Option* o : c.get_options()) {
+      for (const auto& l : o->get_lnames()) names.push_back("--" + l);
+      for (const auto& s : o->get_snames()) names.push_back("-" + s);
+    }
+    return names;
+  }
+
+  std::vector<std::string> command_names() const {
+    std::vector<std::string> names;
+    for (const CLI::App* c : app_.get_subcommands([](const CLI::App*) { return true; })) names.push_back(c->get_name());
+    return names;
   }
 
   // Names the option and, when another command (or jixiao itself) has it, where it belongs.
@@ -303,13 +402,13 @@ class Parser {
     std::string problem = "unknown option '" + name + "'";
     if (in) problem += " for " + in->get_name();
     if (!owners.empty()) problem += " (it is an option of " + owners + ")";
-    return usage(problem);
+    return usage(problem, owners.empty() ? did_you_mean(name, option_names(in ? *in : app_)) : "");
   }
 
   CommandLine finish() {
     for (const std::string& arg : app_.remaining()) {
       if (is_option(arg)) return unknown_option(arg, nullptr);
-      return usage("unknown command '" + arg + "'");
+      return usage("unknown command '" + arg + "'", did_you_mean(arg, command_names()));
     }
     CLI::App* c = chosen();
     if (!c) return fail("jixiao: no command\n" + overview());
@@ -393,8 +492,8 @@ class Parser {
     if (help_topic_.empty()) return print(overview());
     for (CLI::App* c : {render_, score_, check_, templates_, preview_, merge_, help_})
       if (c->get_name() == help_topic_) return print(c->help(app_.get_name()));
-    return usage("no command '" + help_topic_ +
-                 "'; the commands are render, score, check, templates, preview, merge");
+    return usage("no command '" + help_topic_ + "'; the commands are render, score, check, templates, preview, merge",
+                 did_you_mean(help_topic_, command_names()));
   }
 
   CommandLine engine_request(CLI::App* c) {
@@ -464,8 +563,8 @@ class Parser {
     return std::move(line_);
   }
 
-  CLI::App app_{"jixiao: Chinese fiscal performance forms (绩效自评表) from JSON data to PDF",
-                "jixiao"};
+  bool zh_;
+  CLI::App app_{"", "jixiao"};
   std::shared_ptr<Formatter> format_ = std::make_shared<Formatter>();
   CLI::App *render_, *score_, *check_, *templates_, *preview_, *merge_, *help_;
   CommandLine line_;
@@ -478,7 +577,15 @@ class Parser {
 }  // namespace
 
 CommandLine parse_command_line(int argc, const char* const* argv) {
-  return Parser().parse(argc, argv);
+  // The help's language is chosen before the parser is built: its texts are set up with it.
+  std::string lang;
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--lang" && i + 1 < argc) lang = argv[i + 1];
+    else if (arg.rfind("--lang=", 0) == 0) lang = arg.substr(7);
+  }
+  if (lang != "zh" && lang != "en") lang = language_from_environment();
+  return Parser(lang == "zh").parse(argc, argv);
 }
 
 }  // namespace jixiao::app

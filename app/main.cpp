@@ -9,6 +9,7 @@
 #include "bulk/shard_rows.h"
 #include "check_templates.h"
 #include "cli.h"
+#include "count.h"
 #include "diag/files.h"
 #include "diag/lang.h"
 #include "jixiao.h"
@@ -16,6 +17,8 @@
 #include "progress.h"
 
 namespace {
+
+using jixiao::app::count;
 
 int list_forms(jixiao::Options options) {
   const std::string lang = options.lang;
@@ -43,8 +46,17 @@ int run(const jixiao::app::CommandLine& line) {
     if (zh)
       std::cerr << "jixiao: 已写出 " << req.output_file << "（" << res.pages << " 页，" << res.pdf_bytes << " 字节）\n";
     else
-      std::cerr << "jixiao: wrote " << req.output_file << " (" << res.pages << " pages, "
-                << res.pdf_bytes << " bytes)\n";
+      std::cerr << "jixiao: wrote " << req.output_file << " (" << count(static_cast<std::size_t>(res.pages), "page") << ", "
+                << count(static_cast<std::size_t>(res.pdf_bytes), "byte") << ")\n";
+  }
+  // check says so when all is well: silence would look like nothing was checked.
+  if (req.action == jixiao::Request::Action::Check && !res.diagnostics.has_errors()) {
+    std::size_t warnings = 0;
+    for (const auto& d : res.diagnostics.all()) warnings += d.severity == jixiao::Severity::Warning;
+    if (zh)
+      std::cout << req.data_file << "：没有错误，" << (warnings ? std::to_string(warnings) + " 个警告" : "没有警告") << "\n";
+    else
+      std::cout << req.data_file << ": no errors, " << (warnings ? count(warnings, "warning") : "no warnings") << "\n";
   }
   return res.exit_code();
 }
@@ -69,7 +81,7 @@ int run_bulk(jixiao::app::CommandLine& line) {
   jixiao::install_stop_request();
   line.bulk.stop_requested = [] { return jixiao::stop_signal(); };
   jixiao::Engine engine(line.options);
-  jixiao::app::ProgressPrinter printer(::isatty(2) == 1);
+  jixiao::app::ProgressPrinter printer(::isatty(2) == 1, line.options.lang == "zh");
   line.bulk.on_progress = [&](const jixiao::bulk::Progress& p) { printer(p); };
   jixiao::bulk::BulkResult res = jixiao::bulk::run_bulk(engine, line.options, line.bulk);
   printer.finish();
@@ -136,7 +148,7 @@ int merge(const jixiao::app::CommandLine& line) {
   if (zh)
     std::cerr << "jixiao: 已合并 " << res.shards << " 个分片（" << res.documents << " 份文档）：" << files << "\n";
   else
-    std::cerr << "jixiao: merged " << res.shards << " shards (" << res.documents << " documents): " << files << "\n";
+    std::cerr << "jixiao: merged " << count(static_cast<std::size_t>(res.shards), "shard") << " (" << count(res.documents, "document") << "): " << files << "\n";
   return 0;
 }
 

@@ -15,14 +15,24 @@ std::string clock_text(double seconds) {
   return buf;
 }
 
-std::string line(const bulk::Progress& p) {
+// "12/40 documents  3.1/s  about 0:09 left  0 failed": the time left only once there is a
+// rate to tell it by, and not when all is done.
+std::string line(const bulk::Progress& p, bool zh) {
   double rate = p.seconds > 0 ? static_cast<double>(p.done) / p.seconds : 0;
-  std::string left = rate > 0 && p.done < p.total ? clock_text(static_cast<double>(p.total - p.done) / rate) : "-";
-  char buf[160];
-  std::snprintf(buf, sizeof buf, "%zu/%zu documents  %.1f/s  %s left  %zu failed", p.done, p.total, rate,
-                left.c_str(), p.failed);
+  std::string left;
+  if (rate > 0 && p.done < p.total) {
+    std::string clock = clock_text(static_cast<double>(p.total - p.done) / rate);
+    left = zh ? "  约剩 " + clock : "  about " + clock + " left";
+  }
+  char buf[200];
+  if (zh)
+    std::snprintf(buf, sizeof buf, "%zu/%zu 个文档  %.1f 个/秒%s  %zu 个失败", p.done, p.total, rate, left.c_str(),
+                  p.failed);
+  else
+    std::snprintf(buf, sizeof buf, "%zu/%zu documents  %.1f/s%s  %zu failed", p.done, p.total, rate, left.c_str(),
+                  p.failed);
   std::string out = buf;
-  if (p.unchanged) out += "  " + std::to_string(p.unchanged) + " unchanged";
+  if (p.unchanged) out += "  " + std::to_string(p.unchanged) + (zh ? " 个未变" : " unchanged");
   return out;
 }
 
@@ -33,7 +43,7 @@ void ProgressPrinter::operator()(const bulk::Progress& p) {
     constexpr int kWidth = 24;
     int filled = p.total ? static_cast<int>(kWidth * p.done / p.total) : kWidth;
     std::string bar = "[" + std::string(filled, '#') + std::string(kWidth - filled, '.') + "] ";
-    std::fprintf(stderr, "\r%s%s\033[K", bar.c_str(), line(p).c_str());
+    std::fprintf(stderr, "\r%s%s\033[K", bar.c_str(), line(p, zh_).c_str());
     drawn_ = true;
     return;
   }
@@ -41,7 +51,7 @@ void ProgressPrinter::operator()(const bulk::Progress& p) {
   if (tenth > last_tenth_ || (p.done == p.total && !drawn_)) {
     last_tenth_ = tenth;
     drawn_ = p.done == p.total;
-    std::fprintf(stderr, "jixiao: %s\n", line(p).c_str());
+    std::fprintf(stderr, "jixiao: %s\n", line(p, zh_).c_str());
   }
 }
 

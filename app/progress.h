@@ -7,12 +7,13 @@ namespace jixiao::app {
 
 class ProgressPrinter {
  public:
-  explicit ProgressPrinter(bool terminal) : terminal_(terminal) {}
+  ProgressPrinter(bool terminal, bool zh) : terminal_(terminal), zh_(zh) {}
   void operator()(const bulk::Progress& p);
   void finish();  // ends the bar's line
 
  private:
   bool terminal_;
+  bool zh_;  // the line in Chinese (--lang zh)
   std::size_t last_tenth_ = 0;
   bool drawn_ = false;
 };

@@ -86,7 +86,7 @@ std::vector<DataSet> expand_inputs(const std::vector<std::string>& inputs, const
         }
         if (it->is_regular_file(ec) && is_data(it->path())) files.push_back(it->path());
       }
-      if (ec) sink.error("bulk.input", input, "", "cannot list the directory: " + ec.message());
+      if (ec) sink.error("bulk.input", input, "", "cannot list the directory: " + os_error(ec.value()));
       std::sort(files.begin(), files.end());
       for (const auto& f : files) add_file(f, without_extension(fs::relative(f, p, ec)), out, sink);
     } else if (fs::is_regular_file(p, ec)) {

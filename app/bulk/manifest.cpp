@@ -156,7 +156,7 @@ Manifest::Manifest(const std::string& path, bool resume) : path_(path) {
     throw Failure({Severity::Error, "io.write", path, "", why, expected, "", {}});
   };
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) fail(std::string("cannot write the manifest: ") + std::strerror(errno), "a writable output directory");
+  if (fd < 0) fail(std::string("cannot write the manifest: ") + os_error(errno), "a writable output directory");
   // Two runs writing one directory's manifest would record each other's PDFs as their own.
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     ::close(fd);
@@ -165,7 +165,7 @@ Manifest::Manifest(const std::string& path, bool resume) : path_(path) {
   }
   if (!resume && ::ftruncate(fd, 0) != 0) {
     ::close(fd);
-    fail(std::string("cannot write the manifest: ") + std::strerror(errno), "a writable output directory");
+    fail(std::string("cannot write the manifest: ") + os_error(errno), "a writable output directory");
   }
   if (resume) {
     // The manifests of the same directory's runs with another shard count first: a run
@@ -191,13 +191,13 @@ Manifest::Manifest(const std::string& path, bool resume) : path_(path) {
     if (::fstat(fd, &st) == 0 && st.st_size > 0) (void)::pread(fd, &last, 1, st.st_size - 1);
     if (last != '\n' && ::write(fd, "\n", 1) != 1) {
       ::close(fd);
-      fail(std::string("cannot write the manifest: ") + std::strerror(errno), "a writable output directory");
+      fail(std::string("cannot write the manifest: ") + os_error(errno), "a writable output directory");
     }
   }
   file_ = ::fdopen(fd, "a");  // the lock lasts until it is closed
   if (!file_) {
     ::close(fd);
-    fail(std::string("cannot write the manifest: ") + std::strerror(errno), "a writable output directory");
+    fail(std::string("cannot write the manifest: ") + os_error(errno), "a writable output directory");
   }
 }
 

@@ -102,7 +102,7 @@ void decode(const std::string& bytes, SummaryRow& r, std::vector<Diagnostic>* pr
 Spill::Spill(const std::string& dir, std::size_t rows) : dir_(dir), places_(rows) {
   std::string name = (std::filesystem::path(dir) / ".jixiao-spill-XXXXXX").string();
   fd_ = ::mkostemp(name.data(), O_CLOEXEC);
-  if (fd_ < 0) fail(dir, std::string("cannot create the run's row file: ") + std::strerror(errno));
+  if (fd_ < 0) fail(dir, std::string("cannot create the run's row file: ") + os_error(errno));
   ::flock(fd_, LOCK_EX | LOCK_NB);  // for the moment it has a name: not a killed run's leftover
   ::unlink(name.c_str());
 }
@@ -146,7 +146,7 @@ bool Spill::get(std::size_t row, SummaryRow& r, std::vector<Diagnostic>* problem
       if (n < 0 && errno == EINTR) continue;
       if (n <= 0)
         throw Failure({Severity::Error, "io.read", dir_, "", "cannot read back the run's row file: " +
-                       std::string(n < 0 ? std::strerror(errno) : "it is shorter than written"), "", "", {}});
+                       (n < 0 ? os_error(errno) : std::string("it is shorter than written")), "", "", {}});
       done += static_cast<std::size_t>(n);
     }
   }

@@ -293,7 +293,7 @@ class Scratch {
     file += ".xlsx-XXXXXX";
     name_ = (dir / file).string();
     fd_ = ::mkostemp(name_.data(), O_CLOEXEC);
-    if (fd_ < 0) fail(path, std::string("cannot create output: ") + std::strerror(errno));
+    if (fd_ < 0) fail(path, std::string("cannot create output: ") + os_error(errno));
     ::flock(fd_, LOCK_EX | LOCK_NB);  // held while it lives: not taken for a killed run's leftover
   }
   ~Scratch() {
@@ -312,7 +312,7 @@ class Scratch {
 // Copies a file into write_file_streamed's output a block at a time.
 void copy_into(const std::string& from, const std::string& path, const std::function<void(std::string_view)>& put) {
   int fd = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) fail(path, std::string("cannot read the workbook back: ") + std::strerror(errno));
+  if (fd < 0) fail(path, std::string("cannot read the workbook back: ") + os_error(errno));
   std::vector<char> block(1 << 16);
   for (;;) {
     ssize_t n = ::read(fd, block.data(), block.size());
@@ -320,7 +320,7 @@ void copy_into(const std::string& from, const std::string& path, const std::func
     if (n <= 0) {
       int e = errno;
       ::close(fd);
-      if (n < 0) fail(path, std::string("cannot read the workbook back: ") + std::strerror(e));
+      if (n < 0) fail(path, std::string("cannot read the workbook back: ") + os_error(e));
       return;
     }
     put(std::string_view(block.data(), static_cast<std::size_t>(n)));

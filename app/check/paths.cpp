@@ -45,7 +45,7 @@ void PathCheck::unknown_field(const Shape& of, const std::string& path, const st
                "no field '" + name + "' in '" + path + "' (" + of.where() + ")",
                names.empty() ? std::string("no field at all") : "one of: " + name_list(names),
                "'" + name + "'", {}};
-  if (std::string near = nearest(name, names); !near.empty()) d.hints.push_back("did you mean '" + near + "'?");
+  suggest(d.hints, name, names);
   report(std::move(d));
 }
 
@@ -76,7 +76,7 @@ void PathCheck::allowed(const Shape& s, const std::string& path, const std::stri
   Diagnostic d{Severity::Error, "check.value", file, place,
                "'" + path + "' is never '" + value + "' (" + s.where() + ")", "one of: " + name_list(names),
                "'" + value + "'", {}};
-  if (std::string near = nearest(value, names); !near.empty()) d.hints.push_back("did you mean '" + near + "'?");
+  suggest(d.hints, value, names);
   report(std::move(d));
 }
 
@@ -93,7 +93,7 @@ Shape PathCheck::value(const Expr& e, const Shape& root, const std::vector<Var>&
       Diagnostic d{Severity::Error, "check.field", spot.file, spot.place(e.name),
                    "unknown name '" + e.name + "': no variable and no field of the data (" + root.where() + ")",
                    "one of: " + name_list(names), "'" + e.name + "'", {}};
-      if (std::string near = nearest(e.name, names); !near.empty()) d.hints.push_back("did you mean '" + near + "'?");
+      suggest(d.hints, e.name, names);
       report(std::move(d));
       return Shape::any();
     }

@@ -110,7 +110,7 @@ void Session::render(const std::vector<std::string>& changed) {
                n_, ok ? "ok" : "failed", ms(started, done), ms(started, rendered), ms(rendered, done),
                ok ? res.pages : 0, ok ? good_pdf_->size() : std::size_t(0), names.empty() ? "" : "; changed: ",
                names.c_str());
-  for (const auto& d : res.diagnostics.all()) std::fprintf(stderr, "  %s\n", format(d).c_str());
+  for (const auto& d : res.diagnostics.all()) std::fprintf(stderr, "  %s\n", format(d, options_.lang).c_str());
   std::fflush(stderr);
   publish(std::move(snap));
 }

@@ -43,7 +43,7 @@ bool Watcher::open(std::string& error) {
   inotify_ = ::inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
   stop_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   if (inotify_ < 0 || stop_fd_ < 0) {
-    error = std::string("cannot watch files (inotify): ") + std::strerror(errno);
+    error = std::string("cannot watch files (inotify): ") + os_error(errno);
     return false;
   }
   return true;

@@ -6,6 +6,7 @@
 #include <set>
 
 #include "catalog/roots.h"
+#include "diag/suggest.h"
 #include "layout/fonts.h"
 #include "layout/shape_cache.h"
 #include "model/schema.h"
@@ -68,9 +69,16 @@ std::shared_ptr<const tmpl::Template> Catalog::form(const std::string& id, const
   if (found) *found = path;
   if (path.empty()) {
     std::string list;
+    std::vector<std::string> names;
     DiagnosticSink elsewhere;  // another form's link out of its root is not this data's problem
-    for (auto& [name, file] : files("forms", ".xml", elsewhere)) list += (list.empty() ? "" : ", ") + name;
-    sink.error("model.unknown-form", data_file, "/form", "unknown form '" + id + "'", "one of: " + list);
+    for (auto& [name, file] : files("forms", ".xml", elsewhere)) {
+      list += (list.empty() ? "" : ", ") + name;
+      names.push_back(name);
+    }
+    Diagnostic d{Severity::Error, "model.unknown-form", data_file, "/form", "unknown form '" + id + "'",
+                 "one of: " + list, "", {}};
+    suggest(d.hints, id, names);
+    sink.report(std::move(d));
     return nullptr;
   }
   return form_at(path, sink);

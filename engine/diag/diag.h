@@ -79,6 +79,11 @@ class Failure : public std::runtime_error {
   Diagnostic diagnostic_;
 };
 
+// An operating system error (errno) in jixiao's words: "no such file or directory",
+// "permission denied", "is a directory" … (each with Chinese wording in the catalog); the
+// C library's strerror for the rarer ones. engine/diag/files.cpp.
+std::string os_error(int errnum);
+
 // Reads a whole regular file of at most max_bytes. Throws Failure ("io.read") naming the
 // file when it cannot be read, is not a regular file (a FIFO or device is refused without
 // blocking) or is larger. engine/diag/files.cpp.

@@ -31,7 +31,7 @@ namespace {
   throw Failure({Severity::Error, code, path, "", std::move(message), std::move(expected), "", {}});
 }
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() { return os_error(errno); }
 
 // A temporary unlocked for this long is no live writer's (it locks it right after creating it).
 constexpr std::time_t kStaleTemporarySeconds = 2;
@@ -172,6 +172,27 @@ void clear_stale_once(const std::string& dir) {
 
 }  // namespace
 
+std::string os_error(int errnum) {
+  switch (errnum) {
+    case ENOENT: return "no such file or directory";
+    case EACCES: return "permission denied";
+    case EPERM: return "operation not permitted";
+    case EISDIR: return "is a directory";
+    case ENOTDIR: return "a part of the path is not a directory";
+    case ENOSPC: return "no space left on the device";
+    case EDQUOT: return "disk quota exceeded";
+    case EROFS: return "read-only file system";
+    case EEXIST: return "the file exists";
+    case ELOOP: return "too many levels of symbolic links";
+    case ENAMETOOLONG: return "file name too long";
+    case EMFILE:
+    case ENFILE: return "too many open files";
+    case EIO: return "input/output error";
+    case EBUSY: return "the file is busy";
+    default: return std::strerror(errnum);
+  }
+}
+
 std::string read_file(const std::string& path, std::size_t max_bytes) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused below anyway.
   Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
@@ -310,12 +331,12 @@ std::string confined_path(const std::string& given, const std::string& base_dir,
   std::error_code ec;
   fs::path base = fs::weakly_canonical(base_dir.empty() ? fs::path(".") : fs::path(base_dir), ec);
   if (ec) {
-    why = "cannot be resolved (" + ec.message() + ")";
+    why = "cannot be resolved (" + os_error(ec.value()) + ")";
     return {};
   }
   fs::path resolved = fs::weakly_canonical(base / rel, ec);  // follows symlinks, folds ".."
   if (ec) {
-    why = "cannot be resolved (" + ec.message() + ")";
+    why = "cannot be resolved (" + os_error(ec.value()) + ")";
     return {};
   }
   auto inside = [&](const fs::path& root) {

@@ -1,5 +1,7 @@
 #include "diag/json.h"
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <unordered_set>
 #include <vector>
@@ -12,6 +14,122 @@ namespace jixiao {
 namespace {
 
 using json_text::CountingIterator;
+
+// nlohmann's "syntax error while parsing object - unexpected string literal; expected '}'"
+// in our words: what is wrong, what was expected (said once: in expected, not in the
+// message), what was found, and a hint for the common mistakes (a missing comma, a comma
+// after the last member, a key without quotes, single quotes). Whatever is not recognised
+// keeps nlohmann's words, its "expected" moved to expected.
+struct Syntax {
+  std::string detail, expected, got, hint;
+  bool token = false;  // the place is the unexpected token's: move it to where the token starts
+};
+
+// nlohmann reports the place after the token it read: a string or a word that was not
+// expected is named where it starts (its opening quote, its first letter).
+std::size_t token_start(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return at;
+  if (text[at] == '"') {
+    for (std::size_t i = at; i-- > 0;) {
+      std::size_t backslashes = 0;
+      while (backslashes < i && text[i - 1 - backslashes] == '\\') ++backslashes;
+      if (text[i] == '"' && backslashes % 2 == 0) return i;
+    }
+    return at;
+  }
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' || c == '+'; };
+  while (at > 0 && word(text[at]) && word(text[at - 1])) --at;
+  return at;
+}
+
+std::string token_words(const std::string& t) {
+  if (t == "string literal") return "a string";
+  if (t == "number literal") return "a number";
+  if (t == "true literal") return "true";
+  if (t == "false literal") return "false";
+  if (t == "null literal") return "null";
+  if (t == "end of input") return "the end of the text";
+  if (t == "'[', '{', or a literal") return "a value";
+  return t;  // "'}'", "','" …
+}
+
+Syntax syntax_in_words(const std::string& detail, std::string_view text, std::size_t at) {
+  // "syntax error while parsing CONTEXT - PROBLEM[; last read: '…'][; expected TOKEN]"
+  const std::string head = "syntax error while parsing ";
+  auto dash = detail.find(" - ");
+  if (detail.rfind(head, 0) != 0 || dash == std::string::npos) return {detail, "well-formed JSON (RFC 8259)", "", ""};
+  std::string context = detail.substr(head.size(), dash - head.size());
+  std::string rest = detail.substr(dash + 3), expected, last_read;
+  // The lexer's own words may say "expected" too ("invalid number; expected digit after '-'"):
+  // the parser's comes last, after what was read.
+  if (auto l = rest.find("; last read: '"); l != std::string::npos) {
+    last_read = rest.substr(l + 14);
+    rest.erase(l);
+    if (auto e = last_read.rfind("'; expected "); e != std::string::npos) {
+      expected = last_read.substr(e + 12);
+      last_read.erase(e);
+    } else if (!last_read.empty() && last_read.back() == '\'') {
+      last_read.pop_back();
+    }
+  } else if (auto e = rest.rfind("; expected "); e != std::string::npos) {
+    expected = rest.substr(e + 11);
+    rest.erase(e);
+  }
+  const std::string unexpected = rest.rfind("unexpected ", 0) == 0 ? rest.substr(11) : "";
+  const bool value_token = unexpected == "string literal" || unexpected == "number literal" ||
+                           unexpected == "true literal" || unexpected == "false literal" ||
+                           unexpected == "null literal" || unexpected == "'{'" || unexpected == "'['";
+  // The character before the offending token, spaces skipped: a ',' there is a trailing comma.
+  auto before = [&]() -> char {
+    std::size_t i = std::min(at, text.size());
+    while (i > 0 && (text[i - 1] == ' ' || text[i - 1] == '\n' || text[i - 1] == '\r' || text[i - 1] == '\t')) --i;
+    return i > 0 ? text[i - 1] : '\0';
+  };
+  const bool single_quote = rest.rfind("invalid literal", 0) == 0 && last_read.find('\'') != std::string::npos;
+  const std::string quotes_hint = "JSON keys and strings take double quotes: \"key\", not 'key'";
+  const std::string got = unexpected.empty() ? "" : token_words(unexpected);
+  if (unexpected == "end of input")
+    return {"the text ends before the JSON does (an object or array is not closed)", token_words(expected), "", ""};
+  if (context == "object" && value_token)
+    return {"a comma is missing between two members", "',' or '}'", got,
+            "put a comma after every member but the last: {\"a\": 1, \"b\": 2}", true};
+  if (context == "array" && value_token)
+    return {"a comma is missing between two elements", "',' or ']'", got,
+            "put a comma after every element but the last: [1, 2]", true};
+  if (context == "object key" && unexpected == "'}'")
+    return {"a comma after the last member", "a key in double quotes", got,
+            "JSON allows no comma after the last member: remove it"};
+  if (context == "object key" && unexpected == "','")
+    return {"two commas in a row", "a key in double quotes", got, "remove the extra comma"};
+  if (context == "object key" && single_quote)
+    return {"a key in single quotes", "a key in double quotes", "", quotes_hint};
+  if (context == "object key" && rest.rfind("invalid literal", 0) == 0)
+    return {"a key without quotes", "a key in double quotes", "", "put the key in double quotes: {\"key\": 1}", true};
+  if (context == "object separator")
+    return {"a ':' is missing after the key", "':'", got, ""};
+  if (context == "value" && unexpected == "']'" && before() == ',')
+    return {"a comma after the last element", "a value", got, "JSON allows no comma after the last element: remove it"};
+  if (context == "value" && single_quote)
+    return {"a string in single quotes", "a string in double quotes", "", quotes_hint};
+  if (context == "value" && rest.rfind("invalid literal", 0) == 0)
+    return {"a word that is not a JSON value", "a string in double quotes, a number, true, false or null", "",
+            "put text in double quotes; true, false and null are written in lower case", true};
+  if (context == "value" && expected == "end of input")
+    return {"more text after the end of the JSON", "nothing after the JSON's last '}' or ']'", got, ""};
+  if (context == "value" && (unexpected == "'}'" || unexpected == "']'" || unexpected == "','"))
+    return {"a value is missing", "a value", got, ""};
+  if (rest.find("control character") != std::string::npos)
+    return {"a line break or other control character inside a string", "a string on one line", "",
+            "write a line break as \\n and a tab as \\t"};
+  // Not recognised: nlohmann's words, without the content it read, and "expected" once (the
+  // lexer's own, "invalid number; expected digit after '-'", else the parser's).
+  if (auto e = rest.find("; expected "); e != std::string::npos) {
+    expected = rest.substr(e + 11);
+    rest.erase(e);
+  }
+  return {"syntax error while parsing " + context + ": " + rest,
+          expected.empty() ? "well-formed JSON (RFC 8259)" : token_words(expected), "", ""};
+}
 
 // The DOM builder plus the checks nlohmann does not make.
 template <class Json>
@@ -80,6 +198,7 @@ class StrictSax {
     // "[json.exception.parse_error.101] parse error at line 1, column 8: syntax error …"
     auto colon = what.find(": ");
     std::string detail = colon == std::string::npos ? what : what.substr(colon + 2);
+    const std::string raw = detail;  // our words never quote the content; the check needs it
     if (!options_.quote_content) {
       auto last = detail.find("; last read: ");
       if (last != std::string::npos) {
@@ -87,15 +206,22 @@ class StrictSax {
         detail.erase(last, next == std::string::npos ? std::string::npos : next - last);
       }
     }
-    if (ex.id == 406) detail = "number out of range";
-    error_ = {position > 0 ? position - 1 : 0, "malformed " + options_.what + ": " + detail,
-              "well-formed JSON (RFC 8259)"};
+    std::size_t at = position > 0 ? position - 1 : 0;
+    if (ex.id == 406) {
+      error_ = {at, "malformed " + options_.what + ": number out of range", "well-formed JSON (RFC 8259)"};
+      return false;
+    }
+    Syntax words = detail.rfind("syntax error while parsing ", 0) == 0
+                       ? syntax_in_words(raw, text_, at)
+                       : Syntax{detail, "well-formed JSON (RFC 8259)", "", ""};
+    if (words.token) at = token_start(text_, at);
+    error_ = {at, "malformed " + options_.what + ": " + words.detail, words.expected, words.got, words.hint};
     return false;
   }
 
   struct Error {
     std::size_t at = 0;
-    std::string message, expected;
+    std::string message, expected, got = {}, hint = {};
   };
   const std::optional<Error>& error() const { return error_; }
   bool stopped() const { return stopped_; }
@@ -205,7 +331,9 @@ bool parse_strict(const std::string& file, const std::string& text, Json& out, D
   if (sax.stopped()) return false;
   if (!ok || sax.error()) {
     auto e = sax.error().value_or(typename StrictSax<Json>::Error{read, "malformed " + options.what, "well-formed JSON"});
-    sink.error(options.code, file, to_string(line_col(text, e.at)), e.message, e.expected);
+    Diagnostic d{Severity::Error, options.code, file, to_string(line_col(text, e.at)), e.message, e.expected, e.got, {}};
+    if (!e.hint.empty()) d.hints.push_back(e.hint);
+    sink.report(std::move(d));
     return false;
   }
   out = std::move(result);

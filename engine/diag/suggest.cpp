@@ -45,4 +45,16 @@ std::string nearest(std::string_view word, const std::vector<std::string>& candi
   return best;
 }
 
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string near = nearest(word, candidates);
+  return near.empty() ? near : "did you mean '" + near + "'?";
+}
+
+bool suggest(std::vector<std::string>& hints, std::string_view word, const std::vector<std::string>& candidates) {
+  std::string hint = did_you_mean(word, candidates);
+  if (hint.empty()) return false;
+  hints.push_back(std::move(hint));
+  return true;
+}
+
 }  // namespace jixiao

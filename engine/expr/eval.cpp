@@ -1,6 +1,7 @@
 // Evaluation of template expressions against a view, and printing of the results.
 #include <cmath>
 
+#include "diag/suggest.h"
 #include "expr/eval_detail.h"
 #include "expr/expr.h"
 #include "expr/number_format.h"
@@ -52,8 +53,10 @@ Value element(const Value& container, const Value& key, const std::string& what,
     if (it == container.ref->end()) {
       std::vector<std::string> fields;
       for (auto f = container.ref->begin(); f != container.ref->end(); ++f) fields.push_back(f.key());
-      throw EvalError{"expr.binding", "no field '" + std::string(key.string) + "' in '" + what + "'",
+      EvalError error{"expr.binding", "no field '" + std::string(key.string) + "' in '" + what + "'",
                       "one of: " + join_names(fields), "'" + std::string(key.string) + "'"};
+      suggest(error.hints, key.string, fields);
+      throw error;
     }
     return Value::of(*it);
   }
@@ -90,8 +93,10 @@ Value member(const Value& obj, const Expr& e) {
   if (it == obj.ref->end()) {
     std::vector<std::string> fields;
     for (auto f = obj.ref->begin(); f != obj.ref->end(); ++f) fields.push_back(f.key());
-    throw EvalError{"expr.binding", "no field '" + e.name + "' in '" + e.a->text + "'",
+    EvalError error{"expr.binding", "no field '" + e.name + "' in '" + e.a->text + "'",
                     "one of: " + join_names(fields), "'" + e.name + "'"};
+    suggest(error.hints, e.name, fields);
+    throw error;
   }
   return Value::of(*it);
 }
@@ -267,9 +272,12 @@ Value evaluate(const Expr& e, const Scope& scope, std::string* pointer) {
     case ExprKind::Name: {
       Value storage;
       const Value* v = scope.find(e.name, storage, pointer);
-      if (!v)
-        throw EvalError{"expr.binding", "no field or loop variable '" + e.name + "'",
+      if (!v) {
+        EvalError error{"expr.binding", "no field or loop variable '" + e.name + "'",
                         "one of: " + join_names(scope.names()), "'" + e.name + "'"};
+        suggest(error.hints, e.name, scope.names());
+        throw error;
+      }
       return checked(*v, e);
     }
     case ExprKind::Member: {

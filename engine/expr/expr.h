@@ -116,6 +116,7 @@ struct EvalError {
   std::string message;
   std::string expected;
   std::string got;
+  std::vector<std::string> hints = {};  // "did you mean 'department'?" (diag/suggest.h)
 };
 
 // The names an expression can start with: loop variables (innermost first), then the

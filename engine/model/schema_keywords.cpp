@@ -98,8 +98,8 @@ class KeywordCheck {
     if (in(kAssertions, k) || in(kAnnotations, k)) return;
     Diagnostic d{Severity::Error, "schema.keyword", file_, ptr, "unknown keyword '" + k + "'",
                  "a JSON Schema draft 7 keyword", "", {}};
-    if (auto near = nearest(k, all_keywords()); !near.empty()) d.hints.push_back("did you mean '" + near + "'?");
-    else d.hints.push_back("annotations of your own belong in \"description\" or \"$comment\"");
+    if (!suggest(d.hints, k, all_keywords()))
+      d.hints.push_back("annotations of your own belong in \"description\" or \"$comment\"");
     report(std::move(d));
   }
 

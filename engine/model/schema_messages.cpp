@@ -140,8 +140,17 @@ class Reporter {
                          expected_text(s));
     if (starts(d, "Object contains a property that could not be validated"))
       return unknown_field(ptr, quoted_name(d), schema_at(schema_, data_, parent));
-    if (starts(d, "Failed to match against any enum") || starts(d, "Failed to match expected value set by 'const'"))
-      return sink_.error("model.value", file_, ptr, "unexpected value for " + field_name(ptr), expected_text(s), got);
+    if (starts(d, "Failed to match against any enum") || starts(d, "Failed to match expected value set by 'const'")) {
+      Diagnostic diag{Severity::Error, "model.value", file_, ptr, "unexpected value for " + field_name(ptr),
+                      expected_text(s), got, {}};
+      if (value && value->is_string() && s && s->contains("enum") && (*s)["enum"].is_array()) {
+        std::vector<std::string> names;
+        for (const auto& e : (*s)["enum"])
+          if (e.is_string()) names.push_back(e.get<std::string>());
+        suggest(diag.hints, value->get_ref<const std::string&>(), names);
+      }
+      return sink_.report(std::move(diag));
+    }
     if (starts(d, "Expected number")) return range(ptr, s, got, d);
     if (starts(d, "String should be no fewer than"))
       return sink_.error("model.empty", file_, ptr, field_name(ptr) + " is empty", expected_text(s), got);
@@ -190,7 +199,7 @@ class Reporter {
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
     Diagnostic diag{Severity::Error, "model.unknown-field", file_, ptr,
                     "unknown field '" + key + "'", list.empty() ? "no other fields" : "one of: " + list, "", {}};
-    if (auto near = nearest(key, names); !near.empty()) diag.hints.push_back("did you mean '" + near + "'?");
+    suggest(diag.hints, key, names);
     sink_.report(std::move(diag));
   }
 

@@ -146,7 +146,7 @@ class RuleReader {
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
     Diagnostic d{Severity::Error, code, path_, place, message, "one of: " + list, "'" + got + "'", {}};
-    if (auto near = nearest(got, names); !near.empty()) d.hints.push_back("did you mean '" + near + "'?");
+    suggest(d.hints, got, names);
     sink_.report(std::move(d));
   }
 

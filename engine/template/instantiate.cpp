@@ -94,7 +94,7 @@ std::optional<Value> Instantiator::eval(const Binding& b, std::string* pointer) 
   try {
     return evaluate(*b.expr, scope_, pointer);
   } catch (const EvalError& e) {
-    report_.error(template_code(e.code), b.place, e.message, e.expected, e.got);
+    report_.error(template_code(e.code), b.place, e.message, e.expected, e.got, e.hints);
     return std::nullopt;
   }
 }
@@ -117,7 +117,7 @@ std::string Instantiator::text(const TextTemplate& t, std::string* data) {
             std::string printed = print(*v, p.binding.filter, *p.binding.expr);
             out += v->kind == Value::Kind::String ? paragraphs_from_markup(printed) : printed;
           } catch (const EvalError& e) {
-            report_.error(template_code(e.code), p.binding.place, e.message, e.expected, e.got);
+            report_.error(template_code(e.code), p.binding.place, e.message, e.expected, e.got, e.hints);
           }
         }
         if (data && !pointer.empty() && !(values == 1 && pointer == common)) {

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "diag/diag.h"
 #include "diag/limits.h"
@@ -17,7 +18,7 @@ class Reporter {
   Reporter(DiagnosticSink& sink, std::string file) : sink_(sink), file_(std::move(file)) {}
 
   void error(std::string code, std::string place, std::string message, std::string expected = {},
-             std::string got = {}) {
+             std::string got = {}, std::vector<std::string> hints = {}) {
     if (seen_.size() >= static_cast<std::size_t>(limits::kTemplateErrors)) {
       if (!dropped_)
         sink_.error("template.errors", file_, std::move(place),
@@ -27,8 +28,8 @@ class Reporter {
       return;
     }
     if (!seen_.insert(place + '\n' + message).second) return;
-    sink_.error(std::move(code), file_, std::move(place), std::move(message), std::move(expected),
-                std::move(got));
+    sink_.report({Severity::Error, std::move(code), file_, std::move(place), std::move(message),
+                  std::move(expected), std::move(got), std::move(hints)});
   }
   const std::string& file() const { return file_; }
   bool has_errors() const { return !seen_.empty(); }

@@ -278,7 +278,7 @@ TEST_CASE("summary: a directory that does not exist fails naming the file, leavi
     } catch (const Failure& e) {
       CHECK(e.diagnostic().code == "io.write");
       CHECK(e.diagnostic().file == path);
-      CHECK(std::string(e.what()).find("No such file or directory") != std::string::npos);
+      CHECK(std::string(e.what()).find("no such file or directory") != std::string::npos);
     }
   }
   CHECK(files_in(dir).empty());

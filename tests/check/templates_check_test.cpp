@@ -60,7 +60,7 @@ TEST_CASE("every shipped form, rule set, schema and prefill map passes the check
   INFO(r.err);
   CHECK(r.exit_code == 0);
   // Nothing else: no error and no warning either.
-  CHECK(r.err == "5 forms, 4 rule sets, 5 schemas, 1 prefill maps checked: no errors\n");
+  CHECK(r.err == "5 forms, 4 rule sets, 5 schemas, 1 prefill map checked: no errors\n");
 }
 
 TEST_CASE("an unchanged copy of a form passes too", "[check]") {
@@ -68,7 +68,7 @@ TEST_CASE("an unchanged copy of a form passes too", "[check]") {
   auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
   INFO(r.err);
   CHECK(r.exit_code == 0);
-  CHECK(r.err.find("6 forms, 5 rule sets, 5 schemas, 1 prefill maps checked: no errors") != std::string::npos);
+  CHECK(r.err.find("6 forms, 5 rule sets, 5 schemas, 1 prefill map checked: no errors") != std::string::npos);
 }
 
 TEST_CASE("a misspelt field in a copied template is an error at its line:col with the nearest name", "[check]") {

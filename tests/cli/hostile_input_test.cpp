@@ -159,7 +159,7 @@ TEST_CASE("JSON: what nlohmann accepts silently is an error with its place", "[c
       {"escaped NUL", std::string(base).replace(at, 24, "\"department\": \"01\\u0000\","),
        "error: a NUL character (\\u0000) in a string at /projects/0/department"},
       {"NUL byte after the document", base + std::string("\0\0garbage", 9), "error: malformed JSON: a NUL byte"},
-      {"bytes after the document", base + "{}", "error: malformed JSON: syntax error while parsing value"},
+      {"bytes after the document", base + "{}", "error: malformed JSON: more text after the end of the JSON"},
       {"number out of range", std::string(base).replace(at, 24, "\"department\": 1e400,"),
        "error: malformed JSON: number out of range"},
       {"nested 90,000 deep", std::string(90000, '[') + std::string(90000, ']'), "error: nested too deeply at /0/0/0"},

@@ -95,6 +95,6 @@ TEST_CASE("prefill: a declaration that cannot be read is an error at the link", 
   std::ofstream(dir + "/self.json") << data.dump(2);
   auto r = test::run_jixiao("render " + dir + "/self.json -o " + dir + "/out.pdf");
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find("/projects/0/declaration: error: the declaration 'nope.json' cannot be read: cannot read file: No such file or directory") != std::string::npos);
+  CHECK(r.err.find("/projects/0/declaration: error: the declaration 'nope.json' cannot be read: cannot read file: no such file or directory") != std::string::npos);
   CHECK_FALSE(test::file_exists(dir + "/out.pdf"));
 }
