@@ -81,7 +81,7 @@ TEST_CASE("rule weights: a category's official unequal weights by name score as 
   for (const auto& f : after[0].findings) CHECK(f.code != "scoring.category-points");
 }
 
-TEST_CASE("rule weights: unnamed indicators share what is left by the remainder rule; the data's win", "[scoring][rules][weights]") {
+TEST_CASE("rule weights: unnamed indicators share what is left by the remainder rule, the data's win", "[scoring][rules][weights]") {
   json r = suzhou_rules();
   r["categories"][0]["weights"] = {{"资金使用合规性", 3}, {"工程管理规范性", 5}};
   r["categories"][0]["remainder"] = "first";
@@ -94,7 +94,8 @@ TEST_CASE("rule weights: unnamed indicators share what is left by the remainder 
   inds[1]["weight"] = 4;  // 工程管理规范性 as the data gives it: wins over the rule's 5
   auto s = scoring::score_all(data, *l->rules)[0];
   // 24 - 3 - 4 = 17 over the other eight: 2.16 first (the remainder), 2.12 ×7.
-  CHECK(std::vector<std::string>(weights(s).begin(), weights(s).begin() + 10) ==
+  auto w = weights(s);
+  CHECK(std::vector<std::string>(w.begin(), w.begin() + 10) ==
         std::vector<std::string>{"3", "4", "2.16", "2.12", "2.12", "2.12", "2.12", "2.12", "2.12", "2.12"});
   CHECK(s.indicators[0].weight_source == "rule");
   CHECK(s.indicators[1].weight_source == "declared");

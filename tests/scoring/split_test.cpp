@@ -205,7 +205,7 @@ TEST_CASE("a bad remainder or pool is a load error naming file, pointer and the 
   l = load(r);
   d = error_at(*l, "/categories/0/remainer");
   CHECK(d.code == "rules.unknown-field");
-  CHECK(d.expected == "one of: name, points, method, band, remainder");
+  CHECK(d.expected == "one of: name, points, method, band, remainder, weights");
   CHECK(d.hints == std::vector<std::string>{"did you mean 'remainder'?"});
 
   r = pooled_rules();
