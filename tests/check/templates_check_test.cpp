@@ -202,6 +202,6 @@ TEST_CASE("category points that do not add up to the total fail the check, namin
                    ": /total: error: the points of the lines, categories and pools add up to 81 ≠ 80, the total") !=
         std::string::npos);
   auto zh = test::run_jixiao("templates --check --lang zh --templates " + v.dir);
-  CHECK(zh.err.find("81 ≠ 80") != std::string::npos);
+  CHECK(zh.err.find("分值合计 81 ≠ 总分 80") != std::string::npos);
   CHECK(zh.err.find("add up") == std::string::npos);
 }
