@@ -128,6 +128,13 @@ Summary check_templates(const Catalog& catalog, DiagnosticSink& sink) {
       auto& targets = prefill_targets[map];
       if (schema && schema->ok && std::find(targets.begin(), targets.end(), schema) == targets.end())
         targets.push_back(schema);
+      if (rule_file && !rule_file->rules) {
+        // Its bindings of "evaluation" would all fail as echoes of the rule set's errors.
+        Diagnostic d{Severity::Note, "check.rules-failed", path, form->rules_place,
+                     "not checked: its rule set " + f.rules + " failed to load", "", "", {}};
+        sink.report(std::move(d));
+        return;
+      }
       check_form(*form, schema, rule_file ? rule_file->rules.get() : nullptr, check);
       if (rule_file && schema && rule_checks.emplace(f.rules, f.schema).second)
         check_rule_set(*rule_file, *schema, check);

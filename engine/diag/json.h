@@ -49,6 +49,11 @@ struct JsonSpot {
 // The spot of the value at each JSON pointer ("" the root, "/a~1b/0"), in one reading.
 std::vector<JsonSpot> json_value_offsets(std::string_view text, const std::vector<std::string>& pointers);
 
+// The diagnostics of sink, those about file with a JSON pointer into it and no line:col
+// given the line:col of the value's key (in an array, of the value) in text, the file's
+// JSON: "rules/x.json:12:5: /remainders: error: …". engine/diag/json_places.cpp.
+DiagnosticSink located_in_json(const DiagnosticSink& sink, const std::string& file, std::string_view text);
+
 // A key as one reference token of a JSON pointer (RFC 6901): '~' → "~0", '/' → "~1".
 std::string json_pointer_token(const std::string& key);
 

@@ -36,6 +36,7 @@ std::vector<CatalogEntry> check() {
       {"check.form", "no form '{1}' with a schema in the template directories", "模板目录中没有指定结构定义的表式 '{1}'"},
       {"check.form", "the id of a declaration form (forms/<id>.xml naming a schema)",
        "申报书表式的 id（指定结构定义的 forms/<id>.xml）"},
+      {"check.rules-failed", "not checked: its rule set {1} failed to load", "未检查：其评分规则 {1} 未能读入"},
       {"internal", "no internal error", "不应出现内部错误"},
   };
   // Where a shape comes from (Shape::where: "file #/pointer"), inside the messages above:

@@ -103,6 +103,7 @@ class RuleReader {
               {"declared", "ratio", "band"});
     if (auto b = c.find("band"); b != c.end() && b->is_object()) {
       std::string bp = model::child(ptr, "band");
+      known_keys(*b, bp, {"full_low", "full_high", "below_per_point", "above_per_point"});
       // Ratios as achievements are (1.0 = met), and shares of the weight per point.
       if (r_.number(*b, bp, "full_low", m.full_low)) bounded(*b, bp, "full_low", m.full_low, 0, kRatioMax, false);
       if (r_.number(*b, bp, "full_high", m.full_high))
@@ -132,12 +133,43 @@ class RuleReader {
     sink_.error("rules.type", path_, place, "wrong type", expected, model::describe(got));
   }
 
-  // Keys of obj other than known and "comment": a misspelt "remainer" would be ignored.
-  void known_keys(const json& obj, const std::string& ptr, const std::vector<std::string>& known) {
-    for (auto it = obj.begin(); it != obj.end(); ++it)
-      if (it.key() != "comment" && std::find(known.begin(), known.end(), it.key()) == known.end())
-        unknown(model::child(ptr, it.key()), "unknown field '" + it.key() + "'", it.key(), known,
-                "rules.unknown-field");
+  // Keys of obj other than known and comments ("comment", "comment_…"): a misspelt
+  // "remainer" would be ignored. skip: a key reported otherwise.
+  void known_keys(const json& obj, const std::string& ptr, const std::vector<std::string>& known,
+                  const char* skip = nullptr) {
+    if (!obj.is_object()) return;
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      const std::string& k = it.key();
+      if (k == "comment" || k.rfind("comment_", 0) == 0 || (skip && k == skip)) continue;
+      if (std::find(known.begin(), known.end(), k) == known.end())
+        unknown(model::child(ptr, k), "unknown field '" + k + "'", k, known, "rules.unknown-field");
+    }
+  }
+
+  // "weights": {"预算执行率": 6, …}: the official 分值 of named indicators of a category.
+  std::vector<std::pair<std::string, Centi>> weights(const json& c, const std::string& ptr) {
+    std::vector<std::pair<std::string, Centi>> out;
+    auto w = c.find("weights");
+    if (w == c.end()) return out;
+    std::string wp = model::child(ptr, "weights");
+    if (!w->is_object()) {
+      type_error(wp, "an object of indicator name: 分值", *w);
+      return out;
+    }
+    for (auto it = w->begin(); it != w->end(); ++it)
+      if (Centi v = points(*w, wp, it.key().c_str()); v > 0) out.emplace_back(it.key(), v);
+    return out;
+  }
+
+  // A formula's "weight" scores nothing: the 分值 of an indicator is its category's to give.
+  void formula_weight(const json& f, const std::string& ptr, const std::string& match) {
+    auto w = f.find("weight");
+    if (w == f.end()) return;
+    Diagnostic d{Severity::Error, "rules.unknown-field", path_, model::child(ptr, "weight"),
+                 "a formula's 'weight' is not used", "one of: match, inputs, score", "'weight'", {}};
+    d.hints.push_back("give the 分值 of " + match + " in its category's \"weights\" (as \"" + match + "\": " +
+                      w->dump() + ")");
+    sink_.report(std::move(d));
   }
 
   // An unknown name: the expected ones, and the nearest as a hint.
@@ -168,11 +200,15 @@ class RuleReader {
   model::Reader r_;
 };
 
-void read_fields(const json& j, RuleSet& rs) {
+void read_fields(const json& j, RuleReader& rr, RuleSet& rs) {
   auto f = j.find("fields");
-  if (f == j.end() || !f->is_object()) return;
+  if (f == j.end() || !rr.reader().object(*f, "/fields", "the indicators' fields")) return;
+  rr.known_keys(*f, "/fields", {"category", "name", "weight", "score", "target", "actual", "reason", "inputs"});
   auto take = [&](const char* key, std::string& out) {
-    if (auto it = f->find(key); it != f->end() && it->is_string()) out = it->get<std::string>();
+    auto it = f->find(key);
+    if (it == f->end()) return;
+    if (it->is_string()) out = it->get<std::string>();  // "" where the data has no such field
+    else rr.type_error(model::child("/fields", key), "a field name (a string)", *it);
   };
   take("category", rs.f_category);
   take("name", rs.f_name);
@@ -274,26 +310,30 @@ void check_pools(const RuleSet& rs, RuleReader& rr, DiagnosticSink& sink) {
   }
 }
 
-}  // namespace
+const std::vector<std::string> kTopKeys = {"id", "label", "source", "documents", "title", "unit", "indicators",
+                                           "fields", "lower_is_better", "values", "lines", "remainder", "pools",
+                                           "categories", "formulas", "checks", "total", "grades"};
 
-std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& sink) {
+std::unique_ptr<RuleSet> read_rule_set(const std::string& path, const std::string& text, DiagnosticSink& sink) {
   auto rs = std::make_unique<RuleSet>();
   rs->file = path;
-  std::string text = read_file(path);
   json j;
   // Strict: a key given twice, a NUL, nesting past the limit are errors at line:col.
   if (!parse_json(path, text, j, sink, {"rules.json", "rule set"})) return rs;
   RuleReader rr(path, sink);
   auto& r = rr.reader();
   if (!r.object(j, "", "the rule set")) return rs;
+  rr.known_keys(j, "", kTopKeys);
   rs->id = rr.text(j, "", "id", true);
+  rr.text(j, "", "source", false);
   rs->label = rr.text(j, "", "label", false);
   rs->documents = rr.text(j, "", "documents", false, rs->documents);
   rs->title = rr.text(j, "", "title", false, rs->title);
   rs->unit = rr.text(j, "", "unit", false, rs->unit);
   rs->indicators = rr.text(j, "", "indicators", false, rs->indicators);
-  read_fields(j, *rs);
-  if (auto lb = j.find("lower_is_better"); lb != j.end()) {
+  read_fields(j, rr, *rs);
+  if (auto lb = j.find("lower_is_better"); lb != j.end() && r.object(*lb, "/lower_is_better", "lower_is_better")) {
+    rr.known_keys(*lb, "/lower_is_better", {"field", "equals"});
     rs->lower_is_better_field = rr.text(*lb, "/lower_is_better", "field", true);
     if (const json* vs = r.array(*lb, "/lower_is_better", "equals", true))
       for (const auto& v : *vs)
@@ -309,11 +349,12 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
       rs->values = order_values(std::move(values), path, sink);
     }
   }
-  if (auto ls = j.find("lines"); ls != j.end() && ls->is_array()) {
+  if (const json* ls = j.contains("lines") ? r.array(j, "", "lines", false) : nullptr) {
     for (std::size_t i = 0; i < ls->size(); ++i) {
       std::string lp = model::child("/lines", i);
       const json& l = (*ls)[i];
       if (!r.object(l, lp, "a line")) continue;
+      rr.known_keys(l, lp, {"id", "name", "weight", "score", "pointer", "shows", "value"});
       Line line;
       line.id = rr.text(l, lp, "id", true);
       line.name = rr.text(l, lp, "name", true);
@@ -332,9 +373,10 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
       std::string cp = model::child("/categories", i);
       const json& c = (*cats)[i];
       if (!r.object(c, cp, "a category")) continue;
-      rr.known_keys(c, cp, {"name", "points", "method", "band", "remainder"});
+      rr.known_keys(c, cp, {"name", "points", "method", "band", "remainder", "weights"});
       Category cat;
       cat.name = rr.text(c, cp, "name", true);
+      cat.weights = rr.weights(c, cp);
       cat.method = rr.method(c, cp);
       for (const auto& pool : rs->pools)
         if (std::find(pool.categories.begin(), pool.categories.end(), cat.name) != pool.categories.end())
@@ -354,13 +396,15 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
     }
   }
   check_pools(*rs, rr, sink);
-  if (auto fs = j.find("formulas"); fs != j.end() && fs->is_array()) {
+  if (const json* fs = j.contains("formulas") ? r.array(j, "", "formulas", false) : nullptr) {
     for (std::size_t i = 0; i < fs->size(); ++i) {
       std::string fp = model::child("/formulas", i);
       const json& f = (*fs)[i];
       if (!r.object(f, fp, "a formula")) continue;
+      rr.known_keys(f, fp, {"match", "inputs", "score"}, "weight");
       IndicatorFormula formula;
       formula.match = rr.text(f, fp, "match", true);
+      rr.formula_weight(f, fp, formula.match);
       if (const json* in = r.array(f, fp, "inputs", true))
         for (const auto& name : *in)
           if (name.is_string()) formula.inputs.push_back(name.get<std::string>());
@@ -368,11 +412,12 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
       rs->formulas.push_back(std::move(formula));
     }
   }
-  if (auto cs = j.find("checks"); cs != j.end() && cs->is_array()) {
+  if (const json* cs = j.contains("checks") ? r.array(j, "", "checks", false) : nullptr) {
     for (std::size_t i = 0; i < cs->size(); ++i) {
       std::string kp = model::child("/checks", i);
       const json& c = (*cs)[i];
       if (!r.object(c, kp, "a check")) continue;
+      rr.known_keys(c, kp, {"code", "severity", "message", "message_zh", "pointer", "test", "computed", "declared"});
       Check check;
       check.code = rr.text(c, kp, "code", true);
       check.severity = rr.severity(c, kp);
@@ -390,6 +435,7 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
     for (std::size_t i = 0; i < gs->size(); ++i) {
       std::string gp = model::child("/grades", i);
       if (!r.object((*gs)[i], gp, "a grade band")) continue;
+      rr.known_keys((*gs)[i], gp, {"min", "grade"});
       GradeBand g;
       g.grade = rr.text((*gs)[i], gp, "grade", true);
       g.min = rr.points((*gs)[i], gp, "min", true);
@@ -400,6 +446,18 @@ std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& 
     std::stable_sort(rs->grades.begin(), rs->grades.end(),
                      [](const GradeBand& a, const GradeBand& b) { return a.min > b.min; });
   }
+  if (!sink.has_errors()) check_points(*rs, sink);  // sums of points read wrong would only echo
+  return rs;
+}
+
+}  // namespace
+
+std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& sink) {
+  std::string text = read_file(path);
+  DiagnosticSink local;
+  auto rs = read_rule_set(path, text, local);
+  DiagnosticSink located = located_in_json(local, path, text);
+  for (const Diagnostic& d : located.all()) sink.report(d);
   return rs;
 }
 

@@ -120,7 +120,16 @@ Share share_of(const RuleSet& rules, const std::string& category) {
   return {"category:" + category, 0, rules.remainder};  // not a category: reported by summarise
 }
 
-// 分值 of every indicator: as the data gives it, else the points of its category (or of the
+// The official 分值 the rule set gives the indicator in its category ("weights"), if any.
+std::optional<Centi> rule_weight(const RuleSet& rules, const IndicatorScore& is) {
+  for (const auto& c : rules.categories)
+    if (c.name == is.category)
+      for (const auto& [name, weight] : c.weights)
+        if (name == is.name) return weight;
+  return std::nullopt;
+}
+
+// 分值 of every indicator: as the data gives it, else as the rule set names it, else the points of its category (or of the
 // pool it shares) left after the given ones, split evenly over the rest in data order.
 void assign_weights(const json& list, const RuleSet& rules, std::vector<IndicatorScore>& out,
                     std::vector<Finding>& findings) {
@@ -135,9 +144,10 @@ void assign_weights(const json& list, const RuleSet& rules, std::vector<Indicato
     std::optional<Centi> declared;
     if (w != ind.end() && w->is_number())
       declared = points_in_range(*w, model::child(out[i].pointer, rules.f_weight), "分值", findings);
-    if (declared) {
-      out[i].weight = *declared;
-      out[i].weight_source = "declared";
+    std::optional<Centi> official = declared ? std::nullopt : rule_weight(rules, out[i]);
+    if (declared || official) {
+      out[i].weight = declared ? *declared : *official;
+      out[i].weight_source = declared ? "declared" : "rule";
       given[share.key] += out[i].weight;
     } else {
       open[share.key].push_back(i);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -59,6 +60,9 @@ struct Category {  // 一级指标 / 类别 and the points it carries
   Method method;
   std::optional<Remainder> remainder;  // the rule set's when not given
   std::string pool;                    // the pool it shares points in, "" when none
+  // Official 分值 of named indicators ("weights": {"预算执行率": 6}), in file order; the
+  // others share what is left. A weight in the data wins.
+  std::vector<std::pair<std::string, Centi>> weights;
 };
 
 // Points shared by several categories and split over all their indicators together (a
@@ -133,7 +137,8 @@ struct RuleSet {
   std::vector<GradeBand> grades;  // highest first
 };
 
-// Reads a rule set file; problems are reported with the file's JSON pointers.
+// Reads a rule set file; problems are reported with the file's JSON pointers and the
+// line:col of each in the file.
 std::unique_ptr<RuleSet> load_rule_set(const std::string& path, DiagnosticSink& sink);
 
 struct Finding {
@@ -189,6 +194,11 @@ DocumentScore score_document(const nlohmann::json& document, const std::string& 
 // Category points split evenly in two-decimal steps; the remainder lands where `where`
 // says: by default on the middle indicator (index n/2), as seed 000 shows: 22 over 6 →
 // 3.66 ×5 and 3.7 fourth; first: 55 over 6 → 9.2, 9.16 ×5; spread: 9.17 ×4, 9.16 ×2.
+// The sums a rule set's points must make, checked once it is read (rules_points.cpp):
+// lines, categories and pools adding up to the total, and each category's (pool's) named
+// weights within its points.
+void check_points(const RuleSet& rules, DiagnosticSink& sink);
+
 std::vector<Centi> split_points(Centi points, std::size_t n, Remainder where = Remainder::Middle);
 
 // {"documents": [{title, total, grade, indicators: [{name, weight, score, rule…}], findings}]}

@@ -173,3 +173,35 @@ TEST_CASE("a schema valijson refuses is an error of the check, not a crash", "[c
   CHECK(r.err.find(dir + "/schemas/bad.schema.json: /: error: not a valid JSON Schema") != std::string::npos);
   CHECK(r.err.find("6 schemas") != std::string::npos);
 }
+
+TEST_CASE("a rule set that fails to load is its own error, not the template's follow-on errors", "[check][rules]") {
+  Variant v = variant(same, [](std::string rules) {
+    return replace_once(rules, "\"id\": \"suzhou-variant\"", "\"id\": \"suzhou-variant\", \"remainders\": \"first\"");
+  });
+  auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(v.rules_file + ":" + place_of(v.rules_text, "\"remainders\"") +
+                   ": /remainders: error: unknown field 'remainders'") != std::string::npos);
+  CHECK(r.err.find("hint: did you mean 'remainder'?") != std::string::npos);
+  // The form that uses it: one note, no errors of its own.
+  CHECK(r.err.find(v.form_file + ":" + place_of(v.form_text, "suzhou-variant\" schema") +
+                   ": note: not checked: its rule set suzhou-variant failed to load") != std::string::npos);
+  CHECK(r.err.find(v.form_file + ":") == r.err.rfind(v.form_file + ":"));
+  CHECK(r.err.find("1 error\n") != std::string::npos);
+}
+
+TEST_CASE("category points that do not add up to the total fail the check, naming both", "[check][rules]") {
+  Variant v = variant(same, [](std::string rules) {
+    return replace_once(rules, "\"points\": 24", "\"points\": 25");
+  });
+  auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(v.rules_file + ":" + place_of(v.rules_text, "\"total\"") +
+                   ": /total: error: the points of the lines, categories and pools add up to 81 ≠ 80, the total") !=
+        std::string::npos);
+  auto zh = test::run_jixiao("templates --check --lang zh --templates " + v.dir);
+  CHECK(zh.err.find("分值合计 81 ≠ 总分 80") != std::string::npos);
+  CHECK(zh.err.find("add up") == std::string::npos);
+}

@@ -168,7 +168,7 @@ TEST_CASE("number edges: rule-set points must be finite, positive and at most 10
     c.edit(e.rules);
     auto r = e.run("score");
     CHECK(r.exit_code == 2);
-    CHECK(has(r.err, e.rules_file() + ": " + c.place + ": error: '"));
+    CHECK(test::has_placed(r.err, e.rules_file(), std::string(c.place) + ": error: '"));
     CHECK(has(r.err, "is out of range; expected a number"));
     CHECK_FALSE(has(r.out, "90000000000000"));
     CHECK_FALSE(has(r.out, "/ -100"));
@@ -192,7 +192,7 @@ TEST_CASE("number edges: the same in Chinese", "[cli][edges][zh]") {
   std::string args = "score " + e.data_file() + " --templates " + e.dir + " --lang zh";
   auto zh = test::run_jixiao(args);
   CHECK(zh.exit_code == 2);
-  CHECK(has(zh.err, e.rules_file() + ": /total: 错误：'total' 超出范围；应为 大于 0 且不超过 10000 的数"));
+  CHECK(test::has_placed(zh.err, e.rules_file(), "/total: 错误：'total' 超出范围；应为 大于 0 且不超过 10000 的数"));
   Edge tiny;
   tiny.funds("annual", 1e-7);
   tiny.run("score");

@@ -5,6 +5,7 @@
 
 #include <fstream>
 
+#include "loaded_rules.h"
 #include "scoring/scoring.h"
 #include "support/support.h"
 
@@ -31,25 +32,9 @@ json pooled_rules() {
   return r;
 }
 
-struct Loaded {
-  std::unique_ptr<scoring::RuleSet> rules;
-  DiagnosticSink sink;
-  std::string path;
-};
-
-std::unique_ptr<Loaded> load(const json& rules) {
-  auto out = std::make_unique<Loaded>();
-  out->path = test::temp_dir("split") + "/pooled.json";
-  std::ofstream(out->path) << rules.dump(2);
-  out->rules = scoring::load_rule_set(out->path, out->sink);
-  return out;
-}
-
-std::string all(const DiagnosticSink& sink) {
-  std::string out;
-  for (const auto& d : sink.all()) out += format(d) + "\n";
-  return out;
-}
+using Loaded = test::LoadedRules;
+std::unique_ptr<Loaded> load(const json& rules) { return test::load_rules(rules, "pooled"); }
+std::string all(const DiagnosticSink& sink) { return test::all_formatted(sink); }
 
 json indicator(const std::string& category, const std::string& name) {
   return {{"category", category}, {"name", name}, {"target", "=100%"}, {"actual", "100%"}};
@@ -159,7 +144,7 @@ TEST_CASE("a bad remainder or pool is a load error naming file, pointer and the 
     INFO(all(l.sink));
     REQUIRE(l.sink.has_errors());
     for (const auto& d : l.sink.all())
-      if (d.place == place) return d;
+      if (d.place.pointer == place) return d;
     FAIL("no error at " + place);
     return Diagnostic{};
   };
@@ -172,7 +157,10 @@ TEST_CASE("a bad remainder or pool is a load error naming file, pointer and the 
   CHECK(d.expected == "one of: first, middle, last, spread");
   CHECK(d.got == "'frist'");
   CHECK(d.hints == std::vector<std::string>{"did you mean 'first'?"});
-  CHECK(format(d).find(l->path + ": /pools/0/remainder: error: unknown remainder place 'frist'") == 0);
+  // At the value's line:col in the file, then its pointer.
+  CHECK(format(d).find(l->path + ":" + std::to_string(d.place.line) + ":" + std::to_string(d.place.col) +
+                       ": /pools/0/remainder: error: unknown remainder place 'frist'") == 0);
+  CHECK(d.place.line > 1);
 
   r = pooled_rules();
   r["remainder"] = 1;
@@ -217,7 +205,7 @@ TEST_CASE("a bad remainder or pool is a load error naming file, pointer and the 
   l = load(r);
   d = error_at(*l, "/categories/0/remainer");
   CHECK(d.code == "rules.unknown-field");
-  CHECK(d.expected == "one of: name, points, method, band, remainder");
+  CHECK(d.expected == "one of: name, points, method, band, remainder, weights");
   CHECK(d.hints == std::vector<std::string>{"did you mean 'remainder'?"});
 
   r = pooled_rules();
