@@ -558,6 +558,7 @@ class Parser {
     line_.bulk.output_dir = out;
     line_.bulk.jobs = jobs_;
     line_.bulk.warnings_fail = fail_on_ == "warning";
+    line_.bulk.lang = line_.options.lang;  // the summaries speak as the terminal does
     line_.bulk.version = std::string(kVersion) + " (" + kCommit + ")";
     line_.run = CommandLine::Run::Bulk;
     return std::move(line_);

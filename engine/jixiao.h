@@ -99,6 +99,14 @@ class Engine {
   // its rule set cannot be found or loaded. data_file names the data in messages.
   std::optional<std::string> documents_member(const std::string& form, const std::string& data_file,
                                               DiagnosticSink& sink);
+  // What the form's rule set names: the member holding the documents, and in a document the
+  // fields of its title and its unit (单位); all "" for a form without rules; nullopt as
+  // documents_member. A bulk summary reads them from data that failed before scoring.
+  struct DocumentFields {
+    std::string documents, title, unit;
+  };
+  std::optional<DocumentFields> document_fields(const std::string& form, const std::string& data_file,
+                                                DiagnosticSink& sink);
   // The font files renders read (for --resume's content hashes).
   std::vector<std::string> font_files(DiagnosticSink& sink);
   // Every form template found (user directories first), with what it names; a template

@@ -68,7 +68,8 @@ void finish_run(const std::vector<Plan>& plans, const BulkOptions& options, std:
 
   // Each summary file on its own: one that cannot be written is said, the others still are.
   const std::string sfx = shard_suffix(options.shard);
-  auto write_one = [&](std::string& name, const std::string& file, void (*write)(const std::string&, const RowSource&)) {
+  auto write_one = [&](std::string& name, const std::string& file,
+                       const std::function<void(const std::string&, const RowSource&)>& write) {
     std::string path = (out_dir / file).string();
     try {
       write(path, source);
@@ -77,11 +78,13 @@ void finish_run(const std::vector<Plan>& plans, const BulkOptions& options, std:
       sink.report(f.diagnostic());
     }
   };
-  write_one(result.summary_csv, "summary" + sfx + ".csv", write_csv);
-  write_one(result.summary_xlsx, "summary" + sfx + ".xlsx", write_xlsx);
-  write_one(result.findings_json, "findings" + sfx + ".json", write_findings_json);
+  const std::string& lang = options.lang;
+  write_one(result.summary_csv, "summary" + sfx + ".csv", [&](const std::string& p, const RowSource& r) { write_csv(p, r, lang); });
+  write_one(result.summary_xlsx, "summary" + sfx + ".xlsx", [&](const std::string& p, const RowSource& r) { write_xlsx(p, r, lang); });
+  write_one(result.findings_json, "findings" + sfx + ".json", [](const std::string& p, const RowSource& r) { write_findings_json(p, r); });
   if (options.shard.count > 1) {  // for `jixiao merge`
-    ShardHeader header{options.shard, plans.empty() ? 0 : plans.back().first + plans.back().documents, rows, run_identity(plans)};
+    ShardHeader header{options.shard, plans.empty() ? 0 : plans.back().first + plans.back().documents, rows,
+                       run_identity(plans), options.lang};
     std::string path = (out_dir / shard_rows_name(options.shard)).string();
     try {
       write_shard_rows(path, header, [&](const std::function<void(std::size_t, const SummaryRow&)>& f) {

@@ -5,7 +5,8 @@
 
 namespace jixiao::bulk {
 
-void read_documents(const std::vector<Plan>& plans, const Shard& shard, const std::function<bool()>& stopping,
+void read_documents(const std::vector<Plan>& plans, const Shard& shard, const std::string& lang,
+                    const std::function<bool()>& stopping,
                     Queue& queue, Spill& spill, Tally& tally) {
   std::size_t next_row = 0;
   for (const auto& plan : plans) {
@@ -20,8 +21,7 @@ void read_documents(const std::vector<Plan>& plans, const Shard& shard, const st
         SummaryRow row = document_row(plan, i);
         row.status = "failed";
         row.errors = 1;
-        row.findings.push_back(
-            {"error", d.code, d.file, d.place.pointer, d.message, "", "", d.place.line, d.place.col});
+        row.findings.push_back(finding_row(d, lang));
         spill.put(r++, row, {d});
         ++tally.failed;
         ++tally.done;

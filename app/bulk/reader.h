@@ -3,6 +3,7 @@
 // of its documents with the reason.
 #pragma once
 #include <functional>
+#include <string>
 #include <vector>
 
 #include "bulk/progress.h"
@@ -13,7 +14,9 @@
 namespace jixiao::bulk {
 
 // Stops early (the rest left `not-rendered`) once stopping() is true. Does not close queue.
-void read_documents(const std::vector<Plan>& plans, const Shard& shard, const std::function<bool()>& stopping,
+// lang: the summaries' language, for the findings of a file that cannot be read.
+void read_documents(const std::vector<Plan>& plans, const Shard& shard, const std::string& lang,
+                    const std::function<bool()>& stopping,
                     Queue& queue, Spill& spill, Tally& tally);
 
 }  // namespace jixiao::bulk

@@ -100,7 +100,7 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
   if (workers.empty()) return result;
   ProgressReporter reporter(tally, options.on_progress);
 
-  read_documents(*plans, options.shard, stopping, queue, *spill, tally);
+  read_documents(*plans, options.shard, options.lang, stopping, queue, *spill, tally);
   queue.close();
   for (auto& w : workers) join_large_stack_thread(w);
   reporter.stop();

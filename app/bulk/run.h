@@ -29,6 +29,9 @@ struct BulkOptions {
   // documents were all written has done its job, and a job runner must not count it failed.
   bool warnings_fail = false;
   std::string version;              // jixiao's version and commit: part of --resume's hashes
+  // The summaries' language, "en" or "zh" (--lang, or the locale): their headers, status
+  // values and the findings' messages, expected, got and hints (docs/bulk-summary.md).
+  std::string lang = "en";
   // Called from a progress thread about 5 times a second, and once at the end.
   std::function<void(const Progress&)> on_progress;
   // Non-zero (a signal number) once the run is asked to stop: no new document is started,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <regex>
 
@@ -27,9 +28,10 @@ json to_json(std::size_t ordinal, const SummaryRow& r) {
   for (const auto& f : r.findings)
     findings.push_back({{"severity", f.severity}, {"code", f.code}, {"file", f.file}, {"pointer", f.pointer},
                         {"message", f.message}, {"computed", f.computed}, {"declared", f.declared},
-                        {"line", f.line}, {"col", f.col}});
+                        {"line", f.line}, {"col", f.col}, {"expected", f.expected}, {"got", f.got},
+                        {"hints", f.hints}});
   return {{"n", ordinal},        {"input", r.input},   {"document", r.document}, {"unit", r.unit},
-          {"project", r.project}, {"form", r.form},     {"total", r.total},       {"max", r.max},
+          {"unit_code", r.unit_code}, {"project", r.project}, {"form", r.form},     {"total", r.total},       {"max", r.max},
           {"grade", r.grade},     {"errors", r.errors}, {"warnings", r.warnings}, {"notes", r.notes},
           {"status", r.status},   {"output", r.output}, {"pages", r.pages},       {"bytes", r.bytes},
           {"findings", findings}};
@@ -40,6 +42,7 @@ SummaryRow from_json(const json& j) {
   r.input = j.at("input");
   r.document = j.at("document");
   r.unit = j.at("unit");
+  r.unit_code = j.at("unit_code");
   r.project = j.at("project");
   r.form = j.at("form");
   r.total = j.at("total");
@@ -54,7 +57,8 @@ SummaryRow from_json(const json& j) {
   r.bytes = j.at("bytes");
   for (const auto& f : j.at("findings"))
     r.findings.push_back({f.at("severity"), f.at("code"), f.at("file"), f.at("pointer"), f.at("message"),
-                          f.at("computed"), f.at("declared"), f.at("line"), f.at("col")});
+                          f.at("computed"), f.at("declared"), f.at("line"), f.at("col"), f.at("expected"),
+                          f.at("got"), f.at("hints")});
   return r;
 }
 
@@ -76,6 +80,7 @@ ShardFile read_header(const std::string& path, DiagnosticSink& sink) {
     f.header.documents = h.at("documents");
     f.header.rows = h.at("rows");
     f.header.run = h.at("run");
+    f.header.lang = h.value("lang", "en");  // rows files before the summaries had a language
     f.ok = true;
   } catch (const std::exception& e) {
     sink.error("merge.shard", path, "1:1", "not a shard's rows file (" + std::string(e.what()) + ")",
@@ -112,7 +117,7 @@ void write_shard_rows(const std::string& path, const ShardHeader& header,
                       const std::function<void(const std::function<void(std::size_t, const SummaryRow&)>&)>& each) {
   write_file_streamed(path, [&](const std::function<void(std::string_view)>& put) {
     put(line_of({{"shard", header.shard.index}, {"of", header.shard.count}, {"documents", header.documents},
-                 {"rows", header.rows}, {"run", header.run}}));
+                 {"rows", header.rows}, {"run", header.run}, {"lang", header.lang}}));
     each([&](std::size_t ordinal, const SummaryRow& row) { put(line_of(to_json(ordinal, row))); });
   });
 }
@@ -149,6 +154,11 @@ MergeResult merge_shards(const std::string& dir) {
                  "the inputs of " + shards.front().path);
       continue;
     }
+    if (s.header.lang != first.lang) {
+      sink.error("merge.lang", s.path, "", "this shard's summary is in another language (--lang " + s.header.lang + ")",
+                 "--lang " + first.lang + " as " + shards.front().path + " (run that shard again with it)", s.header.lang);
+      continue;
+    }
     std::ifstream in(s.path, std::ios::binary);
     std::string line;
     std::getline(in, line);  // the header
@@ -182,9 +192,12 @@ MergeResult merge_shards(const std::string& dir) {
   const RowSource source(rows.size(), [&](const std::function<void(const SummaryRow&)>& f) {
     for (const auto& [ordinal, row] : rows) f(row);
   });
-  using Writer = void (*)(const std::string&, const RowSource&);
+  using Writer = std::function<void(const std::string&, const RowSource&)>;
+  const std::string& lang = first.lang;
   const std::pair<const char*, Writer> writers[] = {
-      {"summary.csv", write_csv}, {"summary.xlsx", write_xlsx}, {"findings.json", write_findings_json}};
+      {"summary.csv", [&](const std::string& p, const RowSource& r) { write_csv(p, r, lang); }},
+      {"summary.xlsx", [&](const std::string& p, const RowSource& r) { write_xlsx(p, r, lang); }},
+      {"findings.json", [](const std::string& p, const RowSource& r) { write_findings_json(p, r); }}};
   try {
     for (const auto& [file, write] : writers) {
       std::string path = (fs::path(dir) / file).string();

@@ -19,6 +19,7 @@ struct ShardHeader {
   std::size_t documents = 0;  // of the whole run
   std::size_t rows = 0;       // of this shard
   std::string run;            // identity of the run's inputs and document counts
+  std::string lang = "en";    // the summaries' language (--lang): the rows' messages are in it
 };
 
 // "rows.shard-K-of-N.jsonl"
@@ -38,6 +39,8 @@ struct MergeResult {
 // `jixiao merge DIR`: the N shards' rows (N from the newest rows file) into DIR/summary.csv,
 // summary.xlsx and findings.json; every shard must be there and complete (no row
 // not-rendered), else nothing is written and each missing or incomplete shard is named.
+// The summaries are written in the shards' language (their --lang, recorded in their rows
+// files, as their messages are): shards of different languages are refused (merge.lang).
 // Files of another shard count (*.shard-K-of-M.*) are removed once the merge is written.
 MergeResult merge_shards(const std::string& dir);
 

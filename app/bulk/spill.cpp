@@ -41,17 +41,20 @@ class Reader {
 
 std::string encode(const SummaryRow& r, const std::vector<Diagnostic>& problems) {
   std::string out;
-  for (const std::string* s : {&r.input, &r.document, &r.unit, &r.project, &r.form, &r.total, &r.max, &r.grade,
-                               &r.status, &r.output})
+  for (const std::string* s : {&r.input, &r.document, &r.unit, &r.unit_code, &r.project, &r.form, &r.total, &r.max,
+                               &r.grade, &r.status, &r.output})
     add(out, *s);
   for (long long n : {static_cast<long long>(r.errors), static_cast<long long>(r.warnings),
                       static_cast<long long>(r.notes), static_cast<long long>(r.pages),
                       static_cast<long long>(r.bytes), static_cast<long long>(r.findings.size())})
     add(out, std::to_string(n));
   for (const auto& f : r.findings) {
-    for (const std::string* s : {&f.severity, &f.code, &f.file, &f.pointer, &f.message, &f.computed, &f.declared})
+    for (const std::string* s : {&f.severity, &f.code, &f.file, &f.pointer, &f.message, &f.computed, &f.declared,
+                                 &f.expected, &f.got})
       add(out, *s);
     for (int n : {f.line, f.col}) add(out, std::to_string(n));
+    add(out, std::to_string(f.hints.size()));
+    for (const auto& h : f.hints) add(out, h);
   }
   add(out, std::to_string(problems.size()));
   for (const auto& d : problems) {
@@ -67,8 +70,8 @@ std::string encode(const SummaryRow& r, const std::vector<Diagnostic>& problems)
 void decode(const std::string& bytes, SummaryRow& r, std::vector<Diagnostic>* problems) {
   Reader in(bytes);
   r = SummaryRow{};
-  for (std::string* s : {&r.input, &r.document, &r.unit, &r.project, &r.form, &r.total, &r.max, &r.grade,
-                         &r.status, &r.output})
+  for (std::string* s : {&r.input, &r.document, &r.unit, &r.unit_code, &r.project, &r.form, &r.total, &r.max,
+                         &r.grade, &r.status, &r.output})
     *s = in.text();
   r.errors = static_cast<int>(in.number());
   r.warnings = static_cast<int>(in.number());
@@ -77,9 +80,12 @@ void decode(const std::string& bytes, SummaryRow& r, std::vector<Diagnostic>* pr
   r.bytes = static_cast<std::size_t>(in.number());
   r.findings.resize(static_cast<std::size_t>(in.number()));
   for (auto& f : r.findings) {
-    for (std::string* s : {&f.severity, &f.code, &f.file, &f.pointer, &f.message, &f.computed, &f.declared})
+    for (std::string* s : {&f.severity, &f.code, &f.file, &f.pointer, &f.message, &f.computed, &f.declared,
+                           &f.expected, &f.got})
       *s = in.text();
     for (int* n : {&f.line, &f.col}) *n = static_cast<int>(in.number());
+    f.hints.resize(static_cast<std::size_t>(in.number()));
+    for (auto& h : f.hints) h = in.text();
   }
   auto count = static_cast<std::size_t>(in.number());
   if (!problems) return;

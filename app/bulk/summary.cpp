@@ -20,6 +20,7 @@
 
 #include "diag/diag.h"
 #include "diag/files.h"
+#include "diag/lang.h"
 #include "diag/utf8.h"
 
 namespace jixiao::bulk {
@@ -30,14 +31,52 @@ namespace {
   throw Failure({Severity::Error, "io.write", path, "", std::move(message), std::move(expected), "", {}});
 }
 
-const char* const kColumns[] = {"input",  "document", "unit",   "project", "form",
-                                "total",  "max",      "grade",  "errors",  "warnings",
-                                "notes",  "status",   "output", "pages",   "bytes"};
+// Column headers, English and Chinese (the zh catalog's words: 表式, 应为/实为, 提示 …).
+struct Header {
+  const char* en;
+  const char* zh;
+};
+const Header kColumns[] = {{"input", "文件"},    {"document", "文档"}, {"unit", "单位"},      {"unit_code", "单位代码"},
+                           {"project", "项目"},  {"form", "表式"},     {"total", "总分"},     {"max", "满分"},
+                           {"grade", "评分等级"}, {"errors", "错误"},  {"warnings", "警告"},  {"notes", "提示"},
+                           {"status", "状态"},   {"output", "输出文件"}, {"pages", "页数"},   {"bytes", "字节数"}};
 constexpr int kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
-const char* const kFindingColumns[] = {"input", "document", "severity", "code",     "file",    "pointer",
-                                       "line",  "col",      "message",  "computed", "declared"};
-constexpr int kLineColumn = 6, kColColumn = 7, kMessageColumn = 8;
+constexpr int kTotalColumn = 6, kMaxColumn = 7;
+const Header kFindingColumns[] = {{"input", "文件"},    {"document", "文档"}, {"severity", "级别"}, {"code", "代码"},
+                                  {"file", "所在文件"}, {"pointer", "位置"},  {"line", "行"},       {"col", "列"},
+                                  {"message", "问题"},  {"expected", "应为"}, {"got", "实为"},      {"hint", "提示"},
+                                  {"computed", "计算"}, {"declared", "申报"}};
+constexpr int kLineColumn = 6, kColColumn = 7, kMessageColumn = 8, kHintColumn = 11;
 constexpr int kFindingColumnCount = sizeof(kFindingColumns) / sizeof(kFindingColumns[0]);
+
+std::vector<std::string> headers(const Header* columns, int count, const std::string& lang) {
+  std::vector<std::string> out;
+  for (int c = 0; c < count; ++c) out.push_back(lang == "zh" ? columns[c].zh : columns[c].en);
+  return out;
+}
+
+// A row's status and a finding's severity as people read them; findings.json keeps the
+// English values programs compare.
+std::string status_text(const std::string& status, const std::string& lang) {
+  if (lang != "zh") return status;
+  static const std::pair<const char*, const char*> kStatus[] = {
+      {"ok", "正常"}, {"warnings", "有警告"}, {"failed", "失败"}, {"unchanged", "未变"}, {"not-rendered", "未生成"}};
+  for (const auto& [en, zh] : kStatus)
+    if (status == en) return zh;
+  return status;
+}
+std::string severity_text(const std::string& severity, const std::string& lang) {
+  if (lang != "zh") return severity;
+  for (Severity s : {Severity::Error, Severity::Warning, Severity::Note})
+    if (severity == severity_name(s)) return severity_name(s, "zh");
+  return severity;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
 
 // A cell of the summary: text, or a number (totals, counts) that spreadsheets must not
 // take for a formula nor quote.
@@ -62,18 +101,18 @@ bool is_number(const std::string& s) {
 Cell points_cell(const std::string& s) { return {s, !s.empty() && is_number(s)}; }
 Cell count_cell(long long n) { return {std::to_string(n), true}; }
 
-std::vector<Cell> summary_cells(const SummaryRow& r) {
-  return {{r.input},   {r.document}, {r.unit}, {r.project}, {r.form},
+std::vector<Cell> summary_cells(const SummaryRow& r, const std::string& lang) {
+  return {{r.input},   {r.document}, {r.unit}, {r.unit_code}, {r.project}, {r.form},
           points_cell(r.total), points_cell(r.max), {r.grade},
           count_cell(r.errors), count_cell(r.warnings), count_cell(r.notes),
-          {r.status},  {r.output}, count_cell(r.pages),
+          {status_text(r.status, lang)},  {r.output}, count_cell(r.pages),
           count_cell(static_cast<long long>(r.bytes))};
 }
 
-std::vector<std::string> finding_cells(const SummaryRow& r, const FindingRow& f) {
+std::vector<std::string> finding_cells(const SummaryRow& r, const FindingRow& f, const std::string& lang) {
   auto number = [](int n) { return n > 0 ? std::to_string(n) : std::string(); };
-  return {r.input,         r.document,    f.severity, f.code,     f.file,    f.pointer,
-          number(f.line), number(f.col), f.message,  f.computed, f.declared};
+  return {r.input,         r.document,    severity_text(f.severity, lang), f.code,     f.file,    f.pointer,
+          number(f.line), number(f.col), f.message,  f.expected, f.got, joined(f.hints), f.computed, f.declared};
 }
 
 // --- CSV ---------------------------------------------------------------------------------
@@ -142,8 +181,8 @@ std::string excel_text(const std::string& s) {
 // Columns as wide as their widest cell (CJK characters count twice), within bounds.
 class Widths {
  public:
-  Widths(const char* const* headers, int count) {
-    for (int c = 0; c < count; ++c) w_.push_back(std::strlen(headers[c]) + 2);
+  explicit Widths(const std::vector<std::string>& headers) {
+    for (const auto& h : headers) w_.push_back(h.size() + 2);  // a CJK header: 3 bytes, 2 wide
   }
   void see(std::size_t col, const std::string& s) {
     std::size_t w = 0, i = 0;
@@ -204,34 +243,36 @@ struct Formats {
   lxw_format* wrap;
 };
 
-lxw_worksheet* add_sheet(lxw_workbook* wb, const char* name, const char* const* headers, int count,
+lxw_worksheet* add_sheet(lxw_workbook* wb, const char* name, const std::vector<std::string>& headers,
                          const Widths& widths, const Formats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, name);
   widths.apply(ws);
   worksheet_freeze_panes(ws, 1, 0);
-  for (int c = 0; c < count; ++c) worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), headers[c], f.header);
+  for (std::size_t c = 0; c < headers.size(); ++c)
+    worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), headers[c].c_str(), f.header);
   return ws;
 }
 
 void write_summary_sheet(lxw_workbook* wb, const RowSource& rows, const Formats& f,
-                         const std::string& path) {
+                         const std::string& path, const std::string& lang) {
   if (rows.count >= LXW_ROW_MAX)
     fail(path, "more documents than a worksheet holds (" + std::to_string(rows.count) + ")",
          "at most " + std::to_string(LXW_ROW_MAX - 1) + " documents; the CSV file lists them all");
-  Widths widths(kColumns, kColumnCount);
+  const auto header = headers(kColumns, kColumnCount, lang);
+  Widths widths(header);
   rows.each([&](const SummaryRow& r) {
-    auto cells = summary_cells(r);
+    auto cells = summary_cells(r, lang);
     for (int c = 0; c < kColumnCount; ++c)
       if (!cells[c].number) widths.see(static_cast<std::size_t>(c), cells[c].text);
   });
-  lxw_worksheet* ws = add_sheet(wb, "summary", kColumns, kColumnCount, widths, f);
+  lxw_worksheet* ws = add_sheet(wb, "summary", header, widths, f);
   lxw_row_t row = 1;
   rows.each([&](const SummaryRow& r) {
-    auto cells = summary_cells(r);
+    auto cells = summary_cells(r, lang);
     for (int c = 0; c < kColumnCount; ++c) {
       const Cell& cell = cells[c];
       auto col = static_cast<lxw_col_t>(c);
-      lxw_format* format = c == 5 || c == 6 ? f.points : nullptr;  // total, max
+      lxw_format* format = c == kTotalColumn || c == kMaxColumn ? f.points : nullptr;
       if (cell.number)
         worksheet_write_number(ws, row, col, std::strtod(cell.text.c_str(), nullptr), format);
       else if (cell.text.empty())
@@ -244,37 +285,40 @@ void write_summary_sheet(lxw_workbook* wb, const RowSource& rows, const Formats&
   if (row > 1) worksheet_autofilter(ws, 0, 0, row - 1, kColumnCount - 1);
 }
 
-void write_findings_sheet(lxw_workbook* wb, const RowSource& rows, const Formats& f) {
-  Widths widths(kFindingColumns, kFindingColumnCount);
+void write_findings_sheet(lxw_workbook* wb, const RowSource& rows, const Formats& f, const std::string& lang) {
+  const auto header = headers(kFindingColumns, kFindingColumnCount, lang);
+  Widths widths(header);
   std::size_t total = 0;
   rows.each([&](const SummaryRow& r) {
     for (const auto& fr : r.findings) {
-      auto cells = finding_cells(r, fr);
+      auto cells = finding_cells(r, fr, lang);
       for (std::size_t c = 0; c < cells.size(); ++c) widths.see(c, cells[c]);
       ++total;
     }
   });
-  lxw_worksheet* ws = add_sheet(wb, "findings", kFindingColumns, kFindingColumnCount, widths, f);
+  lxw_worksheet* ws = add_sheet(wb, "findings", header, widths, f);
   // A sheet holds 1,048,576 rows: past that, say what is missing rather than drop it silently.
   const std::size_t room = LXW_ROW_MAX - 2;
   lxw_row_t row = 1;
   rows.each([&](const SummaryRow& r) {
     for (const auto& fr : r.findings) {
       if (row > room) break;
-      auto cells = finding_cells(r, fr);
+      auto cells = finding_cells(r, fr, lang);
       for (int c = 0; c < kFindingColumnCount; ++c) {
         auto col = static_cast<lxw_col_t>(c);
         if (c == kLineColumn || c == kColColumn) {
           if (!cells[c].empty()) worksheet_write_number(ws, row, col, std::stod(cells[c]), nullptr);
           continue;
         }
-        worksheet_write_string(ws, row, col, excel_text(cells[c]).c_str(), c == kMessageColumn ? f.wrap : nullptr);
+        bool wrap = c == kMessageColumn || c == kHintColumn;
+        worksheet_write_string(ws, row, col, excel_text(cells[c]).c_str(), wrap ? f.wrap : nullptr);
       }
       ++row;
     }
   });
   if (total > room) {
-    std::string more = std::to_string(total - room) + " more findings are in the findings JSON file";
+    std::string more = lang == "zh" ? "另有 " + std::to_string(total - room) + " 条问题，见 findings.json"
+                                    : std::to_string(total - room) + " more findings are in the findings JSON file";
     worksheet_write_string(ws, row++, kMessageColumn, more.c_str(), nullptr);
   }
   if (row > 1) worksheet_autofilter(ws, 0, 0, row - 1, kFindingColumnCount - 1);
@@ -338,23 +382,23 @@ nlohmann::ordered_json points_json(const std::string& s) {
 
 }  // namespace
 
-void write_csv(const std::string& path, const RowSource& rows) {
+void write_csv(const std::string& path, const RowSource& rows, const std::string& lang) {
   write_file_streamed(path, [&](const std::function<void(std::string_view)>& put) {
     // The BOM: Excel on Chinese Windows reads UTF-8 without one as GBK.
     std::string out = "\xEF\xBB\xBF";
     std::vector<Cell> header;
-    for (const char* c : kColumns) header.push_back({c});
+    for (const auto& c : headers(kColumns, kColumnCount, lang)) header.push_back({c});
     append_csv_row(out, header);
     put(out);
     rows.each([&](const SummaryRow& r) {
       out.clear();
-      append_csv_row(out, summary_cells(r));
+      append_csv_row(out, summary_cells(r, lang));
       put(out);
     });
   });
 }
 
-void write_xlsx(const std::string& path, const RowSource& rows) {
+void write_xlsx(const std::string& path, const RowSource& rows, const std::string& lang) {
   Scratch scratch(path);
   {
     Workbook wb(scratch.name(), path);
@@ -363,8 +407,8 @@ void write_xlsx(const std::string& path, const RowSource& rows) {
     format_set_num_format(f.points, "0.00");
     format_set_text_wrap(f.wrap);
     format_set_align(f.wrap, LXW_ALIGN_VERTICAL_TOP);
-    write_summary_sheet(wb.get(), rows, f, path);
-    write_findings_sheet(wb.get(), rows, f);
+    write_summary_sheet(wb.get(), rows, f, path, lang);
+    write_findings_sheet(wb.get(), rows, f, lang);
     wb.close();
   }
   // The workbook is a zip of compressed XML, a few hundred bytes a document: copied, not held.
@@ -389,6 +433,9 @@ void write_findings_json(const std::string& path, const RowSource& rows) {
         ojson fj = {{"severity", f.severity}, {"code", f.code},         {"file", f.file},
                     {"pointer", f.pointer},   {"line", number(f.line)}, {"col", number(f.col)},
                     {"message", f.message}};
+        if (!f.expected.empty()) fj["expected"] = f.expected;
+        if (!f.got.empty()) fj["got"] = f.got;
+        if (!f.hints.empty()) fj["hints"] = f.hints;
         if (!f.computed.empty()) fj["computed"] = f.computed;
         if (!f.declared.empty()) fj["declared"] = f.declared;
         findings.push_back(std::move(fj));
@@ -396,6 +443,7 @@ void write_findings_json(const std::string& path, const RowSource& rows) {
       ojson doc = {{"input", r.input},
                    {"document", r.document},
                    {"unit", r.unit},
+                   {"unit_code", r.unit_code},
                    {"project", r.project},
                    {"form", r.form},
                    {"total", points_json(r.total)},

@@ -20,12 +20,16 @@ struct FindingRow {
   std::string computed;  // may be empty
   std::string declared;  // may be empty
   int line = 0, col = 0;  // in file, 1-based (col in characters); 0 when unknown
+  // What the terminal prints with it: what was expected, what was found, the hints. The
+  // message, these and the hints are in the run's language (--lang) as the terminal has them.
+  std::string expected{}, got{};  // may be empty
+  std::vector<std::string> hints{};
 };
 
 struct SummaryRow {
   std::string input;     // data file as given (JSON Lines: "file.jsonl:LINE")
   std::string document;  // JSON pointer of the document in it ("/projects/3")
-  std::string unit;      // 单位 (unit), "" when the data names none
+  std::string unit;      // 单位: the unit's name, "" when the data names none
   std::string project;   // the document's title: project or department name
   std::string form;      // form id
   std::string total;     // "87.10"; "" when not scored
@@ -37,6 +41,7 @@ struct SummaryRow {
   int pages = 0;
   std::size_t bytes = 0;  // PDF bytes
   std::vector<FindingRow> findings;
+  std::string unit_code{};  // the unit's code (the data gives a code, or "CODE name"); "" when none
 };
 
 // The rows of a run in order, visited as often as a writer needs (the workbook's column
@@ -53,31 +58,40 @@ struct RowSource {
         }) {}
 };
 
+// The language of the summary files: "en" or "zh" (--lang, or the locale). CSV and workbook
+// headers, status and severity are written in it; findings.json keeps English keys and
+// values a program compares (status, severity), its messages being in the rows' language.
 // Each writes atomically (a temporary renamed into place); throws jixiao::Failure
 // ("io.write", the path) on an I/O error. Columns for users: docs/bulk-summary.md.
 //
 // UTF-8 with a BOM (Excel on Chinese Windows reads UTF-8 without one as GBK), CR LF,
-// RFC 4180 quoting, an English header row. total, max, the counts, pages and bytes are
+// RFC 4180 quoting, a header row in lang. total, max, the counts, pages and bytes are
 // numbers; a text cell starting with = + - @ (or tab, CR) gets a leading apostrophe so that
 // a spreadsheet does not run it as a formula.
-void write_csv(const std::string& path, const RowSource& rows);
+void write_csv(const std::string& path, const RowSource& rows, const std::string& lang = "en");
 // Sheet "summary" (the CSV's columns; total/max numbers shown 0.00, blank when not scored)
 // and sheet "findings" (input, document, severity, code, file, pointer, line, col, message,
-// computed, declared; line and col numbers, blank when unknown), header rows bold and
+// expected, got, hint, computed, declared; line and col numbers, blank when unknown; hints
+// one a line), header rows bold and
 // frozen, autofilter on. Text is stored as text, never a formula; what XML cannot hold
 // (invalid UTF-8, control characters) becomes U+FFFD, CR LF one line break. Deterministic
 // bytes (fixed creation date; libxlsxwriter dates zip entries 1980-01-01). Rows are
 // streamed (constant_memory): 10,000 documents take under a second.
-void write_xlsx(const std::string& path, const RowSource& rows);
-// {"documents": [{input, document, unit, project, form, total, grade, status, output,
-//  findings: [{severity, code, file, pointer, line, col, message, computed?, declared?}]}]}
+void write_xlsx(const std::string& path, const RowSource& rows, const std::string& lang = "en");
+// {"documents": [{input, document, unit, unit_code, project, form, total, grade, status, output,
+//  findings: [{severity, code, file, pointer, line, col, message, expected?, got?, hints?,
+//  computed?, declared?}]}]}
 // total is a number as in `jixiao score --json` (87.1), null when not scored; line and col
-// null when unknown; computed and declared only when not empty. 2-space indent, a final newline.
+// null when unknown; expected, got, hints (an array), computed and declared only when not empty. 2-space indent, a final newline.
 void write_findings_json(const std::string& path, const RowSource& rows);
 
 // The same from rows in memory.
-inline void write_csv(const std::string& path, const std::vector<SummaryRow>& rows) { write_csv(path, RowSource(rows)); }
-inline void write_xlsx(const std::string& path, const std::vector<SummaryRow>& rows) { write_xlsx(path, RowSource(rows)); }
+inline void write_csv(const std::string& path, const std::vector<SummaryRow>& rows, const std::string& lang = "en") {
+  write_csv(path, RowSource(rows), lang);
+}
+inline void write_xlsx(const std::string& path, const std::vector<SummaryRow>& rows, const std::string& lang = "en") {
+  write_xlsx(path, RowSource(rows), lang);
+}
 inline void write_findings_json(const std::string& path, const std::vector<SummaryRow>& rows) {
   write_findings_json(path, RowSource(rows));
 }

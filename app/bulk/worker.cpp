@@ -40,17 +40,22 @@ void DocumentRenderer::render(Task& task) const {
   row.form = res.form;
   if (res.documents.size() == 1) {
     const ScoredDocument& d = res.documents.front();
-    row.unit = d.unit;
+    set_unit(d.unit, row);
     row.project = d.title;
     row.total = d.total;
     row.max = d.max;
     row.grade = d.grade;
     if (row.document.empty()) row.document = d.pointer;
   }
-  fill_findings(res, plan.set, row);
+  fill_findings(res, plan.set, options.lang, row);
   int code = res.exit_code();
   if (code == 2) {
     row.status = "failed";
+    if (res.documents.empty() && req.data_text && !row.form.empty()) {  // failed before scoring: what the data says
+      DiagnosticSink ignored;  // the render has said what is wrong with the form
+      if (auto fields = engine.document_fields(row.form, plan.set.name, ignored))
+        fill_from_data(*req.data_text, *fields, plan.member, row);
+    }
     for (const auto& d : res.diagnostics.all())
       if (d.severity != Severity::Note) problems.push_back(located(d, plan.set));
     ++tally.failed;

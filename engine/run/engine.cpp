@@ -173,13 +173,20 @@ std::vector<ScoredDocument> scored_documents(const std::vector<scoring::Document
 
 std::optional<std::string> Engine::documents_member(const std::string& form, const std::string& data_file,
                                                     DiagnosticSink& sink) {
+  auto fields = document_fields(form, data_file, sink);
+  if (!fields) return std::nullopt;
+  return fields->documents;
+}
+
+std::optional<Engine::DocumentFields> Engine::document_fields(const std::string& form, const std::string& data_file,
+                                                              DiagnosticSink& sink) {
   try {
     auto t = impl_->catalog.form(form, data_file, sink);
     if (!t) return std::nullopt;
-    if (t->rule_set().empty()) return std::string();
+    if (t->rule_set().empty()) return DocumentFields{};
     auto rules = impl_->catalog.rules(*t, sink);
     if (!rules) return std::nullopt;
-    return rules->documents;
+    return DocumentFields{rules->documents, rules->title, rules->unit};
   } catch (const Failure& f) {  // a file leading outside its template root
     sink.report(f.diagnostic());
     return std::nullopt;

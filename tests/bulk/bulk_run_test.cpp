@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bulk_files.h"
+#include "xlsx_reader.h"
 #include "diag/diag.h"
 #include "support/support.h"
 
@@ -306,4 +307,67 @@ TEST_CASE("bulk: a split-off document's findings carry line:col in the user's mu
   }
   CHECK(found_bad);
   CHECK(placed > 1);  // the example's own notes too (project 3's declared score)
+}
+
+TEST_CASE("bulk: a failed document's row names what its data had; findings carry expected, got and hints", "[bulk]") {
+  auto dir = test::temp_dir("bulk-failed-rows");
+  fs::create_directories(dir + "/in");
+  make_projects(dir + "/in", 1, 3);
+  json set = json::parse(test::slurp(dir + "/in/unit-000.json"));
+  set["projects"][1]["amount"] = "abc";  // project 1 of three fails
+  write(dir + "/in/unit-000.json", set.dump(1));
+  json one = set;  // a file of one document that fails, its unit given as "code name"
+  one["projects"] = json::array({set["projects"][1]});
+  one["projects"][0]["department"] = "001276001276 某市住房和建设局";
+  write(dir + "/in/unit-001.json", one.dump(1));
+  const std::string name1 = set["projects"][1]["name"];
+
+  for (const std::string lang : {"en", "zh"}) {
+    INFO(lang);
+    const std::string out = dir + "/out-" + lang;
+    auto r = test::run_jixiao("render " + dir + "/in -o " + out + "/ --lang " + lang + kDate);
+    INFO(r.err);
+    REQUIRE(r.exit_code == 2);
+    json docs = json::parse(test::slurp(out + "/findings.json"))["documents"];
+    REQUIRE(docs.size() == 4);
+    const json& ok = docs[0];
+    CHECK(ok["status"] == "ok");
+    CHECK(ok["unit"] == "");  // the Shenzhen form's 主管部门 is a code
+    CHECK(ok["unit_code"] == "0102013");
+    for (const json* failed : {&docs[1], &docs[3]}) {
+      CHECK((*failed)["status"] == "failed");
+      CHECK((*failed)["document"] == (failed == &docs[1] ? "/projects/1" : "/projects/0"));
+      CHECK((*failed)["project"] == name1);
+    }
+    CHECK(docs[1]["unit_code"] == "0102013");
+    CHECK(docs[3]["unit"] == "某市住房和建设局");
+    CHECK(docs[3]["unit_code"] == "001276001276");
+    // The wrong amount: message, expected, got and hint, each as the terminal prints it.
+    const json* bad = nullptr;
+    for (const auto& f : docs[1]["findings"])
+      if (f["pointer"] == "/projects/1/amount") bad = &f;
+    REQUIRE(bad != nullptr);
+    CHECK((*bad)["severity"] == "error");
+    REQUIRE(bad->contains("expected"));
+    REQUIRE(bad->contains("got"));
+    REQUIRE(bad->contains("hints"));
+    const std::string expected = (*bad)["expected"], got = (*bad)["got"], hint = (*bad)["hints"][0];
+    CHECK(r.err.find((*bad)["message"].get<std::string>()) != std::string::npos);
+    CHECK(r.err.find(expected) != std::string::npos);
+    CHECK(r.err.find(got) != std::string::npos);
+    CHECK(r.err.find(hint) != std::string::npos);
+    CHECK(got.find("abc") != std::string::npos);
+    if (lang == "zh") CHECK(hint.find("引号") != std::string::npos);
+    // The same on the findings sheet; the headers in the run's language.
+    auto sheet = test::read_sheet(out + "/summary.xlsx", 2);
+    bool on_sheet = false;
+    for (const auto& row : sheet)
+      on_sheet = on_sheet || (row[5] == "/projects/1/amount" && row[9] == expected && row[10] == got && row[11] == hint);
+    CHECK(on_sheet);
+    CHECK(sheet[0][9] == (lang == "zh" ? "应为" : "expected"));
+    auto summary = test::read_sheet(out + "/summary.xlsx", 1);
+    CHECK(summary[0][0] == (lang == "zh" ? "文件" : "input"));
+    CHECK(summary[2][12] == (lang == "zh" ? "失败" : "failed"));
+    CHECK(summary[2][4] == name1);
+  }
 }

@@ -25,9 +25,10 @@ std::string inputs(const std::string& dir) {
   return dir + "/in";
 }
 
-void shards(const std::string& in, const std::string& out, int n) {
+void shards(const std::string& in, const std::string& out, int n, const std::string& extra = "") {
   for (int k = 0; k < n; ++k) {
-    auto r = test::run_jixiao("render " + in + " -o " + out + "/ --shard " + std::to_string(k) + "/" + std::to_string(n) + kDate);
+    auto r = test::run_jixiao("render " + in + " -o " + out + "/ --shard " + std::to_string(k) + "/" + std::to_string(n) + kDate +
+                              extra);
     INFO(r.err);
     REQUIRE((r.exit_code == 0 || r.exit_code == 2));  // the broken file fails in one of them
   }
@@ -46,6 +47,35 @@ TEST_CASE("merge: three shards make the single run's summaries, byte for byte", 
   CHECK(m.err.find("merged 3 shards (14 documents)") != std::string::npos);
   for (const char* f : {"summary.csv", "summary.xlsx", "findings.json"})
     CHECK(test::slurp(dir + "/out/" + f) == test::slurp(dir + "/single/" + f));
+}
+
+TEST_CASE("merge: shards run with --lang zh make the single --lang zh run's Chinese summaries, byte for byte",
+          "[bulk][merge]") {
+  auto dir = test::temp_dir("merge-zh");
+  std::string in = inputs(dir);
+  REQUIRE(test::run_jixiao("render " + in + " -o " + dir + "/single/ --lang zh" + kDate).exit_code == 2);
+  shards(in, dir + "/out", 3, " --lang zh");
+  auto m = test::run_jixiao("merge " + dir + "/out/ --lang en");  // merge's own messages only
+  INFO(m.err);
+  REQUIRE(m.exit_code == 0);
+  for (const char* f : {"summary.csv", "summary.xlsx", "findings.json"})
+    CHECK(test::slurp(dir + "/out/" + f) == test::slurp(dir + "/single/" + f));
+  CHECK(test::slurp(dir + "/out/summary.csv").rfind("\xEF\xBB\xBF文件,文档,单位,单位代码,项目,表式,总分", 0) == 0);
+}
+
+TEST_CASE("merge: shards of different --lang are refused, naming the shard and both languages", "[bulk][merge]") {
+  auto dir = test::temp_dir("merge-lang");
+  std::string in = inputs(dir);
+  auto zh = test::run_jixiao("render " + in + " -o " + dir + "/out/ --shard 0/2 --lang zh" + kDate);
+  auto en = test::run_jixiao("render " + in + " -o " + dir + "/out/ --shard 1/2 --lang en" + kDate);
+  REQUIRE((zh.exit_code == 0 || zh.exit_code == 2));
+  REQUIRE((en.exit_code == 0 || en.exit_code == 2));
+  auto m = test::run_jixiao("merge " + dir + "/out/ --lang en");
+  CHECK(m.exit_code == 2);
+  CHECK(m.err.find("rows.shard-1-of-2.jsonl") != std::string::npos);
+  CHECK(m.err.find("another language (--lang en)") != std::string::npos);
+  CHECK(m.err.find("--lang zh") != std::string::npos);
+  CHECK(!test::file_exists(dir + "/out/summary.csv"));
 }
 
 TEST_CASE("merge: a missing shard is named and nothing is written", "[bulk][merge]") {

@@ -25,8 +25,10 @@ std::vector<SummaryRow> sample_rows() {
   a.findings = {{"warning", "scoring.declared-differs", "data/深圳,2021.json", "/projects/0/evaluation/total",
                  "自评总分与计算不符,\n请核对", "87.10", "88.00", 118, 7},
                 {"note", "scoring.rounded", "rules/004.json", "", "按两位小数取整", "", "", 12, 3}};
+  a.unit_code = "0102013";
   SummaryRow b{"batch.jsonl:2", "", "", "=SUM(A1:A9)", "003", "", "", "", 2, 0, 0, "failed", "", 0, 0, {}};
-  b.findings = {{"error", "model.type", "batch.jsonl:2", "/projects/1/funds", "期望数字，得到 \"abc\"\r\n第二行", "", ""},
+  b.findings = {{"error", "model.type", "batch.jsonl:2", "/projects/1/funds", "期望数字，得到 \"abc\"\r\n第二行", "", "",
+                 0, 0, "数字", "\"abc\"", {"写成 123.45", "=不带引号"}},
                 {"error", "model.required", "batch.jsonl:2", "/projects/1", "@SUM(1) +cmd|' /C calc'!A0", "", "-1"}};
   SummaryRow c{"c.json", "/projects/2", "+86 电话", "-1", "004", "-1", "100", "优", 0, 0, 0, "ok", "c-2.pdf", 1, 9, {}};
   return {a, b, c};
@@ -81,6 +83,13 @@ std::string in_excel(std::string s) {
   return s;
 }
 
+// The hint column: the hints one a line.
+std::string hints_cell(const FindingRow& f) {
+  std::string out;
+  for (const auto& h : f.hints) out += (out.empty() ? "" : "\n") + h;
+  return out;
+}
+
 std::vector<std::string> files_in(const std::string& dir) {
   std::vector<std::string> out;
   for (const auto& e : std::filesystem::directory_iterator(dir)) out.push_back(e.path().filename().string());
@@ -97,24 +106,25 @@ TEST_CASE("summary CSV: BOM, CR LF, RFC 4180 quoting, text guarded from formulas
   REQUIRE(text.rfind("\xEF\xBB\xBF", 0) == 0);
   auto records = parse_csv(text.substr(3));
   REQUIRE(records.size() == 4);
-  CHECK(records[0] == std::vector<std::string>{"input", "document", "unit", "project", "form", "total", "max",
-                                               "grade", "errors", "warnings", "notes", "status", "output",
+  CHECK(records[0] == std::vector<std::string>{"input", "document", "unit", "unit_code", "project", "form", "total",
+                                               "max", "grade", "errors", "warnings", "notes", "status", "output",
                                                "pages", "bytes"});
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     INFO("row " << i);
     CHECK(records[i + 1] ==
-          std::vector<std::string>{guarded(r.input), guarded(r.document), guarded(r.unit), guarded(r.project),
-                                   guarded(r.form), r.total, r.max, guarded(r.grade), std::to_string(r.errors),
+          std::vector<std::string>{guarded(r.input), guarded(r.document), guarded(r.unit), guarded(r.unit_code),
+                                   guarded(r.project), guarded(r.form), r.total, r.max, guarded(r.grade), std::to_string(r.errors),
                                    std::to_string(r.warnings), std::to_string(r.notes), guarded(r.status),
                                    guarded(r.output), std::to_string(r.pages), std::to_string(r.bytes)});
   }
   // The cells that matter, spelled out: a formula and a leading "-" or "+" in text are
   // guarded, a negative total is a number; a comma or quote is quoted.
-  CHECK(records[2][3] == "'=SUM(A1:A9)");
+  CHECK(records[1][3] == "0102013");
+  CHECK(records[2][4] == "'=SUM(A1:A9)");
   CHECK(records[3][2] == "'+86 电话");
-  CHECK(records[3][3] == "'-1");
-  CHECK(records[3][5] == "-1");
+  CHECK(records[3][4] == "'-1");
+  CHECK(records[3][6] == "-1");
   CHECK(text.find("\"data/深圳,2021.json\"") != std::string::npos);
   CHECK(text.find("\"档案整理 \"\"一期\"\"\"") != std::string::npos);
 }
@@ -128,29 +138,31 @@ TEST_CASE("summary workbook: the summary sheet holds the rows, the findings shee
 
   auto sheet = test::read_sheet(path, 1);
   REQUIRE(sheet.size() == 4);
-  REQUIRE(sheet[0].size() == 15);
+  REQUIRE(sheet[0].size() == 16);
   CHECK(sheet[0][0] == "input");
-  CHECK(sheet[0][14] == "bytes");
+  CHECK(sheet[0][3] == "unit_code");
+  CHECK(sheet[0][15] == "bytes");
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const auto& r = rows[i];
     INFO("row " << i);
-    CHECK(sheet[i + 1] == std::vector<std::string>{r.input, r.document, r.unit, r.project, r.form,
-                                                   sheet[i + 1][5], sheet[i + 1][6], r.grade,
+    CHECK(sheet[i + 1] == std::vector<std::string>{r.input, r.document, r.unit, r.unit_code, r.project, r.form,
+                                                   sheet[i + 1][6], sheet[i + 1][7], r.grade,
                                                    std::to_string(r.errors), std::to_string(r.warnings),
                                                    std::to_string(r.notes), r.status, r.output,
                                                    std::to_string(r.pages), std::to_string(r.bytes)});
   }
   // Totals are numbers (shown 0.00 by the cell format), blank when not scored.
-  CHECK(sheet[1][5] == "87.1");
-  CHECK(sheet[1][6] == "100");
-  CHECK(sheet[2][5] == "");
+  CHECK(sheet[1][6] == "87.1");
+  CHECK(sheet[1][7] == "100");
   CHECK(sheet[2][6] == "");
-  CHECK(sheet[3][5] == "-1");
+  CHECK(sheet[2][7] == "");
+  CHECK(sheet[3][6] == "-1");
 
   auto findings = test::read_sheet(path, 2);
   REQUIRE(findings.size() == 5);
   CHECK(findings[0] == std::vector<std::string>{"input", "document", "severity", "code", "file", "pointer",
-                                                "line", "col", "message", "computed", "declared"});
+                                                "line", "col", "message", "expected", "got", "hint",
+                                                "computed", "declared"});
   std::size_t n = 1;
   auto number = [](int k) { return k > 0 ? std::to_string(k) : std::string(); };  // numbers, blank when unknown
   for (const auto& r : rows)
@@ -158,9 +170,12 @@ TEST_CASE("summary workbook: the summary sheet holds the rows, the findings shee
       INFO("finding " << n);
       CHECK(findings[n++] == std::vector<std::string>{r.input, r.document, f.severity, f.code, f.file, f.pointer,
                                                       number(f.line), number(f.col), in_excel(f.message),
-                                                      f.computed, f.declared});
+                                                      f.expected, f.got, hints_cell(f), f.computed, f.declared});
     }
   CHECK(findings[3][8] == "期望数字，得到 \"abc\"\n第二行");
+  CHECK(findings[3][9] == "数字");
+  CHECK(findings[3][10] == "\"abc\"");
+  CHECK(findings[3][11] == "写成 123.45\n=不带引号");  // one hint a line, text not a formula
 
   // Strings, never formulas; the header row frozen and bold; totals formatted 0.00; a fixed
   // creation date (the bytes must not depend on the clock).
@@ -179,6 +194,43 @@ TEST_CASE("summary workbook: the summary sheet holds the rows, the findings shee
   CHECK(workbook.find("name=\"findings\"") != std::string::npos);
 }
 
+TEST_CASE("summary in Chinese: headers, status and severity in zh; findings.json keeps English keys and values",
+          "[bulk][summary]") {
+  auto dir = test::temp_dir("summary-zh");
+  auto rows = sample_rows();
+  bulk::write_csv(dir + "/summary.csv", rows, "zh");
+  bulk::write_xlsx(dir + "/summary.xlsx", rows, "zh");
+  bulk::write_findings_json(dir + "/findings.json", rows);
+  auto records = parse_csv(test::slurp(dir + "/summary.csv").substr(3));
+  const std::vector<std::string> header{"文件", "文档", "单位", "单位代码", "项目", "表式", "总分", "满分",
+                                        "评分等级", "错误", "警告", "提示", "状态", "输出文件", "页数", "字节数"};
+  CHECK(records[0] == header);
+  CHECK(records[1][12] == "有警告");
+  CHECK(records[2][12] == "失败");
+  CHECK(records[3][12] == "正常");
+  auto sheet = test::read_sheet(dir + "/summary.xlsx", 1);
+  CHECK(sheet[0] == header);
+  CHECK(sheet[2][12] == "失败");
+  auto findings = test::read_sheet(dir + "/summary.xlsx", 2);
+  CHECK(findings[0] == std::vector<std::string>{"文件", "文档", "级别", "代码", "所在文件", "位置", "行", "列", "问题",
+                                                "应为", "实为", "提示", "计算", "申报"});
+  CHECK(findings[1][2] == "警告");
+  CHECK(findings[2][2] == "提示");
+  CHECK(findings[3][2] == "错误");
+  CHECK(findings[3][3] == "model.type");  // codes never change
+  auto j = nlohmann::json::parse(test::slurp(dir + "/findings.json"));
+  CHECK(j["documents"][1]["status"] == "failed");
+  CHECK(j["documents"][1]["findings"][0]["severity"] == "error");
+  // The other statuses.
+  SummaryRow u = rows[2], n = rows[2];
+  u.status = "unchanged";
+  n.status = "not-rendered";
+  bulk::write_csv(dir + "/summary.csv", std::vector<SummaryRow>{u, n}, "zh");
+  records = parse_csv(test::slurp(dir + "/summary.csv").substr(3));
+  CHECK(records[1][12] == "未变");
+  CHECK(records[2][12] == "未生成");
+}
+
 TEST_CASE("summary workbook: text XML cannot hold is replaced, a literal _x0041_ stays literal",
           "[bulk][summary]") {
   auto dir = test::temp_dir("summary-xlsx-hostile");
@@ -192,7 +244,7 @@ TEST_CASE("summary workbook: text XML cannot hold is replaced, a literal _x0041_
   auto sheet = test::read_sheet(path, 1);
   REQUIRE(sheet.size() == 2);
   CHECK(sheet[1][0] == "bad\uFFFDname.json");
-  CHECK(sheet[1][3] == "控制\uFFFD字符");
+  CHECK(sheet[1][4] == "控制\uFFFD字符");
   auto findings = test::read_sheet(path, 2);
   REQUIRE(findings.size() == 2);
   CHECK(findings[1][8] == "_x0041_ and \uFFFD[31m");
@@ -236,6 +288,9 @@ TEST_CASE("summary findings JSON: every document and finding, computed/declared 
       CHECK(fj["line"] == (f.line > 0 ? nlohmann::json(f.line) : nlohmann::json(nullptr)));
       CHECK(fj["col"] == (f.col > 0 ? nlohmann::json(f.col) : nlohmann::json(nullptr)));
       CHECK(fj["message"] == f.message);
+      CHECK(fj.value("expected", "") == f.expected);
+      CHECK(fj.value("got", "") == f.got);
+      CHECK(fj.contains("hints") == !f.hints.empty());
       CHECK(fj.contains("computed") == !f.computed.empty());
       CHECK(fj.contains("declared") == !f.declared.empty());
     }
@@ -246,6 +301,8 @@ TEST_CASE("summary findings JSON: every document and finding, computed/declared 
   CHECK(docs[2]["total"] == -1);
   CHECK(docs[0]["findings"][0]["computed"] == "87.10");
   CHECK(docs[1]["findings"][1]["declared"] == "-1");
+  CHECK(docs[0]["unit_code"] == "0102013");
+  CHECK(docs[1]["findings"][0]["hints"] == nlohmann::json::array({"写成 123.45", "=不带引号"}));
 }
 
 TEST_CASE("summary: the same rows give the same bytes, a second apart", "[bulk][summary]") {
@@ -268,8 +325,10 @@ TEST_CASE("summary: a directory that does not exist fails naming the file, leavi
   auto dir = test::temp_dir("summary-missing");
   auto rows = sample_rows();
   using Writer = void (*)(const std::string&, const std::vector<SummaryRow>&);
-  for (auto [name, write] : {std::pair<const char*, Writer>{"summary.csv", bulk::write_csv},
-                             {"summary.xlsx", bulk::write_xlsx}, {"findings.json", bulk::write_findings_json}}) {
+  const Writer csv = [](const std::string& p, const std::vector<SummaryRow>& r) { bulk::write_csv(p, r); };
+  const Writer xlsx = [](const std::string& p, const std::vector<SummaryRow>& r) { bulk::write_xlsx(p, r); };
+  for (auto [name, write] : {std::pair<const char*, Writer>{"summary.csv", csv},
+                             {"summary.xlsx", xlsx}, {"findings.json", bulk::write_findings_json}}) {
     std::string path = dir + "/missing/" + name;
     INFO(path);
     try {
@@ -332,12 +391,16 @@ TEST_CASE("summary findings JSON: written a document at a time, the bytes of one
         auto number = [](int k) { return k > 0 ? ojson(k) : ojson(nullptr); };
         ojson fj = {{"severity", f.severity}, {"code", f.code}, {"file", f.file}, {"pointer", f.pointer},
                     {"line", number(f.line)}, {"col", number(f.col)}, {"message", f.message}};
+        if (!f.expected.empty()) fj["expected"] = f.expected;
+        if (!f.got.empty()) fj["got"] = f.got;
+        if (!f.hints.empty()) fj["hints"] = f.hints;
         if (!f.computed.empty()) fj["computed"] = f.computed;
         if (!f.declared.empty()) fj["declared"] = f.declared;
         findings.push_back(fj);
       }
       ojson total = r.total.empty() ? ojson(nullptr) : ojson(std::stod(r.total));
-      docs.push_back({{"input", r.input}, {"document", r.document}, {"unit", r.unit}, {"project", r.project},
+      docs.push_back({{"input", r.input}, {"document", r.document}, {"unit", r.unit}, {"unit_code", r.unit_code},
+                      {"project", r.project},
                       {"form", r.form}, {"total", total}, {"grade", r.grade}, {"status", r.status},
                       {"output", r.output}, {"findings", findings}});
     }
