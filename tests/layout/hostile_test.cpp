@@ -79,15 +79,16 @@ TEST_CASE("hostile: text over the limit of one cell is an error naming its place
   CHECK(e->got == "640000 characters");
 }
 
-TEST_CASE("hostile: padding, margins, sizes out of range are errors, never an endless page loop", "[layout][hostile]") {
+TEST_CASE("hostile: padding, margins, sizes, widths out of range are errors, never an endless page loop", "[layout][hostile]") {
   const double huge = 2147483647, inf = std::numeric_limits<double>::infinity(),
                nan = std::numeric_limits<double>::quiet_NaN();
   for (double v : {huge, 1e20, inf, nan, -5.0}) {
     INFO("value " << v);
-    for (int what = 0; what < 6; ++what) {
+    for (int what = 0; what < 9; ++what) {
       INFO("case " << what);
       doc::Document d = table_of("项目名称");
       auto& t = std::get<doc::Table>(d.blocks[0]);
+      if (what >= 6) t.auto_widths = {doc::AutoWidth{0, 100}};  // an automatic column
       switch (what) {
         case 0: t.padding_y = v; break;
         case 1: t.padding_x = v; break;
@@ -95,6 +96,9 @@ TEST_CASE("hostile: padding, margins, sizes out of range are errors, never an en
         case 3: t.rows[0].cells[0].style.size = v; break;
         case 4: t.column_widths[0] = v; break;
         case 5: t.rows[0].min_height = v; break;
+        case 6: t.auto_widths[0]->min = v; break;
+        case 7: t.auto_widths[0]->max = v; break;
+        case 8: t.width = v; break;
       }
       DiagnosticSink sink;
       auto r = lay_out(d, sink);
