@@ -51,9 +51,16 @@ void share(const std::vector<AutoColumn>& cols, double room, std::vector<double>
 // Shares room and holds columns at their bounds until none is beyond one, as CSS flexbox
 // resolves flexible lengths: when clamping would add width overall, the columns below
 // their MIN are held there (and the others share less); when it would take width, those
-// above their MAX. Each round holds at least one column, so the rounds are at most the columns.
+// above their MAX. Each round holds at least one column; a real table settles in one or
+// two. Past kRounds the columns are clamped as they stand, so that no choice of bounds over
+// thousands of columns can make this quadratic.
 void share_within_bounds(std::vector<AutoColumn>& cols, double room, std::vector<double>& widths) {
+  constexpr std::size_t kRounds = 32;
   for (std::size_t round = 0; round < cols.size(); ++round) {
+    if (round == kRounds) {
+      for (const AutoColumn& a : cols) widths[a.col] = std::clamp(widths[a.col], a.low, a.high);
+      return;
+    }
     double held = 0, change = 0;
     for (const AutoColumn& a : cols)
       if (a.settled) held += widths[a.col];

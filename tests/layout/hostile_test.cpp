@@ -188,3 +188,19 @@ TEST_CASE("hostile: a long chain of keep-with-next headings is looked ahead over
   CHECK(t.result.pages.size() == 20000 / 46 + 1);  // 46 lines of 15 pt in 700 pt
   CHECK(t.seconds < 1.0);
 }
+
+TEST_CASE("hostile: 20,000 automatic columns with bounds are sized in linear time", "[layout][hostile]") {
+  // MAXes 0.01, 0.02 … pt around the share of each (0.015 pt): some are held, the rest share again.
+  doc::Document d = table_of("甲");
+  auto& t = std::get<doc::Table>(d.blocks[0]);
+  const int n = 20000;
+  t.column_widths.assign(n, 0);
+  t.auto_widths.clear();
+  for (int i = 0; i < n; ++i) t.auto_widths.push_back(doc::AutoWidth{0, 0.01 * (i + 1)});
+  t.rows[0].cells.assign(n, test::cell("甲"));
+  DiagnosticSink sink;
+  auto r = lay_out(d, sink);
+  CHECK(r.seconds < 1.0);
+  CHECK_FALSE(sink.has_errors());
+  REQUIRE(r.result.pages.size() == 1);
+}
