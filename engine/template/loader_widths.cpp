@@ -31,6 +31,21 @@ std::string entry_problem(const std::optional<ColumnWidthEntry>& e, double text_
 
 double sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
 
+// What keeps the columns from filling the table's width exactly, or "": the fixed ones and
+// the automatic ones' MINs wider than it, or (every automatic column bounded) with their
+// MAXes narrower.
+std::string fill_problem(double fixed, double mins, std::optional<double> maxes, double total) {
+  if (!length_within(fixed + mins, total))
+    return "at least " + mm_text(fixed + mins) +
+           " of table width for the fixed columns and the automatic columns' MIN; the table is " +
+           mm_text(total) + " wide";
+  if (maxes && length_short_of(fixed + *maxes, total))
+    return "columns that can fill the table's " + mm_text(total) +
+           ": the fixed columns and the automatic columns' MAX give " + mm_text(fixed + *maxes) +
+           "; leave one MAX out (18mm..)";
+  return "";
+}
+
 }  // namespace
 
 void Loader::column_widths(Attributes& a, doc::Table& t, double em) {
@@ -78,16 +93,9 @@ void Loader::column_widths(Attributes& a, doc::Table& t, double em) {
   }
   t.auto_widths = std::move(automatic);
   t.width = total;
-  // The bounds must leave the automatic columns a width that fills the table exactly.
-  const auto* at = width ? width : widths;
-  if (!length_within(sum(fixed) + sum(mins), total))
-    a.bad_value(*at, "at least " + mm_text(sum(fixed) + sum(mins)) +
-                         " of table width for the fixed columns and the automatic columns' MIN; "
-                         "the table is " + mm_text(total) + " wide");
-  else if (all_bounded && length_short_of(sum(fixed) + sum(maxes), total))
-    a.bad_value(*at, "columns that can fill the table's " + mm_text(total) +
-                         ": the fixed columns and the automatic columns' MAX give " +
-                         mm_text(sum(fixed) + sum(maxes)) + "; leave one MAX out (18mm..)");
+  const auto bounded = all_bounded ? std::optional<double>(sum(maxes)) : std::nullopt;
+  if (const std::string problem = fill_problem(sum(fixed), sum(mins), bounded, total); !problem.empty())
+    a.bad_value(width ? *width : *widths, problem);
 }
 
 }  // namespace jixiao::tmpl
