@@ -72,8 +72,20 @@ struct Row {
   double min_height = 0;    // points
 };
 
+// A column whose width comes from its cells' text (widths="auto", "18mm..30mm"), within
+// min to max points.
+struct AutoWidth {
+  double min = 0;
+  double max = 14400;  // the largest length (limits::kLengthPoints): no bound
+};
+
 struct Table {
-  std::vector<double> column_widths;  // points; their sum is the table width
+  // Points; their sum is the table width. An automatic column's entry is 0: layout sizes it.
+  std::vector<double> column_widths;
+  // Per column when any is automatic (else empty): its bounds, or none for a fixed column.
+  std::vector<std::optional<AutoWidth>> auto_widths;
+  // The total the automatic columns share what the fixed ones leave of; 0: the text width.
+  double width = 0;
   std::vector<Row> rows;
   double border_width = 0.5;
   // The official forms leave about 1.5 mm beside and 1 mm above and below cell text.

@@ -91,6 +91,12 @@ class Checker {
   void table(const doc::Table& t) {
     const doc::Origin& o = t.origin;
     for (double w : t.column_widths) length(w, "column width", o);
+    for (const auto& a : t.auto_widths) {
+      if (!a) continue;
+      length(a->min, "least column width", o);
+      length(a->max, "greatest column width", o);
+    }
+    length(t.width, "table width", o);
     length(t.border_width, "border width", o);
     length(t.padding_x, "horizontal padding", o);
     length(t.padding_y, "vertical padding", o);

@@ -93,7 +93,7 @@ class Flow {
                       static_cast<float>(para->line_height),
                       static_cast<float>(para->first_line_indent), para->origin, sink_);
       } else if (const auto* t = std::get_if<doc::Table>(&b)) {
-        if (!t->rows.empty() && !t->column_widths.empty()) p = prepare_table(*t, text_, sink_);
+        if (!t->rows.empty() && !t->column_widths.empty()) p = prepare_table(*t, text_, flow_.width(), sink_);
         else p = TableGrid{};
       }
     }

@@ -1,5 +1,5 @@
-// Preparing a table: fixed column widths, colspan/rowspan resolved like HTML, text set
-// inside each cell, natural row heights. Placing it on pages is table_pages.cpp.
+// Preparing a table: colspan/rowspan resolved like HTML, column widths (automatic ones from
+// their text: table_widths.cpp), text set inside each cell, natural row heights. Placing it on pages is table_pages.cpp.
 #include <algorithm>
 
 #include "diag/utf8.h"
@@ -34,9 +34,6 @@ void strip_space(const std::string& in, std::string& out) {
 void resolve_grid(const doc::Table& t, int header_end, TableGrid& g, DiagnosticSink& sink) {
   const int ncols = static_cast<int>(t.column_widths.size());
   const int nrows = static_cast<int>(t.rows.size());
-  std::vector<float> col_x(ncols + 1, 0);
-  for (int c = 0; c < ncols; ++c) col_x[c + 1] = col_x[c] + static_cast<float>(t.column_widths[c]);
-  g.width = col_x.back();
   std::vector<std::uint8_t> taken(static_cast<std::size_t>(nrows) * ncols, 0);
   g.row_first.assign(nrows + 1, 0);
   for (int r = 0; r < nrows; ++r) {
@@ -61,12 +58,22 @@ void resolve_grid(const doc::Table& t, int header_end, TableGrid& g, DiagnosticS
       tc.cell = &cell;
       tc.row = r;
       tc.last_row = r + rowspan - 1;
-      tc.x = col_x[c];
-      tc.w = col_x[c + colspan] - col_x[c];
+      tc.col = c;
+      tc.last_col = c + colspan - 1;
       c += colspan;
     }
   }
   g.row_first[nrows] = static_cast<int>(g.cells.size());
+}
+
+void place_columns(const std::vector<double>& widths, TableGrid& g) {
+  std::vector<float> col_x(widths.size() + 1, 0);
+  for (std::size_t c = 0; c < widths.size(); ++c) col_x[c + 1] = col_x[c] + static_cast<float>(widths[c]);
+  g.width = col_x.back();
+  for (TableCell& tc : g.cells) {
+    tc.x = col_x[tc.col];
+    tc.w = col_x[tc.last_col + 1] - col_x[tc.col];
+  }
 }
 
 // The mark in the label's own bracket style: a label written with half-width brackets
@@ -205,7 +212,7 @@ void plan_rows(const doc::Table& t, TableGrid& g) {
 
 }  // namespace
 
-TableGrid prepare_table(const doc::Table& t, TextSetter& text, DiagnosticSink& sink) {
+TableGrid prepare_table(const doc::Table& t, TextSetter& text, float text_width, DiagnosticSink& sink) {
   TableGrid g;
   g.table = &t;
   g.pad_x = static_cast<float>(t.padding_x);
@@ -214,6 +221,8 @@ TableGrid prepare_table(const doc::Table& t, TextSetter& text, DiagnosticSink& s
   const int nrows = static_cast<int>(t.rows.size());
   while (g.header_end < nrows && t.rows[g.header_end].header) ++g.header_end;
   resolve_grid(t, g.header_end, g, sink);
+  const bool automatic = !t.auto_widths.empty();
+  place_columns(automatic ? distribute_widths(t, column_needs(t, g, text), text_width) : t.column_widths, g);
   set_cells(t, g, text, sink);
   index_endings(g);
   size_rows(t, g);

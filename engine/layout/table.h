@@ -12,6 +12,7 @@ namespace jixiao::layout {
 struct TableCell {
   const doc::Cell* cell = nullptr;
   int row = 0, last_row = 0;  // rows spanned: row … last_row
+  int col = 0, last_col = 0;  // columns spanned: col … last_col
   float x = 0, w = 0;         // relative to the table's left edge
   TextBlock block;
   // A body cell spanning rows, as drawn again on a page its span continues on: its text
@@ -60,8 +61,24 @@ struct TableGrid {
   int rows() const { return static_cast<int>(row_first.size()) - 1; }
 };
 
-// Resolves the grid (HTML's table model) and sets every cell's text.
-TableGrid prepare_table(const doc::Table& table, TextSetter& text, DiagnosticSink& sink);
+// Resolves the grid (HTML's table model), sizes the automatic columns and sets every
+// cell's text. text_width: the table's width when it gives none.
+TableGrid prepare_table(const doc::Table& table, TextSetter& text, float text_width,
+                        DiagnosticSink& sink);
+
+// What an automatic column's text needs, padding included, points: its widest word
+// (min-content) and its widest paragraph on one line (max-content).
+struct ColumnNeed {
+  double min = 0, max = 0;
+};
+
+// The width of every column (table_widths.cpp): a fixed one as the table gives it; the
+// automatic ones share what the fixed ones leave of the table's width as CSS's automatic
+// table layout shares it, from needs (one per column), within their bounds.
+std::vector<double> distribute_widths(const doc::Table& table, const std::vector<ColumnNeed>& needs,
+                                      double text_width);
+// The needs of the table's automatic columns, from their cells of one column.
+std::vector<ColumnNeed> column_needs(const doc::Table& table, const TableGrid& grid, TextSetter& text);
 
 // Room the table needs before its first body row can start: space before, the header rows
 // and the first body row (or the two lines of it a split would leave at a page foot).

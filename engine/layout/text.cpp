@@ -100,6 +100,15 @@ struct TextSetter::Impl {
     }
   }
 
+  // Calls f(shaped paragraph) for each paragraph of utf8 set in style: for measuring.
+  template <class F>
+  void for_each_shaped(std::string_view utf8, const doc::TextStyle& style, F f) {
+    faces.use(style);
+    missing.clear();
+    decode_utf8(utf8, text);
+    for_each_paragraph([&](std::u32string_view p) { f(analyse(p, static_cast<float>(style.size))); });
+  }
+
   FaceChooser faces;
   Shaper shaper;
   LineBreaker breaker;
@@ -173,15 +182,20 @@ TextBlock TextSetter::set(std::string_view utf8, const doc::TextStyle& style, fl
 }
 
 float TextSetter::min_width(std::string_view utf8, const doc::TextStyle& style) {
-  Impl& im = *impl_;
-  im.faces.use(style);
-  im.missing.clear();
-  decode_utf8(utf8, im.text);
   float widest = 0;
-  im.for_each_paragraph([&](std::u32string_view p) {
-    widest = std::max(widest, widest_piece(im.analyse(p, static_cast<float>(style.size))));
-  });
+  impl_->for_each_shaped(utf8, style, [&](const ShapedParagraph& p) { widest = std::max(widest, widest_piece(p)); });
   return widest;
+}
+
+TextSetter::ContentWidths TextSetter::content_widths(std::string_view utf8, const doc::TextStyle& style,
+                                                     float first_line_indent) {
+  ContentWidths w;
+  const float indent = std::max(0.0f, first_line_indent);
+  impl_->for_each_shaped(utf8, style, [&](const ShapedParagraph& p) {
+    w.min = std::max(w.min, widest_word(p) + indent);
+    w.max = std::max(w.max, one_line_width(p) + indent);
+  });
+  return w;
 }
 
 }  // namespace jixiao::layout

@@ -51,6 +51,15 @@ class TextSetter {
   // (the widest unbreakable piece), points.
   float min_width(std::string_view utf8, const doc::TextStyle& style);
 
+  // The narrowest and widest the text sets, points: its widest word (cut only at word
+  // boundaries, not inside a dictionary word, so a column this wide keeps every word whole)
+  // and its widest paragraph on one line. first_line_indent counts in both.
+  struct ContentWidths {
+    float min = 0, max = 0;
+  };
+  ContentWidths content_widths(std::string_view utf8, const doc::TextStyle& style,
+                               float first_line_indent);
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;

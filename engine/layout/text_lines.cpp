@@ -91,17 +91,35 @@ void fill_lines(const ShapedParagraph& p, const LineFormat& format, std::vector<
   }
 }
 
-float widest_piece(const ShapedParagraph& p) {
+namespace {
+
+// Width of the widest piece between two places cut(i) allows (end spaces not counted).
+template <class Cut>
+float widest_between(const ShapedParagraph& p, Cut cut) {
   float widest = 0, run = 0, set = 0;
   for (std::size_t i = 0; i < p.text.size(); ++i) {
     run += p.shaped.advance[i];
     if (!is_space(p.text[i])) set = run + p.shaped.squeezed[i];
-    if (may_cut(p, i + 1) || may_cut_in_word(p, i + 1)) {
+    if (cut(i + 1)) {
       widest = std::max(widest, set);
       run = set = 0;
     }
   }
   return widest;
+}
+
+}  // namespace
+
+float widest_piece(const ShapedParagraph& p) {
+  return widest_between(p, [&](std::size_t i) { return may_cut(p, i) || may_cut_in_word(p, i); });
+}
+
+float widest_word(const ShapedParagraph& p) {
+  return widest_between(p, [&](std::size_t i) { return may_cut(p, i); });
+}
+
+float one_line_width(const ShapedParagraph& p) {
+  return widest_between(p, [&](std::size_t i) { return i == p.text.size(); });
 }
 
 }  // namespace jixiao::layout

@@ -46,5 +46,9 @@ void fill_lines(const ShapedParagraph& p, const LineFormat& format, std::vector<
 
 // Width of the widest piece between two break opportunities (end spaces not counted).
 float widest_piece(const ShapedParagraph& p);
+// The same cut only at word boundaries (may_cut): the widest word, kept whole.
+float widest_word(const ShapedParagraph& p);
+// Width of the paragraph set on one line.
+float one_line_width(const ShapedParagraph& p);
 
 }  // namespace jixiao::layout

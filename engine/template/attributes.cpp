@@ -1,5 +1,6 @@
 #include "template/attributes.h"
 
+#include <algorithm>
 #include <charconv>
 
 #include "diag/limits.h"
@@ -70,6 +71,12 @@ void Attributes::bad_value(const Attr& a, std::string expected) {
   report_.error("template.value", src_.place(a.spot.value),
                 "bad value for '" + std::string(a.name) + "' on " + tag(), std::move(expected),
                 quoted(a.value));
+}
+
+void Attributes::bad_part(const Attr& a, std::size_t at, std::string_view part, std::string expected) {
+  report_.error("template.value", src_.place(value_map(a)[std::min(at, a.value.size())]),
+                "bad value for '" + std::string(a.name) + "' on " + tag(), std::move(expected),
+                quoted(part));
 }
 
 std::vector<std::size_t> Attributes::value_map(const Attr& a) const {

@@ -59,6 +59,8 @@ class Attributes {
   SpanAttr span(std::string_view name);
 
   void bad_value(const Attr& a, std::string expected);
+  // A bad part of a value (one entry of a list), reported at the part's own line:col.
+  void bad_part(const Attr& a, std::size_t at, std::string_view part, std::string expected);
 
  private:
   std::vector<std::size_t> value_map(const Attr& a) const;

@@ -42,6 +42,8 @@ class Loader {
   void table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
   void row(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
   void cell(pugi::xml_node el, Nodes& out, const doc::TextStyle& style);
+  // loader_widths.cpp: widths= and width= into t's columns.
+  void column_widths(Attributes& a, doc::Table& t, double em);
 
   void unexpected(pugi::xml_node el, Context ctx, const char* parent);
   std::string text_place(pugi::xml_node pcdata) const;

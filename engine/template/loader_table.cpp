@@ -10,7 +10,7 @@ namespace jixiao::tmpl {
 
 void Loader::table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   Attributes a(src_, el,
-               {"widths", "border", "padding", "line-height", "font", "size", "bold",
+               {"widths", "width", "border", "padding", "line-height", "font", "size", "bold",
                 "space-before", "space-after", "align", "closing-rows", "split-lines",
                 "continued-mark"},
                report_);
@@ -19,17 +19,15 @@ void Loader::table(pugi::xml_node el, Nodes& out, const doc::TextStyle& style) {
   t.proto.origin = {src_.file(), t.place, {}};
   doc::TextStyle table_style = a.style(style);
   double em = table_style.size;
-  if (const auto* widths = a.require("widths", "14mm 16mm 18mm")) {
-    auto v = parse_lengths(widths->value, em);
-    bool ok = v && !v->empty();
-    for (double w : ok ? *v : std::vector<double>{}) ok = ok && w > 0 && length_within(w, content_width_);
-    if (ok) t.proto.column_widths = *v;
-    else a.bad_value(*widths, "one length per column (14mm 16mm 32mm), each more than 0 and at most " +
-                                  mm_text(content_width_) + " (the text width of the page)");
-  }
-  // The narrowest column bounds border and padding: its text needs room between them.
+  column_widths(a, t.proto, em);
+  // The narrowest column bounds border and padding: its text needs room between them. An
+  // automatic column counts with its MIN; without one, layout gives it room for its text.
   double narrowest = content_width_;
-  for (double w : t.proto.column_widths) narrowest = std::min(narrowest, w);
+  for (std::size_t c = 0; c < t.proto.column_widths.size(); ++c) {
+    const bool automatic = c < t.proto.auto_widths.size() && t.proto.auto_widths[c];
+    const double w = automatic ? t.proto.auto_widths[c]->min : t.proto.column_widths[c];
+    if (w > 0) narrowest = std::min(narrowest, w);
+  }
   t.proto.border_width = a.length("border", t.proto.border_width, em, narrowest / 4,
                                   "a quarter of the narrowest column");
   // Like CSS: one value for all sides, or vertical then horizontal.

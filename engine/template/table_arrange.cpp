@@ -10,7 +10,7 @@ bool check_geometry(BuiltTable& t, const std::string& table_place,
                     std::vector<std::vector<int>>& columns, Reporter& report) {
   auto& rows = t.table.rows;
   const int ncols = static_cast<int>(t.table.column_widths.size());
-  std::string expected = std::to_string(ncols) + " columns (one per length in widths=)";
+  std::string expected = std::to_string(ncols) + " columns (one per entry of widths=)";
   // For each column, how many more rows a rowspan from above still covers, and by whom.
   struct Carry {
     int rows = 0;

@@ -70,19 +70,48 @@ std::optional<double> parse_length(std::string_view s, double em_size) {
   return std::nullopt;
 }
 
-std::optional<std::vector<double>> parse_lengths(std::string_view s, double em_size) {
-  std::vector<double> out;
+std::vector<Word> words(std::string_view s) {
+  std::vector<Word> out;
   std::size_t i = 0;
   while (i < s.size()) {
     while (i < s.size() && is_space(s[i])) ++i;
-    std::size_t start = i;
+    const std::size_t start = i;
     while (i < s.size() && !is_space(s[i])) ++i;
-    if (i == start) break;
-    auto v = parse_length(s.substr(start, i - start), em_size);
+    if (i > start) out.push_back({start, s.substr(start, i - start)});
+  }
+  return out;
+}
+
+std::optional<std::vector<double>> parse_lengths(std::string_view s, double em_size) {
+  std::vector<double> out;
+  for (const Word& w : words(s)) {
+    auto v = parse_length(w.text, em_size);
     if (!v) return std::nullopt;
     out.push_back(*v);
   }
   return out;
+}
+
+std::optional<ColumnWidthEntry> parse_column_width(std::string_view s, double em_size) {
+  s = trim(s);
+  ColumnWidthEntry e;
+  if (s == "auto") {
+    e.automatic = true;
+    return e;
+  }
+  const std::size_t dots = s.find("..");
+  if (dots == std::string_view::npos) {
+    auto v = parse_length(s, em_size);
+    if (!v) return std::nullopt;
+    e.fixed = *v;
+    return e;
+  }
+  const std::string_view low = s.substr(0, dots), high = s.substr(dots + 2);
+  if (low.empty() && high.empty()) return std::nullopt;  // "..": write auto
+  e.automatic = true;
+  if (!low.empty() && !(e.min = parse_length(low, em_size))) return std::nullopt;
+  if (!high.empty() && !(e.max = parse_length(high, em_size))) return std::nullopt;
+  return e;
 }
 
 std::optional<double> parse_font_size(std::string_view s) {

@@ -12,6 +12,23 @@ namespace jixiao::tmpl {
 std::optional<double> parse_length(std::string_view s, double em_size);
 // White-space separated lengths.
 std::optional<std::vector<double>> parse_lengths(std::string_view s, double em_size);
+
+// The white-space separated words of s, each with its offset in s.
+struct Word {
+  std::size_t at = 0;
+  std::string_view text;
+};
+std::vector<Word> words(std::string_view s);
+
+// One entry of <table widths>: a length (a fixed column), "auto", or "MIN..MAX" with either
+// side left out ("18mm..", "..30mm"): a column sized from its text within the bounds given.
+// Only the syntax is checked; ranges are the loader's.
+struct ColumnWidthEntry {
+  bool automatic = false;
+  double fixed = 0;                // points, when not automatic
+  std::optional<double> min, max;  // points, the bounds given
+};
+std::optional<ColumnWidthEntry> parse_column_width(std::string_view s, double em_size);
 // Points ("9", "10.5pt") or a Chinese size name (五号 10.5, 小五 9, …), within
 // limits::kFontSizeMinPt to kFontSizeMaxPt.
 std::optional<double> parse_font_size(std::string_view s);

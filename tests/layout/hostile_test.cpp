@@ -79,15 +79,16 @@ TEST_CASE("hostile: text over the limit of one cell is an error naming its place
   CHECK(e->got == "640000 characters");
 }
 
-TEST_CASE("hostile: padding, margins, sizes out of range are errors, never an endless page loop", "[layout][hostile]") {
+TEST_CASE("hostile: padding, margins, sizes, widths out of range are errors, never an endless page loop", "[layout][hostile]") {
   const double huge = 2147483647, inf = std::numeric_limits<double>::infinity(),
                nan = std::numeric_limits<double>::quiet_NaN();
   for (double v : {huge, 1e20, inf, nan, -5.0}) {
     INFO("value " << v);
-    for (int what = 0; what < 6; ++what) {
+    for (int what = 0; what < 9; ++what) {
       INFO("case " << what);
       doc::Document d = table_of("项目名称");
       auto& t = std::get<doc::Table>(d.blocks[0]);
+      if (what >= 6) t.auto_widths = {doc::AutoWidth{0, 100}};  // an automatic column
       switch (what) {
         case 0: t.padding_y = v; break;
         case 1: t.padding_x = v; break;
@@ -95,6 +96,9 @@ TEST_CASE("hostile: padding, margins, sizes out of range are errors, never an en
         case 3: t.rows[0].cells[0].style.size = v; break;
         case 4: t.column_widths[0] = v; break;
         case 5: t.rows[0].min_height = v; break;
+        case 6: t.auto_widths[0]->min = v; break;
+        case 7: t.auto_widths[0]->max = v; break;
+        case 8: t.width = v; break;
       }
       DiagnosticSink sink;
       auto r = lay_out(d, sink);
@@ -183,4 +187,20 @@ TEST_CASE("hostile: a long chain of keep-with-next headings is looked ahead over
   CHECK_FALSE(sink.has_errors());
   CHECK(t.result.pages.size() == 20000 / 46 + 1);  // 46 lines of 15 pt in 700 pt
   CHECK(t.seconds < 1.0);
+}
+
+TEST_CASE("hostile: 20,000 automatic columns with bounds are sized in linear time", "[layout][hostile]") {
+  // MAXes 0.01, 0.02 … pt around the share of each (0.015 pt): some are held, the rest share again.
+  doc::Document d = table_of("甲");
+  auto& t = std::get<doc::Table>(d.blocks[0]);
+  const int n = 20000;
+  t.column_widths.assign(n, 0);
+  t.auto_widths.clear();
+  for (int i = 0; i < n; ++i) t.auto_widths.push_back(doc::AutoWidth{0, 0.01 * (i + 1)});
+  t.rows[0].cells.assign(n, test::cell("甲"));
+  DiagnosticSink sink;
+  auto r = lay_out(d, sink);
+  CHECK(r.seconds < 1.0);
+  CHECK_FALSE(sink.has_errors());
+  REQUIRE(r.result.pages.size() == 1);
 }

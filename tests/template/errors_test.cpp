@@ -138,9 +138,9 @@ TEST_CASE("bad attribute values point at the value") {
         "T:2:19: error: bad value for 'line-height' on <p>; expected a number from 0.5 to 5 (1.25), "
         "got '0'");
   CHECK(load_error(in_form("  <table widths=\"14mm abc\"/>")) ==
-        "T:2:18: error: bad value for 'widths' on <table>; expected one length per column (14mm "
-        "16mm 32mm), each more than 0 and at most 180mm (the text width of the page), got "
-        "'14mm abc'");
+        "T:2:23: error: bad value for 'widths' on <table>; expected one entry per column: a length "
+        "more than 0 (14mm), auto, or MIN..MAX with either side left out (18mm..30mm, 18mm.., "
+        "..30mm); each length at most 180mm (the text width of the page), got 'abc'");
   CHECK(load_error("<form id=\"f\" rules=\"r\" margin=\"1 2 3\"/>") ==
         "T:1:32: error: bad value for 'margin' on <form>; expected 1, 2 or 4 lengths: all, "
         "top/bottom left/right, or top right bottom left (20mm 15mm), each at most 210mm, got '1 2 3'");
@@ -253,12 +253,12 @@ TEST_CASE("table geometry errors") {
                                   "    <tr><td colspan=\"2\">a</td></tr>\n  </table>"),
                           kProjects) ==
         "T:4:5: error: row 2 of the table at 2:3 covers 2 columns; expected 3 columns (one per "
-        "length in widths=), got 2");
+        "entry of widths=), got 2");
   CHECK(instantiate_error(in_form("  <table widths=\"10 10 10\">\n"
                                   "    <tr><td colspan=\"3\">a</td><td>b</td></tr>\n  </table>"),
                           kProjects) ==
         "T:3:5: error: row 1 of the table at 2:3 covers 4 columns; expected 3 columns (one per "
-        "length in widths=), got 4");
+        "entry of widths=), got 4");
   CHECK(instantiate_error(in_form("  <table widths=\"10 10\">\n"
                                   "    <tr><td rowspan=\"3\">a</td><td>b</td></tr>\n"
                                   "    <tr><td>c</td></tr>\n  </table>"),
@@ -277,7 +277,7 @@ TEST_CASE("table geometry errors") {
                                   "<if test=\"p_index == 0\"><td>x</td></if></tr></for>\n  </table>"),
                           kProjects) ==
         "T:3:33: error: row 2 of the table at 2:3 covers 1 column; expected 2 columns (one per "
-        "length in widths=), got 1");
+        "entry of widths=), got 1");
 }
 
 TEST_CASE("an unreadable template throws Failure") {

@@ -36,9 +36,10 @@ TEST_CASE("lengths: a width beyond the text width is refused naming the limit as
   auto l = load_text(table_with_widths("180.1mm"));
   CHECK_FALSE(l.tmpl);
   std::string e = only_error(l.sink);
-  CHECK(e == l.path + ":2:18: error: bad value for 'widths' on <table>; expected one length per column "
-                      "(14mm 16mm 32mm), each more than 0 and at most 180mm (the text width of the page), "
-                      "got '180.1mm'");
+  CHECK(e == l.path + ":2:18: error: bad value for 'widths' on <table>; expected one entry per column: "
+                      "a length more than 0 (14mm), auto, or MIN..MAX with either side left out "
+                      "(18mm..30mm, 18mm.., ..30mm); each length at most 180mm (the text width of the "
+                      "page), got '180.1mm'");
   auto m = load_text("<form id=\"f\" rules=\"r\" margin=\"15mm\">\n  <p indent=\"180.01mm\">x</p>\n</form>\n");
   CHECK(only_error(m.sink).find("expected a length from 0 to 180mm (the text width of the page)") !=
         std::string::npos);

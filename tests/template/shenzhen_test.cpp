@@ -141,9 +141,14 @@ TEST_CASE("the Shenzhen template: one page per project, title and table") {
 
   const auto& t1 = table(d, 1);
   REQUIRE(t1.column_widths.size() == 9);
+  // 三级指标, 年度指标值, 实际完成值 and 偏差原因 are sized from their text; all fill exactly
+  // the text width.
+  REQUIRE(t1.auto_widths.size() == 9);
+  for (int c : {3, 4, 5, 8}) CHECK(t1.auto_widths[c].has_value());
   double sum = 0;
   for (double w : t1.column_widths) sum += w;
-  CHECK(sum == Approx(180 * kMm));  // exactly the text width
+  CHECK(sum == Approx(77 * kMm));  // the fixed columns
+  CHECK(t1.width == Approx(180 * kMm));
   CHECK(t1.rows[0].cells[0].style.family == "song");
   CHECK(t1.rows[0].cells[0].style.size == 9);
   CHECK_FALSE(t1.rows[0].cells[0].style.bold);
@@ -159,7 +164,7 @@ TEST_CASE("the Shenzhen template: one page per project, title and table") {
                              "年度总体目标|预期目标|实际完成情况",
                              "确保档案及时、完整归档。|已按期完成。",
                              "年度绩效指标|一级指标|二级指标|三级指标|年度指标值|实际完成值|分值|得分|"
-                             "偏差原因分析及改进措施",
+                             "偏差原因分析\n及改进措施",
                              "产出指标|数量指标|档案整理数量（件）|15000|15005|12.5|12.5|无偏差",
                              "档案扫描数量（件）|≥100|120|12.5|12.5|无偏差",
                              "质量指标|档案材料完整率|100%|100%|25.0|25.0|无偏差",
