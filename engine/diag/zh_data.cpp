@@ -158,6 +158,8 @@ std::vector<CatalogEntry> data() {
       {"merge.none", "the output directory of a run split with --shard K/N", "用 --shard K/N 分片运行的输出目录"},
       {"merge.missing", "shard {1} is missing", "缺少分片 {1}"},
       {"merge.missing", "{1}, written when that shard finishes", "{1}（该分片完成时写出）"},
+      {"merge.lang", "this shard's summary is in another language (--lang {1})", "该分片的汇总是另一种语言（--lang {=1}）"},
+      {"merge.lang", "--lang {1} as {2} (run that shard again with it)", "与 {=2} 相同的 --lang {=1}（用它重新运行该分片）"},
       {"merge.shard", "not a shard's rows file ({1})", "不是分片的行文件（{=1}）"},
       {"merge.shard", "the file a shard run (--shard K/N) writes", "分片运行（--shard K/N）写出的文件"},
       {"merge.shard", "a row that does not read: {1}", "无法读取的一行：{=1}"},

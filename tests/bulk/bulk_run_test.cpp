@@ -309,7 +309,7 @@ TEST_CASE("bulk: a split-off document's findings carry line:col in the user's mu
   CHECK(placed > 1);  // the example's own notes too (project 3's declared score)
 }
 
-TEST_CASE("bulk: a failed document's row names what its data had; findings carry expected, got and hints", "[bulk]") {
+TEST_CASE("bulk: a failed document's row names what its data had, findings carry expected, got and hints", "[bulk]") {
   auto dir = test::temp_dir("bulk-failed-rows");
   fs::create_directories(dir + "/in");
   make_projects(dir + "/in", 1, 3);

@@ -194,7 +194,7 @@ TEST_CASE("summary workbook: the summary sheet holds the rows, the findings shee
   CHECK(workbook.find("name=\"findings\"") != std::string::npos);
 }
 
-TEST_CASE("summary in Chinese: headers, status and severity in zh; findings.json keeps English keys and values",
+TEST_CASE("summary in Chinese: headers, status and severity in zh, findings.json keeps English keys and values",
           "[bulk][summary]") {
   auto dir = test::temp_dir("summary-zh");
   auto rows = sample_rows();

@@ -210,7 +210,8 @@ TEST_CASE("binding to a field the view does not have") {
   std::string text = in_form("  <for each=\"projects\" as=\"p\">\n    <p>名称：{p.nme}</p>\n  </for>");
   // Reported once although both projects hit it.
   CHECK(instantiate_error(text, kProjects) ==
-        "T:3:11: error: no field 'nme' in 'p'; expected one of: amount, name, got 'nme'");
+        "T:3:11: error: no field 'nme' in 'p'; expected one of: amount, name, got 'nme'\n"
+        "  hint: did you mean 'name'?");
   auto l = load_text(text);
   DiagnosticSink sink;
   l.tmpl->instantiate(kProjects, sink);
@@ -218,7 +219,7 @@ TEST_CASE("binding to a field the view does not have") {
 
   CHECK(instantiate_error(in_form("  <for each=\"projcts\" as=\"p\"/>"), kProjects) ==
         "T:2:14: error: no field or loop variable 'projcts'; expected one of: projects, got "
-        "'projcts'");
+        "'projcts'\n  hint: did you mean 'projects'?");
 }
 
 TEST_CASE("type errors at instantiation") {
