@@ -29,14 +29,10 @@ void LineBreaker::find(std::u32string_view text, std::vector<std::uint8_t>& brea
   if (text.size() >= 3 && text.size() <= kWordChars) mark_words(text, breaks);
 }
 
-namespace {
-
-bool is_ideograph(char32_t c) {
+bool breakchar::is_ideograph(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
          (c >= 0x20000 && c <= 0x3FFFF);
 }
-
-}  // namespace
 
 void LineBreaker::mark_words(std::u32string_view text, std::vector<std::uint8_t>& breaks) {
   UErrorCode status = U_ZERO_ERROR;
@@ -56,7 +52,7 @@ void LineBreaker::mark_words(std::u32string_view text, std::vector<std::uint8_t>
   for (int32_t b = ubrk_first(words_); b != UBRK_DONE; b = ubrk_next(words_))
     boundary_[to_utf32_[static_cast<std::size_t>(b)]] = 1;
   for (std::size_t i = 1; i < text.size(); ++i)
-    if (breaks[i] == kBreak && !boundary_[i] && is_ideograph(text[i - 1]) && is_ideograph(text[i]))
+    if (breaks[i] == kBreak && !boundary_[i] && breakchar::is_ideograph(text[i - 1]) && breakchar::is_ideograph(text[i]))
       breaks[i] = kInWord;
 }
 

@@ -19,6 +19,7 @@ bool is_opening(char32_t c);
 // Stays with a following digit: ¥ $ ≥ ≤ > < = ± + − …
 bool is_number_prefix(char32_t c);
 bool is_digit(char32_t c);  // ASCII and full-width digits
+bool is_ideograph(char32_t c);  // CJK unified ideographs, extensions and compatibility ones
 }  // namespace breakchar
 
 // What breaks[i] says about a break before text[i].

@@ -106,7 +106,7 @@ bool row_label(const doc::Table& t, const doc::Cell& c) {
   for (std::size_t i = 0; i < c.text.size();) {
     if (!next_code_point(c.text, i, cp)) continue;
     ++chars;
-    ideograph = ideograph || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF);
+    ideograph = ideograph || breakchar::is_ideograph(cp);
   }
   return ideograph && chars <= kWordChars;
 }
