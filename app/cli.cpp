@@ -8,6 +8,7 @@
 #include <ctime>
 #include <memory>
 #include <optional>
+#include <regex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -94,6 +95,19 @@ class Formatter : public CLI::Formatter {
   std::vector<std::pair<const CLI::App*, std::string>> lines_;
 };
 
+// CLI11's validators speak their own English ("--jobs: Value 0 not in range 1 to 256",
+// "--format: xyz not in {pdf,ofd}"): said again in ours, which the catalog translates.
+std::string own_words(const std::string& what) {
+  static const std::regex range(R"(^(\S+): Value (.*) not in range (\S+) to (\S+)$)");
+  static const std::regex member(R"(^(\S+): (.*) not in \{(.*)\}$)");
+  std::smatch m;
+  if (std::regex_match(what, m, range))
+    return m[1].str() + ": '" + m[2].str() + "' is not a whole number from " + m[3].str() + " to " + m[4].str();
+  if (std::regex_match(what, m, member))
+    return m[1].str() + ": '" + m[2].str() + "' is not one of: " + std::regex_replace(m[3].str(), std::regex(","), " | ");
+  return what;
+}
+
 class Parser {
  public:
   // zh: the help in Chinese (--lang zh anywhere on the line, else a Chinese locale).
@@ -102,6 +116,7 @@ class Parser {
     if (zh_) {
       format_->label("Usage", "用法");
       format_->label("Positionals", "参数");
+      format_->label("Env", "环境变量");
       app_.option_defaults()->group("选项");
     }
     app_.formatter(format_);  // before add_subcommand: commands copy the formatter and -h
@@ -135,7 +150,7 @@ class Parser {
         ->type_name("FILE|DIR/")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_option("-j,--jobs", jobs_, T("bulk: documents rendered at once (default: one per core)",
                                               "批量：同时生成的文档数（默认每个 CPU 核一个）"))
-        ->type_name("N")->check(CLI::Range(1, 256))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+        ->type_name("N")->check(CLI::Range(1, 256).description(""))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_flag("--resume", line_.bulk.resume,
                       T("bulk: skip documents whose PDF is there and whose inputs (data,\n"
                         "template, rule set, schema, fonts) have not changed since",
@@ -169,7 +184,7 @@ class Parser {
         ->type_name("WHEN")->envname("SOURCE_DATE_EPOCH")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     render_->add_option("--format", output_format_,
-                        T("'pdf' or 'ofd' (GB/T 33190 版式文档, docs/ofd.md). Default: as\n"
+                        T("'pdf' or 'ofd' (GB/T 33190 fixed-layout documents, docs/ofd.md). Default: as\n"
                           "-o's extension says (.ofd or .pdf), else pdf; a bulk run's files all\n"
                           "take it",
                           "'pdf' 或 'ofd'（GB/T 33190 版式文档，见 docs/ofd.md）。默认按 -o 的\n"
@@ -236,7 +251,7 @@ class Parser {
                                                  "8049; 0: any free port)",
                                                  "127.0.0.1 上的端口（默认 8030，或其后直到 8049 的第一个空闲\n"
                                                  "端口；0：任一空闲端口）"))
-        ->type_name("P")->check(CLI::Range(0, 65535))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+        ->type_name("P")->check(CLI::Range(0, 65535).description(""))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     lookup_options(*preview_, true);
     repeatable(*preview_, "--font-dir", line_.options.font_dirs,
                T("look for font files named in the manifest in DIR first", "先在 DIR 中查找字体清单所列的字体文件"));
@@ -277,7 +292,7 @@ class Parser {
         return usage("option '" + what.substr(0, colon) + "' needs a value");
       return usage(what);
     } catch (const CLI::ParseError& e) {
-      return usage(e.what());
+      return usage(own_words(e.what()));
     }
     return finish();
   }

@@ -42,7 +42,8 @@ int run(const jixiao::app::CommandLine& line) {
   for (const auto& d : res.diagnostics.all()) std::cerr << jixiao::format(d, line.options.lang) << "\n";
   if (req.action == jixiao::Request::Action::Score && !res.score_json.empty())
     std::cout << (line.json ? res.score_json : res.score_table);
-  if (req.action == jixiao::Request::Action::Render && res.pages > 0) {
+  // Only when the file is there: an output that could not be created is an error, not "wrote".
+  if (req.action == jixiao::Request::Action::Render && res.pages > 0 && !res.diagnostics.has_errors()) {
     if (zh)
       std::cerr << "jixiao: 已写出 " << req.output_file << "（" << res.pages << " 页，" << res.pdf_bytes << " 字节）\n";
     else

@@ -38,13 +38,13 @@ struct Header {
 };
 const Header kColumns[] = {{"input", "文件"},    {"document", "文档"}, {"unit", "单位"},      {"unit_code", "单位代码"},
                            {"project", "项目"},  {"form", "表式"},     {"total", "总分"},     {"max", "满分"},
-                           {"grade", "评分等级"}, {"errors", "错误"},  {"warnings", "警告"},  {"notes", "提示"},
+                           {"grade", "评分等级"}, {"errors", "错误"},  {"warnings", "警告"},  {"notes", "说明"},
                            {"status", "状态"},   {"output", "输出文件"}, {"pages", "页数"},   {"bytes", "字节数"}};
 constexpr int kColumnCount = sizeof(kColumns) / sizeof(kColumns[0]);
 constexpr int kTotalColumn = 6, kMaxColumn = 7;
 const Header kFindingColumns[] = {{"input", "文件"},    {"document", "文档"}, {"severity", "级别"}, {"code", "代码"},
                                   {"file", "所在文件"}, {"pointer", "位置"},  {"line", "行"},       {"col", "列"},
-                                  {"message", "问题"},  {"expected", "应为"}, {"got", "实为"},      {"hint", "提示"},
+                                  {"message", "内容"},  {"expected", "应为"}, {"got", "实为"},      {"hint", "提示"},
                                   {"computed", "计算"}, {"declared", "申报"}};
 constexpr int kLineColumn = 6, kColColumn = 7, kMessageColumn = 8, kHintColumn = 11;
 constexpr int kFindingColumnCount = sizeof(kFindingColumns) / sizeof(kFindingColumns[0]);

@@ -44,12 +44,15 @@ int run_preview(const CommandLine& line) {
 
   std::thread renders([&] { watcher.run(); });
   std::thread http([&] { server.run(); });
+  const bool zh = line.options.lang == "zh";
+  // The same in both languages: scripts and the tests read the port from it.
   std::printf("jixiao preview: http://127.0.0.1:%d/\n", port);
   std::fflush(stdout);
 
   int sig = 0;
   sigwait(&stop_signals, &sig);
-  std::fprintf(stderr, "jixiao preview: stopping (%s)\n", sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP");
+  std::fprintf(stderr, zh ? "jixiao 预览：收到 %s，停止\n" : "jixiao preview: stopping (%s)\n",
+               sig == SIGINT ? "SIGINT" : sig == SIGTERM ? "SIGTERM" : "SIGHUP");
   session.stop();  // ends the event streams
   watcher.stop();  // after the render under way, if any
   server.stop();

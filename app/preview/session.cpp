@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "count.h"
 #include "diag/lang.h"
 #include "preview/engine_adapter.h"
 #include "preview/state_json.h"
@@ -106,10 +107,16 @@ void Session::render(const std::vector<std::string>& changed) {
   auto done = std::chrono::steady_clock::now();
   std::string names;
   for (const auto& f : changed) names += (names.empty() ? "" : ", ") + fs::path(f).filename().string();
-  std::fprintf(stderr, "jixiao preview: render %d %s in %.1f ms (engine %.1f, state %.1f; %d pages, %zu bytes)%s%s\n",
-               n_, ok ? "ok" : "failed", ms(started, done), ms(started, rendered), ms(rendered, done),
-               ok ? res.pages : 0, ok ? good_pdf_->size() : std::size_t(0), names.empty() ? "" : "; changed: ",
-               names.c_str());
+  std::size_t pages = ok ? static_cast<std::size_t>(res.pages) : 0, bytes = ok ? good_pdf_->size() : 0;
+  if (options_.lang == "zh")
+    std::fprintf(stderr, "jixiao 预览：第 %d 次生成%s，用时 %.1f 毫秒（引擎 %.1f，状态 %.1f；%zu 页，%zu 字节）%s%s\n", n_,
+                 ok ? "成功" : "失败", ms(started, done), ms(started, rendered), ms(rendered, done), pages, bytes,
+                 names.empty() ? "" : "；改动：", names.c_str());
+  else
+    std::fprintf(stderr, "jixiao preview: render %d %s in %.1f ms (engine %.1f, state %.1f; %s, %s)%s%s\n", n_,
+                 ok ? "ok" : "failed", ms(started, done), ms(started, rendered), ms(rendered, done),
+                 app::count(pages, "page").c_str(), app::count(bytes, "byte").c_str(),
+                 names.empty() ? "" : "; changed: ", names.c_str());
   for (const auto& d : res.diagnostics.all()) std::fprintf(stderr, "  %s\n", format(d, options_.lang).c_str());
   std::fflush(stderr);
   publish(std::move(snap));

@@ -70,7 +70,7 @@ const char* severity_name(Severity s, const std::string& lang) {
   switch (s) {
     case Severity::Error: return "错误";
     case Severity::Warning: return "警告";
-    case Severity::Note: return "提示";
+    case Severity::Note: return "说明";  // 提示 is a hint (docs/glossary.md)
   }
   return "错误";
 }

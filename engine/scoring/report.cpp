@@ -91,15 +91,20 @@ std::string to_table(const std::vector<DocumentScore>& scores, const std::string
   for (const auto& s : scores) {
     out += s.title + "  (" + s.pointer + ")\n";
     std::size_t name_w = 12, rule_w = 8;
-    auto rule = [&](const IndicatorScore& is) { return translate("scoring.rule", is.rule, lang); };
+    // A line's rule is its id in the rule set (budget): the table says how it is scored.
+    auto rule = [&](const IndicatorScore& is) {
+      bool line = &is >= s.lines.data() && &is < s.lines.data() + s.lines.size();
+      return translate("scoring.rule", line ? std::string("formula") : is.rule, lang);
+    };
     auto widen = [&](const IndicatorScore& is) {
       name_w = std::max(name_w, display_width(is.name));
       rule_w = std::max(rule_w, display_width(rule(is)));
     };
     for (const auto& l : s.lines) widen(l);
     for (const auto& is : s.indicators) widen(is);
-    out += "  " + pad("指标", name_w) + "  " + pad("分值", 6, true) + "  " + pad("规则", rule_w) + "  " +
-           pad("得分", 6, true) + "  依据\n";
+    out += "  " + pad(zh ? "指标" : "indicator", name_w) + "  " + pad(zh ? "分值" : "weight", 6, true) + "  " +
+           pad(zh ? "规则" : "rule", rule_w) + "  " + pad(zh ? "得分" : "score", 6, true) + "  " +
+           (zh ? "依据" : "from") + "\n";
     auto line = [&](const IndicatorScore& is) {
       std::string note = is.inputs;
       if (is.computed && is.declared && *is.computed != *is.declared)
@@ -110,7 +115,8 @@ std::string to_table(const std::vector<DocumentScore>& scores, const std::string
     };
     for (const auto& l : s.lines) line(l);
     for (const auto& is : s.indicators) line(is);
-    out += "  总分 " + centi_text(s.total, -1) + " / " + centi_text(s.max, -1) + "  评分等级 " + s.grade + "\n";
+    out += std::string(zh ? "  总分 " : "  total ") + centi_text(s.total, -1) + " / " + centi_text(s.max, -1) +
+           (zh ? "  评分等级 " : "  grade ") + s.grade + "\n";
     for (const auto& f : s.findings) {
       std::string message = finding_message(f, rules, lang) + numbers_text(f);
       // Worded as the same finding is in `jixiao check` (catalog, diag/lang.h).

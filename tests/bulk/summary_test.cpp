@@ -203,7 +203,7 @@ TEST_CASE("summary in Chinese: headers, status and severity in zh, findings.json
   bulk::write_findings_json(dir + "/findings.json", rows);
   auto records = parse_csv(test::slurp(dir + "/summary.csv").substr(3));
   const std::vector<std::string> header{"文件", "文档", "单位", "单位代码", "项目", "表式", "总分", "满分",
-                                        "评分等级", "错误", "警告", "提示", "状态", "输出文件", "页数", "字节数"};
+                                        "评分等级", "错误", "警告", "说明", "状态", "输出文件", "页数", "字节数"};
   CHECK(records[0] == header);
   CHECK(records[1][12] == "有警告");
   CHECK(records[2][12] == "失败");
@@ -212,10 +212,10 @@ TEST_CASE("summary in Chinese: headers, status and severity in zh, findings.json
   CHECK(sheet[0] == header);
   CHECK(sheet[2][12] == "失败");
   auto findings = test::read_sheet(dir + "/summary.xlsx", 2);
-  CHECK(findings[0] == std::vector<std::string>{"文件", "文档", "级别", "代码", "所在文件", "位置", "行", "列", "问题",
+  CHECK(findings[0] == std::vector<std::string>{"文件", "文档", "级别", "代码", "所在文件", "位置", "行", "列", "内容",
                                                 "应为", "实为", "提示", "计算", "申报"});
   CHECK(findings[1][2] == "警告");
-  CHECK(findings[2][2] == "提示");
+  CHECK(findings[2][2] == "说明");
   CHECK(findings[3][2] == "错误");
   CHECK(findings[3][3] == "model.type");  // codes never change
   auto j = nlohmann::json::parse(test::slurp(dir + "/findings.json"));

@@ -129,7 +129,7 @@ TEST_CASE("lang: format in Chinese keeps file and place and translates the rest"
   CHECK(translate("x.check", "合计 ≠ 各项之和 (computed 3)", "zh") == "合计 ≠ 各项之和（计算值 3）");
   // A message the catalog does not know stays as it is, in a Chinese frame.
   Diagnostic f{Severity::Note, "model.type", "d.json", "3:4", "something new", "", "", {}};
-  CHECK(format(f, "zh") == "d.json:3:4: 提示：something new");
+  CHECK(format(f, "zh") == "d.json:3:4: 说明：something new");
 }
 
 TEST_CASE("lang: a wrong type at a JSON pointer, in English and in Chinese", "[cli][lang]") {

@@ -123,7 +123,7 @@ TEST_CASE("number edges: a ratio beyond 1000 never scores full marks through min
   CHECK(r.exit_code == 2);
   CHECK(has(r.out, "error: /projects/0/funds/total: 执行率 of 预算执行率 is 10000000, outside 0 to 1000: "
                    "check the figures at /projects/0/funds/total it is computed from"));
-  CHECK(has(r.out, "预算执行率                10  budget      0.00"));  // not scored on it
+  CHECK(has(r.out, "预算执行率                10  formula     0.00"));  // not scored on it
   auto render = e.run("render");
   CHECK(render.exit_code == 2);
   CHECK(test::has_placed(render.err, e.data_file(), "/projects/0/funds/total: error: 执行率 of 预算执行率 is 10000000"));
@@ -146,7 +146,7 @@ TEST_CASE("number edges: 0/0 in a rule's value is an error naming the rule, not 
   CHECK(r.exit_code == 2);
   CHECK(has(r.out, "cannot compute value 'rate_total' (rule " + e.rules_file() + " /values/rate_total)"));
   CHECK(has(r.out, "division by zero in 'funds.total.executed / funds.total.annual'"));
-  CHECK(has(r.out, "预算执行率                10  budget      0.00"));
+  CHECK(has(r.out, "预算执行率                10  formula     0.00"));
 }
 
 TEST_CASE("number edges: rule-set points must be finite, positive and at most 10000", "[cli][edges]") {
