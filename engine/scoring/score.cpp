@@ -4,6 +4,7 @@
 
 #include "expr/number_format.h"
 #include "model/reader.h"
+#include "diag/suggest.h"
 #include "scoring/evaluate.h"
 #include "scoring/indicator.h"
 #include "scoring/scoring.h"
@@ -164,6 +165,25 @@ void assign_weights(const json& list, const RuleSet& rules, std::vector<Indicato
   }
 }
 
+// A rule set's named 分值 that no indicator of its category takes: a misspelt name in the
+// rule set or in the data, which would otherwise only show as points not adding up.
+void unused_weights(const RuleSet& rules, const std::vector<IndicatorScore>& indicators, const std::string& list_pointer,
+                    std::vector<Finding>& findings) {
+  for (const auto& c : rules.categories) {
+    if (c.weights.empty()) continue;
+    std::vector<std::string> names;
+    for (const auto& is : indicators)
+      if (is.category == c.name) names.push_back(is.name);
+    for (const auto& [name, weight] : c.weights) {
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      std::string message = "the rule set gives " + name + " of " + c.name + " 分值 " + centi_text(weight, -1) +
+                            ", and no indicator of that category has that name";
+      if (std::string near = nearest(name, names); !near.empty()) message += " (nearest: " + near + ")";
+      findings.push_back({Severity::Warning, "scoring.weight-unused", list_pointer, message, "", ""});
+    }
+  }
+}
+
 void summarise(const RuleSet& rules, DocumentScore& s, const std::string& list_pointer) {
   std::map<std::string, CategoryScore> by;
   std::map<std::string, std::string> first;
@@ -245,6 +265,7 @@ DocumentScore score_document(const json& doc, const std::string& pointer, const 
       s.indicators[i].name = n->get<std::string>();
   }
   assign_weights(list, rules, s.indicators, s.findings);
+  unused_weights(rules, s.indicators, list_pointer, s.findings);
   for (std::size_t i = 0; i < list.size(); ++i) {
     score_indicator(list[i], rules, s.indicators[i], s.findings);
     s.total += s.indicators[i].score;

@@ -160,3 +160,15 @@ TEST_CASE("a template whose id is not its file's name", "[cli][bad-template]") {
   CHECK(err.find(dir + "/forms/my-form.xml: error: the template's id is 'shenzhen-project-selfeval-2021'; "
                        "expected id=\"my-form\", the name of the file") != std::string::npos);
 }
+
+TEST_CASE("an output that cannot be created is an error, and nothing says it was written", "[cli][bad-input]") {
+  auto dir = test::temp_dir("no-output-dir");
+  for (const std::string lang : {"en", "zh"}) {
+    auto r = test::run_jixiao("render " + kExample + " -o " + dir + "/missing/x.pdf --lang " + lang);
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(dir + "/missing/x.pdf: ") != std::string::npos);
+    CHECK(r.err.find("wrote") == std::string::npos);
+    CHECK(r.err.find("已写出") == std::string::npos);
+  }
+  CHECK(!test::file_exists(dir + "/missing"));
+}
