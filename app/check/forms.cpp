@@ -46,7 +46,11 @@ class FormWalk {
     for (const auto& n : ns) node(n);
   }
   void node(const Node& n) {
-    if (auto* p = std::get_if<ParagraphNode>(&n.v)) return text(p->text);
+    if (auto* p = std::get_if<ParagraphNode>(&n.v)) {
+      text(p->text);
+      if (p->outline) text(*p->outline);  // the bookmark's title binds like the text
+      return;
+    }
     if (auto* t = std::get_if<TableNode>(&n.v)) return nodes(t->rows);
     if (auto* r = std::get_if<RowNode>(&n.v)) return nodes(r->cells);
     if (auto* c = std::get_if<CellNode>(&n.v)) {

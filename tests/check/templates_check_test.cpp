@@ -205,3 +205,13 @@ TEST_CASE("category points that do not add up to the total fail the check, namin
   CHECK(zh.err.find("分值合计 81 ≠ 总分 80") != std::string::npos);
   CHECK(zh.err.find("add up") == std::string::npos);
 }
+
+TEST_CASE("a misspelt field in a bookmark's outline= is found like one in the text", "[check]") {
+  Variant v = variant([](std::string xml) { return replace_once(xml, "outline=\"{p.name}\"", "outline=\"{p.nmae}\""); }, same);
+  auto r = test::run_jixiao("templates --check --lang en --templates " + v.dir);
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  std::string where = v.form_file + ":" + place_of(v.form_text, "nmae}\"") + ": error: no field 'nmae' in 'p'";
+  CHECK(r.err.find(where) != std::string::npos);
+  CHECK(r.err.find("hint: did you mean 'name'?") != std::string::npos);
+}
