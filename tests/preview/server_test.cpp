@@ -212,7 +212,7 @@ TEST_CASE("with --lang zh the page's diagnostics are in Chinese, codes and place
   CHECK(child.stop(SIGTERM) == 0);
 }
 
-TEST_CASE("/state?lang= words the same diagnostics and findings in either language; a bad lang is refused") {
+TEST_CASE("/state?lang= words the same diagnostics and findings in either language, and refuses a bad lang") {
   PreviewDir files = copy_example(kExample, kForm);
   Child child{{"preview", files.data_file, "--templates", files.templates, "--port", "0", "--lang", "zh",
                "--editor", "vscode://file/{file}:{line}:{col}"}};

@@ -44,7 +44,8 @@
   const argsOf = (json) => (json ? JSON.parse(json) : undefined);
 
   function relabel() {
-    document.documentElement.lang = lang === "en" ? "en" : "zh-CN";
+    // The panels' language; the viewer keeps the page's zh-CN, the form's.
+    for (const id of ["bar", "page-list", "side"]) $(id).lang = lang === "en" ? "en" : "zh-CN";
     document.title = t("title");
     for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t, argsOf(e.dataset.tArgs));
     for (const e of document.querySelectorAll("[data-t-title]")) e.title = t(e.dataset.tTitle, argsOf(e.dataset.tTitleArgs));

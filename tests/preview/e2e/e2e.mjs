@@ -10,7 +10,7 @@ import path from "node:path";
 import {
   REPO, fail, launchBrowser, loadPuppeteer, parseArgs, run, save, startServer, waitShown, workspace,
 } from "./harness.mjs";
-import { sweepChinese, sweepEnglish, switchLanguage } from "./sweep.mjs";
+import { checkCatalog, sweepChinese, sweepEnglish, switchLanguage } from "./sweep.mjs";
 
 const EXAMPLE = "shenzhen-2021-project-selfeval.json";
 const FORM = "forms/shenzhen-project-selfeval-2021.xml";
@@ -76,6 +76,7 @@ async function main() {
     const text = await pageText(page);
     if (!text.includes(TITLE)) fail(`the page text has no '${TITLE}'; it begins: ${text.slice(0, 200)}`);
     if (!text.includes(projects[0].name)) fail(`the page text has no project name '${projects[0].name}'`);
+    await checkCatalog(page);
   });
 
   await step(`a new title saved in the template (line ${titleLine}) appears on the page`, async () => {
@@ -241,12 +242,20 @@ async function main() {
     if ((await pageBox()).width !== fit.width) fail("the percentage button did not go back to fit-width");
     // Ctrl+wheel over the page: the page zooms, not the browser (no change of devicePixelRatio).
     const v = await page.$eval("#viewer", (e) => { const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + 200 }; });
+    const spot = () => page.evaluate(({ x, y }) => {  // where on page 1 the cursor is, as fractions
+      const r = document.querySelector('.page[data-page="1"]').getBoundingClientRect();
+      return { fx: (x - r.left) / r.width, fy: (y - r.top) / r.height };
+    }, v);
     await page.mouse.move(v.x, v.y);
+    const under = await spot();
     await page.keyboard.down("Control");
     await page.mouse.wheel({ deltaY: -240 });
     await page.keyboard.up("Control");
     await page.waitForFunction((w) => document.querySelector('.page[data-page="1"]').clientWidth > w * 1.2,
       { timeout: 5000 }, fit.width).catch(() => fail("Ctrl+wheel did not make the page larger"));
+    const still = await spot();
+    if (Math.abs(still.fx - under.fx) > 0.02 || Math.abs(still.fy - under.fy) > 0.02)
+      fail(`the point under the cursor moved: ${JSON.stringify(under)} → ${JSON.stringify(still)}`);
     await drawnAt("Ctrl+wheel");
     const wheeled = await pageBox();
     if (wheeled.dpr !== fit.dpr) fail(`the browser zoomed the whole page (devicePixelRatio ${fit.dpr} → ${wheeled.dpr})`);

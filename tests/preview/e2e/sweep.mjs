@@ -56,6 +56,15 @@ function strip(text) {
     .replace(/'[^']*'|"[^"]*"/g, " ");                   // quoted values
 }
 
+// Both languages of texts.js have the same keys: a text missing in one would show its key.
+export async function checkCatalog(page) {
+  const diff = await page.evaluate(() => {
+    const [zh, en] = [Object.keys(window.JIXIAO_TEXTS.zh), Object.keys(window.JIXIAO_TEXTS.en)];
+    return [...zh.filter((k) => !en.includes(k)), ...en.filter((k) => !zh.includes(k))];
+  });
+  if (diff.length) fail(`texts.js has keys in one language only: ${diff.join(", ")}`);
+}
+
 export async function sweepChinese(page, what) {
   const texts = await page.evaluate(collectAll);
   const bad = [];
