@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -252,6 +253,12 @@ class Parser {
                                                  "127.0.0.1 上的端口（默认 8030，或其后直到 8049 的第一个空闲\n"
                                                  "端口；0：任一空闲端口）"))
         ->type_name("P")->check(CLI::Range(0, 65535).description(""))->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    preview_->add_option("--editor", line_.editor,
+                         T("a link to open file:line:col in your editor, a URL pattern such as\n"
+                           "vscode://file/{file}:{line}:{col} (default: $JIXIAO_EDITOR; none: no link)",
+                           "在编辑器中打开 文件:行:列 的链接，一个 URL 模式，例如\n"
+                           "vscode://file/{file}:{line}:{col}（默认：$JIXIAO_EDITOR；没有则不显示链接）"))
+        ->type_name("URL")->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     lookup_options(*preview_, true);
     repeatable(*preview_, "--font-dir", line_.options.font_dirs,
                T("look for font files named in the manifest in DIR first", "先在 DIR 中查找字体清单所列的字体文件"));
@@ -455,10 +462,30 @@ class Parser {
     }
     if (c == preview_) {
       if (line_.request.data_file.empty()) return usage("no data file");
+      if (std::string problem = bad_editor(); !problem.empty())
+        return usage(problem, "a pattern such as vscode://file/{file}:{line}:{col}");
       line_.run = CommandLine::Run::Preview;
       return std::move(line_);
     }
     return engine_request(c);
+  }
+
+  // preview --editor (else $JIXIAO_EDITOR): a URL with a scheme and {file}, or the page
+  // would offer links that open nothing.
+  std::string bad_editor() {
+    std::string option = "--editor";
+    if (line_.editor.empty()) {
+      const char* env = std::getenv("JIXIAO_EDITOR");
+      if (!env || !*env) return "";
+      line_.editor = env;
+      option = "JIXIAO_EDITOR";
+    }
+    std::size_t colon = line_.editor.find(':');
+    bool scheme = colon != std::string::npos && colon > 0 && std::isalpha(static_cast<unsigned char>(line_.editor[0])) &&
+                  line_.editor.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-") == colon;
+    if (!scheme || line_.editor.find("{file}") == std::string::npos)
+      return option + ": '" + line_.editor + "' is not a URL pattern with a scheme and {file}";
+    return "";
   }
 
   // Every command but help reads templates/ and fonts/: where they are is settled once, so

@@ -16,6 +16,7 @@ struct CommandLine {
   bool json = false;         // score --json
   bool warnings_fail = true; // render of one document: exit 3 with warnings (--fail-on)
   std::string merge_dir;     // merge OUTDIR
+  std::string editor;        // preview --editor or $JIXIAO_EDITOR: URL pattern with {file} {line} {col}
   int port = -1;             // preview --port (-1: 8030 or the next free one; 0: any free one)
   // Run::Print: help, version or a usage error, and the exit status (0, or 1 for usage).
   std::string out, err;

@@ -25,7 +25,7 @@ int run_preview(const CommandLine& line) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
   ::signal(SIGPIPE, SIG_IGN);  // a browser closing its tab mid-response is no reason to die
 
-  preview::Session session(line.options, line.request.data_file);
+  preview::Session session(line.options, line.request.data_file, line.editor);
   preview::Watcher watcher(session);
   std::string error;
   if (!watcher.open(error)) {

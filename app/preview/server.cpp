@@ -2,6 +2,7 @@
 
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <climits>
 #include <cstdlib>
 #include <filesystem>
@@ -205,11 +206,17 @@ void Server::routes() {
                                return sink.write(pdf->data() + offset, length);
                              });
   });
-  http_.Get("/state", [this](const httplib::Request&, httplib::Response& res) {
+  http_.Get("/state", [this](const httplib::Request& req, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
+    std::string lang = req.has_param("lang") ? req.get_param_value("lang") : session_.lang();
+    if (std::find(std::begin(kLanguages), std::end(kLanguages), lang) == std::end(kLanguages)) {
+      res.status = 400;
+      return res.set_content("unknown lang '" + lang.substr(0, 20) + "': the preview speaks en or zh\n",
+                             "text/plain; charset=utf-8");
+    }
     std::shared_ptr<const Snapshot> s = session_.snapshot();
     if (!s) return not_found(res, "no render yet");
-    res.set_content(s->state_json, "application/json");
+    res.set_content(s->state_json.at(lang), "application/json");
   });
   http_.Get("/events", [this](const httplib::Request&, httplib::Response& res) { streams_.serve(res); });
   http_.Get("/source", [this](const httplib::Request& req, httplib::Response& res) {

@@ -57,8 +57,9 @@ std::vector<ScoredDocument> in_language(std::vector<ScoredDocument> documents, c
 
 }  // namespace
 
-Session::Session(Options options, std::string data_file)
-    : options_(absolute_dirs(std::move(options))), data_file_(normal(data_file)), engine_(options_) {}
+Session::Session(Options options, std::string data_file, std::string editor)
+    : options_(absolute_dirs(std::move(options))), data_file_(normal(data_file)), engine_(options_),
+      editor_(std::move(editor)) {}
 
 void Session::render(const std::vector<std::string>& changed) {
   auto started = std::chrono::steady_clock::now();
@@ -82,23 +83,29 @@ void Session::render(const std::vector<std::string>& changed) {
     for (const auto& f : engine_.font_files(ignored)) fonts_.insert(normal(f));
   }
   // The documents of this render when it got as far as scoring, else the last good ones.
-  if (!res.documents.empty() || ok) good_documents_ = documents_json(in_language(res.documents, options_.lang));
+  if (!res.documents.empty() || ok) good_documents_ = res.documents;
 
   State st;
   st.n = n_;
   st.ok = ok;
   st.good = good_;
   st.data_file = data_file_;
+  st.lang = options_.lang;
+  st.editor = editor_;
   st.watching = watched_files_unlocked();
   st.sources = sources(st.watching);
-  for (const auto& d : res.diagnostics.all()) st.diagnostics.push_back(in_language(d, options_.lang));
-  st.documents = good_documents_;
   st.page_map = good_page_map_;
   auto snap = std::make_shared<Snapshot>();
   snap->n = n_;
   snap->ok = ok;
   snap->good = good_;
-  snap->state_json = state_json(st);
+  for (const char* lang : kLanguages) {
+    st.wording = lang;
+    st.diagnostics.clear();
+    for (const auto& d : res.diagnostics.all()) st.diagnostics.push_back(in_language(d, lang));
+    st.documents = documents_json(in_language(good_documents_, lang));
+    snap->state_json[lang] = state_json(st);
+  }
   snap->pdf = good_pdf_;
   snap->watching = std::move(st.watching);
   snap->sources = std::move(st.sources);

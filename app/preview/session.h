@@ -6,6 +6,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -24,11 +25,16 @@ struct Snapshot {
   int n = 0;         // render number, from 1
   bool ok = false;   // this render succeeded
   int good = 0;      // number of the last good render (0: none yet)
-  std::string state_json;                  // GET /state
+  // GET /state, one per language of kLanguages (?lang=): built at render time, the page
+  // switches language without waiting for a render.
+  std::map<std::string, std::string> state_json;
   std::shared_ptr<const std::string> pdf;  // the last good render's PDF (null: none)
   std::set<std::string> watching;          // files whose saves re-render
   std::set<std::string> sources;           // files /source may serve (Session::sources)
 };
+
+// The languages /state words diagnostics and findings in (diag/lang.h).
+inline const char* const kLanguages[] = {"en", "zh"};
 
 struct RenderEvent {
   int n = 0;
@@ -37,7 +43,8 @@ struct RenderEvent {
 
 class Session {
  public:
-  Session(Options options, std::string data_file);
+  // editor: the --editor URL pattern /state hands the page ("": none).
+  Session(Options options, std::string data_file, std::string editor = "");
 
   // Renders again after these files changed (none: the first render). Render thread only.
   void render(const std::vector<std::string>& changed);
@@ -87,8 +94,9 @@ class Session {
 
   // Render thread's own record (read under state_mutex_ by watched_files()).
   std::set<std::string> last_inputs_, good_inputs_, fonts_;
+  std::string editor_;
   std::string good_page_map_;
-  nlohmann::json good_documents_ = nlohmann::json::array();
+  std::vector<ScoredDocument> good_documents_;  // untranslated: worded per language in each state
   std::shared_ptr<const std::string> good_pdf_;
   int n_ = 0, good_ = 0;
 

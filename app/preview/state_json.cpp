@@ -113,6 +113,9 @@ std::string state_json(const State& s) {
                       {"ok", s.ok},
                       {"good", s.good},
                       {"data_file", s.data_file},
+                      {"lang", s.lang},
+                      {"wording", s.wording},
+                      {"editor", s.editor.empty() ? nlohmann::json() : nlohmann::json(s.editor)},
                       {"watching", s.watching},
                       {"diagnostics", std::move(diagnostics)},
                       {"documents", s.documents}};

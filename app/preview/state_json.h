@@ -22,6 +22,9 @@ struct State {
   bool ok = false;
   int good = 0;
   std::string data_file;
+  std::string lang;     // the preview's language (--lang, LANG): the page's default
+  std::string wording;  // the language of this state's messages (?lang=)
+  std::string editor;   // --editor URL pattern ("" → null)
   std::set<std::string> watching;
   std::set<std::string> sources;  // what /source serves: watched files inside a root (session.h)
   std::vector<Diagnostic> diagnostics;

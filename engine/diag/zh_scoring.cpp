@@ -109,6 +109,8 @@ std::vector<CatalogEntry> scoring() {
       {"cli.usage", "{1}: '{2}' is not a whole number from {3} to {4}", "{1}：'{2}' 不是 {3} 到 {4} 之间的整数"},
       {"cli.usage", "{1}: '{2}' is not one of: {3}", "{1}：'{2}' 不是 {3} 之一"},
       {"cli.usage", "unknown command '{1}'", "未知命令 '{1}'"},
+      {"cli.usage", "{1}: '{2}' is not a URL pattern with a scheme and {file}", "{1}：'{2}' 不是带协议和 {file} 的 URL 模式"},
+      {"cli.usage", "a pattern such as vscode://file/{file}:{line}:{col}", "例如 vscode://file/{file}:{line}:{col} 这样的模式"},
       {"cli.usage", "templates takes no data file", "templates 不接受数据文件"},
       {"cli.usage", "unexpected '{1}'", "多余的 '{1}'"},
       {"cli.usage", "help takes one command", "help 只接受一个命令"},

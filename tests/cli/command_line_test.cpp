@@ -164,3 +164,22 @@ TEST_CASE("a repeatable option takes one directory each time, not the data file"
   CHECK(r.exit_code == 0);
   CHECK(has(r.out, "\"documents\""));
 }
+
+TEST_CASE("preview --editor and $JIXIAO_EDITOR must be URL patterns with {file}", "[cli][command-line]") {
+  std::string bin = JIXIAO_BINARY;
+  check_usage_error(test::run_jixiao("preview " + kExample + " --editor code"),
+                    "--editor: 'code' is not a URL pattern with a scheme and {file}", "jixiao help preview");
+  check_usage_error(test::run_jixiao("preview " + kExample + " --editor 'vscode://file/x:{line}'"),
+                    "--editor: 'vscode://file/x:{line}' is not a URL pattern with a scheme and {file}",
+                    "jixiao help preview");
+  check_usage_error(test::run_command("JIXIAO_EDITOR='/usr/bin/vim {file}' " + bin + " preview " + kExample),
+                    "JIXIAO_EDITOR: '/usr/bin/vim {file}' is not a URL pattern with a scheme and {file}",
+                    "jixiao help preview");
+  auto zh = test::run_jixiao("preview " + kExample + " --editor code --lang zh");
+  INFO(zh.err);
+  CHECK(zh.exit_code == 1);
+  CHECK(has(zh.err, "--editor：'code' 不是带协议和 {file} 的 URL 模式"));
+  auto help = test::run_jixiao("help preview");
+  CHECK(has(help.out, "--editor"));
+  CHECK(has(help.out, "vscode://file/{file}:{line}:{col}"));
+}

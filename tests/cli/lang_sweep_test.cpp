@@ -27,7 +27,7 @@ std::set<std::string> english_words(const std::string& text) {
   // Order matters: quoted values and paths go before the words inside them are looked at.
   static const std::vector<std::regex> names = {
       std::regex(R"('[^'\n]*'|"[^"\n]*"|`[^`\n]*`|\{[^}\n]*\})"),   // quoted values, bindings
-      std::regex(R"(https?://\S+)"),
+      std::regex(R"(\b[a-z]+://\S*)"),                                  // URLs, editor links
       std::regex(R"([\w.\-~…]*/[\w.\-/~…]*)"),                        // paths and JSON pointers
       std::regex(R"([\w\-.]*\.(json|jsonl|xml|pdf|ofd|csv|xlsx|md|ttf|otf|ttc)\b)"),  // files, .jsonl
       std::regex(R"(\b[a-z]+(\.[a-z][a-z0-9\-]*)+\b)"),               // codes: model.type

@@ -212,6 +212,71 @@ TEST_CASE("with --lang zh the page's diagnostics are in Chinese, codes and place
   CHECK(child.stop(SIGTERM) == 0);
 }
 
+TEST_CASE("/state?lang= words the same diagnostics and findings in either language, and refuses a bad lang") {
+  PreviewDir files = copy_example(kExample, kForm);
+  Child child{{"preview", files.data_file, "--templates", files.templates, "--port", "0", "--lang", "zh",
+               "--editor", "vscode://file/{file}:{line}:{col}"}};
+  int port = port_of(child.first_line());
+  REQUIRE(port > 0);
+  save(files.data_file, replaced(slurp(files.data_file), R"("department": "某市住房和建设局")", R"("department": 12345)"));
+  nlohmann::json zh = wait_for_render(port, 2);
+  REQUIRE(zh["ok"] == false);
+  Reply en_reply = get(port, "/state?lang=en"), zh_reply = get(port, "/state?lang=zh");
+  REQUIRE(en_reply.status == 200);
+  REQUIRE(zh_reply.status == 200);
+  nlohmann::json en = nlohmann::json::parse(en_reply.body);
+  CHECK(nlohmann::json::parse(zh_reply.body) == zh);  // no ?lang: the preview's own (--lang zh)
+  CHECK(zh["lang"] == "zh");
+  CHECK(en["lang"] == "zh");
+  CHECK(zh["wording"] == "zh");
+  CHECK(en["wording"] == "en");
+  CHECK(zh["editor"] == "vscode://file/{file}:{line}:{col}");
+  REQUIRE(zh["diagnostics"].size() == en["diagnostics"].size());
+  REQUIRE(!zh["diagnostics"].empty());
+  bool translated = false;
+  for (std::size_t i = 0; i < zh["diagnostics"].size(); ++i) {
+    const auto &z = zh["diagnostics"][i], &e = en["diagnostics"][i];
+    INFO(z.dump() + "\n" + e.dump());
+    CHECK(z["code"] == e["code"]);
+    CHECK(z["file"] == e["file"]);
+    CHECK(z["place"] == e["place"]);
+    CHECK(z["line"] == e["line"]);
+    if (z["code"] == "model.type") {
+      translated = true;
+      CHECK(z["message"] != e["message"]);
+      CHECK(e["message"].get<std::string>().find("类型") == std::string::npos);
+    }
+  }
+  CHECK(translated);
+  // The findings of the last good render, worded either way, same codes and pointers.
+  REQUIRE(zh["documents"].size() == en["documents"].size());
+  for (std::size_t i = 0; i < zh["documents"].size(); ++i) {
+    const auto &zf = zh["documents"][i]["findings"], &ef = en["documents"][i]["findings"];
+    REQUIRE(zf.size() == ef.size());
+    for (std::size_t k = 0; k < zf.size(); ++k) {
+      CHECK(zf[k]["code"] == ef[k]["code"]);
+      CHECK(zf[k]["pointer"] == ef[k]["pointer"]);
+    }
+  }
+  for (const char* bad : {"/state?lang=fr", "/state?lang=", "/state?lang=EN"}) {
+    Reply r = get(port, bad);
+    INFO(bad);
+    CHECK(r.status == 400);
+    CHECK(r.body.find("en or zh") != std::string::npos);
+  }
+  CHECK(child.stop(SIGTERM) == 0);
+}
+
+TEST_CASE("without --editor /state's editor is null") {
+  Running p;
+  REQUIRE(p.port > 0);
+  nlohmann::json s = state(p.port);
+  CHECK(s.contains("editor"));
+  CHECK(s["editor"].is_null());
+  CHECK((s["lang"] == "en" || s["lang"] == "zh"));
+  CHECK(p.child.stop(SIGTERM) == 0);
+}
+
 TEST_CASE("nothing outside the preview's own files is served") {
   Running p;
   REQUIRE(p.port > 0);

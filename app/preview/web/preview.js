@@ -1,7 +1,8 @@
 // jixiao preview page: draws the last good render's PDF with pdf.js, redraws on every
 // `render` event of /events, shows diagnostics over the dimmed pages when a render failed,
-// and maps page boxes back to template lines and data pointers (page_map of /state).
-// Plain script, no build step; the endpoints are in docs/preview.md.
+// and maps page boxes back to template lines and data pointers (page_map of /state). Its
+// texts come from texts.js in the page's language. Plain script, no build step; the
+// endpoints are in docs/preview.md.
 "use strict";
 
 (() => {
@@ -12,6 +13,66 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   };
+
+  // ---------- language: texts.js's catalog, the server's wording of diagnostics ----------
+  const TEXTS = window.JIXIAO_TEXTS;
+  const storedLang = () => { try { return localStorage.getItem("jixiao.lang"); } catch (e) { return null; } };
+  // ?lang= in the URL, else the toggle's last choice, else the server's (--lang, LANG).
+  let lang = [new URLSearchParams(location.search).get("lang"), storedLang()].find((l) => l in TEXTS) || null;
+
+  function t(key, args = {}) {
+    const v = TEXTS[lang || "zh"][key];
+    if (v === undefined) return key;
+    if (typeof v === "function") return v(args);
+    return v.replace(/\{(\w+)\}/g, (m, k) => (k in args ? String(args[k]) : m));
+  }
+  // Catalog texts are set through these: the element remembers its key (and values), and
+  // relabel() words it again when the language changes.
+  function setT(e, key, args) {
+    e.dataset.t = key;
+    if (args) e.dataset.tArgs = JSON.stringify(args); else delete e.dataset.tArgs;
+    e.textContent = t(key, args);
+    return e;
+  }
+  function setTitle(e, key, args) {
+    e.dataset.tTitle = key;
+    if (args) e.dataset.tTitleArgs = JSON.stringify(args); else delete e.dataset.tTitleArgs;
+    e.title = t(key, args);
+    return e;
+  }
+  const tx = (tag, cls, key, args) => setT(el(tag, cls), key, args);
+  const argsOf = (json) => (json ? JSON.parse(json) : undefined);
+
+  function relabel() {
+    // The panels' language; the viewer keeps the page's zh-CN, the form's.
+    for (const id of ["bar", "page-list", "side"]) $(id).lang = lang === "en" ? "en" : "zh-CN";
+    document.title = t("title");
+    for (const e of document.querySelectorAll("[data-t]")) e.textContent = t(e.dataset.t, argsOf(e.dataset.tArgs));
+    for (const e of document.querySelectorAll("[data-t-title]")) e.title = t(e.dataset.tTitle, argsOf(e.dataset.tTitleArgs));
+    for (const e of document.querySelectorAll("[data-t-aria]")) e.setAttribute("aria-label", t(e.dataset.tAria));
+    for (const b of document.querySelectorAll("#langs button")) b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
+    document.body.dataset.lang = lang || "";
+  }
+
+  function setLang(l, remember) {
+    if (!(l in TEXTS)) return;
+    if (remember) try { localStorage.setItem("jixiao.lang", l); } catch (e) { /* private mode: not kept */ }
+    if (l === lang) return;
+    lang = l;
+    relabel();
+    if (shown.state) refreshState();
+  }
+
+  const stateURL = () => "/state" + (lang ? "?lang=" + lang : "");
+
+  // The diagnostics and findings worded by the server in the page's language; a render
+  // event under way brings its own.
+  async function refreshState() {
+    const st = await fetchJSON(stateURL()).catch(() => null);
+    if (!st || !shown.state || st.n !== shown.state.n || st.wording !== lang) return;
+    showState(st);
+    if (selectedBox) showSource(selectedBox);
+  }
 
   pdfjsLib.GlobalWorkerOptions.workerSrc = "/pdfjs/pdf.worker.js";
   // One worker for the whole session: starting one per document costs more than a 004 render.
@@ -31,6 +92,7 @@
   };
   const pages = [];  // {div, canvas, boxes, text, w, h (points), drawnKey, textDone}
   let selected = null;  // {file, line, col, data} of the clicked box
+  let selectedBox = null;  // its page_map box (the source panel shows it)
   let sourceCache = new Map();  // file → Promise<text>, dropped on every render
 
   // ---------- render events: the newest wins, one redraw at a time ----------
@@ -53,7 +115,7 @@
           await handle(ev);
         } catch (e) {
           console.error(e);
-          setStatus("error", "页面更新失败：" + e.message);
+          setStatus("error", "status.update-failed", { msg: e.message });
         }
       }
     } finally {
@@ -93,7 +155,7 @@
         if (e.status !== 409) throw e;
         // The overlay is drawn on demand: not while the files do not render.
         $("overlay").checked = false;
-        setStatus("error", "文件现在渲染失败，修正后才能显示版面框线 (the overlay needs a good render)");
+        setStatus("error", "status.overlay-needs-good");
         return;
       }
       if (pending) return;
@@ -106,7 +168,7 @@
     if (ev.ok) {
       // The event says the render is good: draw its PDF as soon as it is here; /state (the
       // page map, the scores) is asked at once but does not hold the picture up.
-      const statePromise = fetchJSON("/state");
+      const statePromise = fetchJSON(stateURL());
       statePromise.catch(() => {});  // awaited below; not an unhandled rejection meanwhile
       const bytes = await fetchPDF(ev.n, debug);
       performance.mark("jixiao:fetched:" + ev.n);  // for bench/preview: where the time goes
@@ -122,7 +184,7 @@
       if (state.good === ev.n) drawBoxes(state.page_map);
       showState(state);
     } else {
-      state = await fetchJSON("/state");
+      state = await fetchJSON(stateURL());
       if (state.good && state.good !== shown.good) {
         // Opened while the data is broken: draw the last good pages under the errors (the
         // overlay cannot be drawn now: the server would have to render the broken files).
@@ -149,6 +211,14 @@
   }
 
   // ---------- pages ----------
+  // The zoom is a factor over fit-width (1: the widest page fills the column).
+  let zoom = 1;
+  const MIN_SCALE = 0.25, MAX_SCALE = 6;  // CSS pixels per PDF point
+
+  function scale() {
+    return Math.min(MAX_SCALE, Math.max(MIN_SCALE, fitScale() * zoom));
+  }
+
   function fitScale() {
     // CSS pixels per PDF point: the widest page fills the column, within sane bounds.
     let widest = 0;
@@ -192,9 +262,18 @@
       div.append(canvasHolder, boxes, text, label);
       div.dataset.page = String(pages.length + 1);
       pagesEl.append(div);
-      pages.push({ div, canvas: canvasHolder, boxes, text, w: 0, h: 0, drawnKey: "", textDone: null });
+      const item = el("button", null, pages.length + 1);
+      item.type = "button";
+      setTitle(item, "pagelist.page", { n: pages.length + 1 });
+      item.addEventListener("click", () => goToPage(pages.findIndex((p) => p.item === item)));
+      $("page-list").append(item);
+      pages.push({ div, canvas: canvasHolder, boxes, text, item, w: 0, h: 0, drawnKey: "", textDone: null });
     }
-    while (pages.length > sizes.length) pages.pop().div.remove();
+    while (pages.length > sizes.length) {
+      const p = pages.pop();
+      p.div.remove();
+      p.item.remove();
+    }
     sizes.forEach(([w, h], i) => { pages[i].w = w; pages[i].h = h; pages[i].drawnKey = ""; });
     layoutPages();
 
@@ -205,15 +284,20 @@
     await Promise.all(visiblePages().map((i) => drawPage(i, key)));
     if (old && old !== pdf) old.destroy();
     $("empty").hidden = true;
+    $("legend").hidden = !debug;
     document.body.dataset.overlay = debug ? "1" : "0";
+    markCurrentPage();
   }
 
   function layoutPages() {
-    const s = fitScale();
+    const s = scale();
     for (const p of pages) {
       p.div.style.width = Math.round(p.w * s) + "px";
       p.div.style.height = Math.round(p.h * s) + "px";
     }
+    // 100%: the paper's own size (96 CSS pixels per inch, 72 points per inch).
+    $("zoom-fit").textContent = Math.round(s * 75) + "%";
+    document.body.dataset.zoom = String(zoom);
   }
 
   async function drawPage(i, key) {
@@ -221,7 +305,8 @@
     const pdf = shown.pdf;
     if (!p || !pdf || p.drawnKey === key) return;
     const page = await pdf.getPage(i + 1);
-    const css = p.div.clientWidth / p.w;
+    const width = p.div.clientWidth;
+    const css = width / p.w;
     const dpr = window.devicePixelRatio || 1;
     const viewport = page.getViewport({ scale: css * dpr });
     // Drawn off screen, then swapped in: no blank flash between two renders.
@@ -234,7 +319,8 @@
     await page.render({ canvasContext: ctx, viewport, intent: "print" }).promise;
     if (shown.pdf !== pdf) return;  // a newer document took over meanwhile
     p.canvas.replaceChildren(canvas);
-    p.drawnKey = key;
+    // Zoomed meanwhile: this picture is stretched, the next pass draws it sharp.
+    p.drawnKey = p.div.clientWidth === width ? key : "";
     // The text right after the picture: asked together, the text extraction competes with
     // the drawing for the worker and the CPU, and the page is seen later.
     p.textDone = page.getTextContent().then((content) => {
@@ -277,6 +363,15 @@
     }, 60);
   });
 
+  // Every page again at its new size, once the zooming or resizing pauses; meanwhile the
+  // old pictures are stretched.
+  let redrawTimer = 0;
+  function redrawAll(delay) {
+    for (const p of pages) p.drawnKey = "";
+    clearTimeout(redrawTimer);
+    redrawTimer = setTimeout(() => { if (shown.pdf) drawRest(shown.n); }, delay);
+  }
+
   let resizeTimer = 0;
   window.addEventListener("resize", () => {
     clearTimeout(resizeTimer);
@@ -284,10 +379,88 @@
       const keep = viewer.scrollTop / Math.max(1, viewer.scrollHeight);
       layoutPages();
       viewer.scrollTop = keep * viewer.scrollHeight;
-      for (const p of pages) p.drawnKey = "";
-      if (shown.pdf) drawRest(shown.n);
+      redrawAll(0);
     }, 150);
   });
+
+  // ---------- zoom: buttons, Ctrl+wheel, Ctrl+= Ctrl+- Ctrl+0 ----------
+  function setZoom(z, at) {
+    const fit = fitScale();
+    z = Math.min(MAX_SCALE / fit, Math.max(MIN_SCALE / fit, z));
+    if (Math.abs(z - zoom) < 1e-6) return;
+    // The point under the cursor (else the viewer's centre) stays where it is.
+    const vr = viewer.getBoundingClientRect();
+    const x = at ? at.x : vr.left + viewer.clientWidth / 2, y = at ? at.y : vr.top + viewer.clientHeight / 2;
+    const anchor = pageAt(x, y);
+    zoom = z;
+    layoutPages();
+    if (anchor) {
+      const r = pages[anchor.i].div.getBoundingClientRect();
+      viewer.scrollLeft += r.left + anchor.fx * r.width - x;
+      viewer.scrollTop += r.top + anchor.fy * r.height - y;
+    }
+    redrawAll(120);
+  }
+
+  function pageAt(x, y) {
+    // The page under (x, y), or the nearest one above or below, and where on it.
+    let best = null, dist = Infinity;
+    pages.forEach((p, i) => {
+      const r = p.div.getBoundingClientRect();
+      const d = y < r.top ? r.top - y : y > r.bottom ? y - r.bottom : 0;
+      if (d < dist) { dist = d; best = { i, fx: (x - r.left) / r.width, fy: (y - r.top) / r.height }; }
+    });
+    return best;
+  }
+
+  const ZOOM_STEP = 1.25;
+  $("zoom-in").addEventListener("click", () => setZoom(zoom * ZOOM_STEP));
+  $("zoom-out").addEventListener("click", () => setZoom(zoom / ZOOM_STEP));
+  $("zoom-fit").addEventListener("click", () => setZoom(1));
+  // Anywhere on the page: the browser would otherwise zoom everything, bar and panels too.
+  window.addEventListener("wheel", (e) => {
+    if (!e.ctrlKey && !e.metaKey) return;
+    e.preventDefault();
+    const inViewer = viewer.contains(e.target);
+    const unit = e.deltaMode === 1 ? 0.05 : 0.002;  // lines or pixels
+    setZoom(zoom * Math.exp(-e.deltaY * unit), inViewer ? { x: e.clientX, y: e.clientY } : null);
+  }, { passive: false });
+  window.addEventListener("keydown", (e) => {
+    if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+    if (e.key === "=" || e.key === "+") setZoom(zoom * ZOOM_STEP);
+    else if (e.key === "-" || e.key === "_") setZoom(zoom / ZOOM_STEP);
+    else if (e.key === "0") setZoom(1);
+    else return;
+    e.preventDefault();
+  });
+
+  // ---------- page list: jump to a page, the one in view marked ----------
+  function goToPage(i) {
+    if (!pages[i]) return;
+    viewer.scrollTop = pages[i].div.offsetTop - 12;
+    markCurrentPage();
+  }
+
+  function markCurrentPage() {
+    // The page taking most of the viewer's height.
+    const top = viewer.scrollTop, bottom = top + viewer.clientHeight;
+    let cur = -1, most = -1;
+    pages.forEach((p, i) => {
+      const seen = Math.min(bottom, p.div.offsetTop + p.div.offsetHeight) - Math.max(top, p.div.offsetTop);
+      if (seen > most) { most = seen; cur = i; }
+    });
+    pages.forEach((p, i) => {
+      p.item.classList.toggle("current", i === cur);
+      if (i === cur) p.item.setAttribute("aria-current", "page"); else p.item.removeAttribute("aria-current");
+    });
+    if (cur >= 0) {
+      document.body.dataset.page = String(cur + 1);
+      pages[cur].item.scrollIntoView({ block: "nearest" });
+    }
+  }
+  viewer.addEventListener("scroll", () => requestAnimationFrame(markCurrentPage), { passive: true });
+
+  for (const b of document.querySelectorAll("#langs button")) b.addEventListener("click", () => setLang(b.dataset.lang, true));
 
   $("overlay").addEventListener("change", () => {
     if (shown.good) onRender({ redraw: true });
@@ -317,7 +490,7 @@
         d.dataset.line = String(b.line || 0);
         d.dataset.col = String(b.col || 0);
         d.dataset.data = b.data || "";
-        d.title = shortFile(b.file) + ":" + b.line + ":" + b.col + (b.data ? "  " + b.data : "");
+        d.title = (b.file || "?") + ":" + b.line + ":" + b.col + (b.data ? "  " + b.data : "");
         d._box = b;
         p.boxes.append(d);
       }
@@ -331,6 +504,7 @@
     const d = e.target.closest(".box");
     if (!d) return;
     selected = { file: d.dataset.file, line: +d.dataset.line, col: +d.dataset.col, data: d.dataset.data };
+    selectedBox = d._box;
     clearMarks("finding", "finding-row");
     activeFinding = null;
     for (const x of document.querySelectorAll(".finding.active")) x.classList.remove("active");
@@ -347,11 +521,42 @@
     for (const d of pagesEl.querySelectorAll(".box")) d.classList.toggle("selected", sameOrigin(d, selected));
   }
 
-  function shortFile(f) {
+  // A template file as the root names it: forms/x.xml (for ?at=).
+  function relFile(f) {
     if (!f) return "?";
     const i = f.lastIndexOf("/templates/");
     if (i >= 0) return f.slice(i + "/templates/".length);
     return f.slice(f.lastIndexOf("/") + 1);
+  }
+
+  // Shown with the directory holding templates/, so that a copy and the built-in file
+  // differ (mine/templates/forms/x.xml, jixiao/templates/forms/x.xml); the full path is
+  // the title wherever a file is shown.
+  function shortFile(f) {
+    if (!f) return "?";
+    const i = f.lastIndexOf("/templates/");
+    if (i < 0) return f.slice(f.lastIndexOf("/") + 1);
+    return f.slice(f.lastIndexOf("/", i - 1) + 1);
+  }
+
+  function fileEl(f, line, col) {
+    const e = el("code", "where", shortFile(f) + (line ? ":" + line + (col ? ":" + col : "") : ""));
+    e.title = f || "";
+    return e;
+  }
+
+  // The --editor link for file:line:col (null without --editor). {file} is the absolute
+  // path, URL-encoded per segment; a '/' written before {file} is not doubled.
+  function editorLink(file, line, col) {
+    const pattern = shown.state && shown.state.editor;
+    if (!pattern || !file) return null;
+    const path = file.split("/").map(encodeURIComponent).join("/");
+    const href = (path.startsWith("/") ? pattern.replace("/{file}", "{file}") : pattern)
+      .replaceAll("{file}", path).replaceAll("{line}", String(line || 1)).replaceAll("{col}", String(col || 1));
+    const a = tx("a", "editor", "editor.open");
+    a.href = href;
+    setTitle(a, "editor.open.title", { file, line: line || 1, col: col || 1 });
+    return a;
   }
 
   function sourceText(file) {
@@ -362,10 +567,11 @@
     return sourceCache.get(file);
   }
 
-  function row(label, title, value, cls) {
+  function row(key, value, cls) {
+    // A label of the catalog (key, its tooltip key + ".title") and a value.
     const r = el("div", "row");
-    const l = el("span", "label", label);
-    l.title = title;
+    const l = tx("span", "label", key);
+    if (TEXTS.zh[key + ".title"]) setTitle(l, key + ".title");
     const v = el("span", "value" + (cls ? " " + cls : ""));
     if (value instanceof Node) v.append(value); else v.textContent = value;
     r.append(l, v);
@@ -376,43 +582,51 @@
     const box = $("source");
     box.classList.remove("muted");
     box.replaceChildren();
-    const where = el("code", "where", shortFile(b.file) + ":" + b.line + ":" + b.col);
-    where.title = b.file;
-    box.append(row("模板", "Template element (file:line:col)", where));
-    box.append(row("数据", "Data value (JSON pointer)", b.data || "（无：模板里的固定文字）", b.data ? "mono" : "muted"));
-    const kinds = { cell: "单元格", paragraph: "段落", table: "表格", line: "行" };
-    box.append(row("类型", "Box kind", (kinds[b.kind] || b.kind) + " · " + b.kind));
-    if (b.text) box.append(row("文字", "Text (first characters)", b.text));
+    const where = fileEl(b.file, b.line, b.col);
+    const link = editorLink(b.file, b.line, b.col);
+    box.append(row("row.template", link ? spaced(where, link) : where));
+    box.append(b.data ? row("row.data", b.data, "mono") : row("row.data", tx("span", null, "row.data.none"), "muted"));
+    const kind = TEXTS.zh["kind." + b.kind] ? tx("span", null, "kind." + b.kind) : b.kind;
+    box.append(row("row.kind", kind));
+    if (b.text) box.append(row("row.text", b.text, "form-text"));
     const linesEl = el("pre", "source-lines", "…");
-    linesEl.title = "The template line (from /source)";
+    setTitle(linesEl, "source.lines.title");
     box.append(linesEl);
-    const valueRow = row("数据值", "The data value at the pointer", "…", "mono data-value");
+    const valueRow = row("row.value", "…", "mono data-value");
     if (b.data) box.append(valueRow);
     const hint = el("p", "muted small");
-    hint.append("反向定位：");
-    const link = el("a", null, "?at=" + shortFile(b.file) + ":" + b.line);
-    link.href = "?at=" + encodeURIComponent(shortFile(b.file) + ":" + b.line);
-    link.title = "Link that highlights every box of this template line";
-    hint.append(link);
+    hint.append(tx("span", null, "source.locate"));
+    const at = el("a", null, "?at=" + relFile(b.file) + ":" + b.line);
+    at.href = "?at=" + encodeURIComponent(relFile(b.file) + ":" + b.line);
+    setTitle(at, "source.locate.title");
+    hint.append(at);
     box.append(hint);
 
     try {
       const text = await sourceText(b.file);
       linesEl.replaceChildren(...sourceLines(text.split("\n"), b.line, b.col));
     } catch (e) {
-      linesEl.textContent = "（读不到 " + b.file + "：" + e.message + "）";
+      linesEl.replaceChildren(tx("span", null, "source.unreadable", { file: b.file, msg: e.message }));
     }
     if (b.data && shown.state && shown.state.data_file) {
+      const value = valueRow.querySelector(".value");
       try {
         const data = JSON.parse(await sourceText(shown.state.data_file));
         const v = resolvePointer(data, b.data);
-        let s = v === undefined ? "（数据中没有）" : JSON.stringify(v);
+        if (v === undefined) return void value.replaceChildren(tx("span", null, "value.missing"));
+        let s = JSON.stringify(v);
         if (s.length > 300) s = s.slice(0, 300) + "…";
-        valueRow.querySelector(".value").textContent = s;
+        value.textContent = s;
       } catch (e) {
-        valueRow.querySelector(".value").textContent = "（" + e.message + "）";
+        value.textContent = "(" + e.message + ")";
       }
     }
+  }
+
+  function spaced(...nodes) {
+    const s = el("span", "spaced");
+    s.append(...nodes);
+    return s;
   }
 
   function sourceLines(lines, line, col) {
@@ -473,7 +687,7 @@
     $("at-panel").hidden = false;
     const out = $("at");
     if (!at) {
-      out.textContent = "?at= 的格式是 文件:行号，例如 ?at=forms/x.xml:12";
+      out.replaceChildren(tx("span", null, "at.format"));
       return;
     }
     let first = null, count = 0;
@@ -482,9 +696,9 @@
       d.classList.toggle("at", hit);
       if (hit) { count++; if (!first) first = d; }
     }
-    out.replaceChildren(el("code", null, at.file + ":" + at.line), el("span", null,
-      count ? "：页面上有 " + count + " 个框来自这一行" : "：页面上没有来自这一行的框"));
-    out.title = count + " boxes from this template line";
+    out.replaceChildren(el("code", null, at.file + ":" + at.line),
+      count ? tx("span", null, "at.count", { n: count }) : tx("span", null, "at.none"));
+    setTitle(out, "at.title", { n: count });
     document.body.dataset.atCount = String(count);
     if (first && !atScrolled) {
       atScrolled = true;
@@ -498,20 +712,26 @@
   }
 
   // ---------- state: status, diagnostics, scores and findings ----------
-  function setStatus(kind, text) {
-    const s = $("status");
-    s.dataset.kind = kind;
-    $("status-text").textContent = text;
+  function setStatus(kind, key, args) {
+    $("status").dataset.kind = kind;
+    setT($("status-text"), key, args);
   }
 
   function showState(state) {
     shown.state = state;
+    if (!lang && state.lang in TEXTS) {  // no choice made: the server's language
+      lang = state.lang;
+      relabel();
+    }
+    if (state.wording && state.wording !== lang) refreshState();  // asked for before a switch
+    document.body.dataset.wording = state.wording || "";
     const file = $("file");
     file.textContent = (state.data_file || "").split("/").pop();
-    file.title = (state.data_file || "") + "\n正在监视 (watching):\n" + (state.watching || []).join("\n");
+    setTitle(file, "file.title", { file: state.data_file || "", files: (state.watching || []).join("\n") });
     const npages = pages.length;
-    if (state.ok) setStatus("ok", "第 " + state.n + " 次渲染 · " + npages + " 页");
-    else setStatus("error", "第 " + state.n + " 次渲染失败" + (state.good ? " · 显示第 " + state.good + " 次的页面" : ""));
+    if (state.ok) setStatus("ok", "status.ok", { n: state.n, pages: npages });
+    else if (state.good) setStatus("error", "status.failed.kept", { n: state.n, good: state.good });
+    else setStatus("error", "status.failed", { n: state.n });
     showErrors(state);
     // A failed render may have no scores: keep the last good ones (dimmed) then.
     if (state.ok || (state.documents || []).length) showDocuments(state.documents || []);
@@ -525,10 +745,8 @@
     box.hidden = state.ok;
     box.replaceChildren();
     if (state.ok) return;
-    const head = el("h2", null, state.good ? "渲染失败，页面停在上一次成功的结果" : "渲染失败");
-    head.title = state.good ? "The render failed; the pages are the last good ones" : "The render failed";
-    box.append(head);
-    if (!diags.length) box.append(el("p", "muted", "（没有诊断信息）"));
+    box.append(tx("h2", null, state.good ? "errors.head.kept" : "errors.head"));
+    if (!diags.length) box.append(tx("p", "muted", "errors.none"));
     // Errors first: the scoring notes of a data file that did render come with them but are
     // not why the render failed; they go last, folded.
     const rank = { error: 0, warning: 1 };
@@ -538,26 +756,32 @@
     const notes = diags.filter((d) => !(d.severity in rank));
     if (notes.length) {
       const more = el("details", "more-notes");
-      const sum = el("summary", "muted", "另有 " + notes.length + " 条说明");
-      sum.title = notes.length + " notes";
-      more.append(sum);
+      more.append(tx("summary", "muted", "errors.notes", { n: notes.length }));
       for (const d of notes) more.append(diagnostic(d));
       box.append(more);
     }
   }
 
+  // The CLI's severity words: 错误, 警告, 提示 (a note).
+  function severity(name) {
+    const key = name === "warning" ? "sev.warning" : name === "note" || name === "info" ? "sev.note" : "sev.error";
+    const s = tx("span", "sev", key);
+    s.dataset.severity = name || "error";
+    return s;
+  }
+
   function diagnostic(d) {
-    const sev = { error: "错误", warning: "警告", note: "说明" };
     const card = el("div", "diag " + (d.severity || "error"));
     const head = el("div", "diag-head");
-    const s = el("span", "sev", sev[d.severity] || d.severity || "错误");
-    s.title = d.severity || "";
-    head.append(s);
+    head.append(severity(d.severity));
     const where = el("code", "where", shortFile(d.file) + (d.place ? ":" + d.place : ""));
-    where.title = (d.file || "") + (d.line ? " line " + d.line + ", column " + d.col : "");
+    if (d.line) setTitle(where, "diag.where.title", { file: d.file || "", line: d.line, col: d.col || 1 });
+    else where.title = d.file || "";
     head.append(where);
-    if (d.line) head.append(el("span", "muted", "第 " + d.line + " 行" + (d.col ? "，第 " + d.col + " 列" : "")));
-    if (d.code) head.append(el("span", "code-name", d.code));
+    if (d.line) head.append(tx("span", "muted", d.col ? "diag.line-col" : "diag.line", { line: d.line, col: d.col }));
+    if (d.code) head.append(setTitle(el("span", "code-name", d.code), "diag.code.title"));
+    const link = d.line ? editorLink(d.file, d.line, d.col) : null;
+    if (link) head.append(link);
     card.append(head);
     card.append(el("div", "message", d.message || ""));
     if (d.source_line !== undefined && d.source_line !== null && d.source_line !== "") {
@@ -569,9 +793,9 @@
       if (d.marker_col) pre.append(markerLine(d.source_line, d.marker_col, width));
       card.append(pre);
     }
-    if (d.expected) card.append(row("期望", "Expected", d.expected));
-    if (d.got) card.append(row("实际", "Got", d.got));
-    for (const h of d.hints || []) card.append(row("提示", "Hint", h, "hint"));
+    if (d.expected) card.append(row("diag.expected", d.expected));
+    if (d.got) card.append(row("diag.got", d.got));
+    for (const h of d.hints || []) card.append(row("diag.hint", h, "hint"));
     return card;
   }
 
@@ -580,7 +804,7 @@
     if (activeFinding) activeFinding.found = false;
     box.replaceChildren();
     box.classList.toggle("muted", !docs.length);
-    if (!docs.length) { box.textContent = "（这份数据不评分）"; return; }
+    if (!docs.length) { box.replaceChildren(tx("span", null, "docs.none")); return; }
     for (const doc of docs) {
       // One line per document (a file may hold many): title, total / max, grade; then the
       // unit and the number of findings, and the findings themselves.
@@ -588,19 +812,19 @@
       const head = el("div", "doc-head");
       const title = el("span", "doc-title", doc.title || doc.unit || doc.pointer || "");
       title.title = doc.pointer || "";
+      const hasMax = doc.max !== undefined && doc.max !== null;
       const total = el("span", "total", doc.total === null || doc.total === undefined ? "—" : doc.total);
-      total.title = "得分 (total score)" + (doc.max !== undefined && doc.max !== null ? " / " + doc.max : "");
-      const grade = el("span", "grade", doc.grade || "—");
-      grade.title = "等级 (grade)";
+      if (hasMax) setTitle(total, "doc.total-max.title", { max: doc.max }); else setTitle(total, "doc.total.title");
+      const grade = setTitle(el("span", "grade", doc.grade || "—"), "doc.grade.title");
       head.append(title, total, grade);
       card.append(head);
       const findings = doc.findings || [];
       const sub = el("div", "muted small");
       if (doc.unit && doc.unit !== doc.title) sub.append(doc.unit + " · ");
-      const n = el("span", findings.length ? "count has" : "count", "问题 " + findings.length);
-      n.title = "findings";
+      const n = tx("span", findings.length ? "count has" : "count", "doc.findings", { n: findings.length });
+      setTitle(n, "doc.findings.title");
       sub.append(n);
-      if (doc.max !== undefined && doc.max !== null) sub.append(" · 满分 " + doc.max);
+      if (hasMax) sub.append(" · ", tx("span", null, "doc.max", { max: doc.max }));
       card.append(sub);
       if (findings.length) {
         const list = el("ul", "findings");
@@ -618,19 +842,21 @@
   function finding(f) {
     const li = el("li", "finding " + (f.severity || ""));
     li.tabIndex = 0;
-    const sev = { error: "错误", warning: "警告", note: "说明", info: "说明" };
-    const s = el("span", "sev", sev[f.severity] || f.severity || "");
-    s.title = f.severity || "";
-    li.append(s, el("span", "message", f.message || f.code || ""));
-    const extra = [];
-    if (f.computed !== undefined && f.computed !== null) extra.push("计算 " + f.computed);
-    if (f.declared !== undefined && f.declared !== null) extra.push("填报 " + f.declared);
-    if (extra.length) li.append(el("span", "muted small nums", extra.join(" · ")));
+    li.append(severity(f.severity), el("span", "message", f.message || f.code || ""));
+    const nums = el("span", "muted small nums");
+    if (f.computed !== undefined && f.computed !== null) nums.append(tx("span", null, "finding.computed", { v: f.computed }));
+    if (f.declared !== undefined && f.declared !== null) {
+      if (nums.firstChild) nums.append(" · ");
+      nums.append(tx("span", null, "finding.declared", { v: f.declared }));
+    }
+    if (nums.firstChild) li.append(nums);
     const p = el("code", "pointer", f.pointer || "");
+    p.title = f.code || "";
     li.append(p);
-    li.title = (f.code || "") + "  " + (f.pointer || "") + "\nClick: highlight the cell on the page";
+    setTitle(li, "finding.title");
     const a = activeFinding && activeFinding.f;
-    if (a && a.pointer === f.pointer && a.code === f.code && a.message === f.message) {
+    // Not by message: a change of language words it anew.
+    if (a && a.pointer === f.pointer && a.code === f.code && a.severity === f.severity) {
       li.classList.add("active");
       activeFinding = { f, li, found: true };
     }
@@ -677,8 +903,9 @@
     li.classList.add("active");
     const { main, more } = findingBoxes(ptr, boxes);
     if (!main.length) {
+      if (!li.dataset.nocell) li.append(tx("span", "nocell", "finding.nocell"));
       li.dataset.nocell = "1";
-      li.title = "页面上没有这个字段的单元格 (no cell on the page for " + ptr + ")";
+      setTitle(li, "finding.nocell.title", { ptr });
       return;
     }
     for (const d of more) d.classList.add("finding-row");
@@ -697,12 +924,14 @@
       onRender(ev);
     });
     // Let go for a newer page (the server keeps a few streams): no reconnecting, say why.
-    es.addEventListener("dropped", (e) => {
+    es.addEventListener("dropped", () => {
       es.close();
-      setStatus("off", JSON.parse(e.data).message);
+      setStatus("off", "status.dropped");
     });
-    es.onopen = () => { if (!shown.n) setStatus("wait", "正在渲染…"); };
-    es.onerror = () => setStatus("off", "与 jixiao 的连接断开，正在重连… (disconnected)");
+    es.onopen = () => { if (!shown.n) setStatus("wait", "status.rendering"); };
+    es.onerror = () => setStatus("off", "status.disconnected");
   }
+  relabel();
+  setStatus("wait", "status.connecting");
   connect();
 })();

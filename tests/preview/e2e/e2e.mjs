@@ -2,17 +2,21 @@
 //   node e2e.mjs --jixiao BUILD/jixiao [--screenshot docs/images/preview.png]
 // Edits a copy of the 004 example's template on disk and checks what the page shows: the new
 // title, the error with its line number, the pages again, a cell's template line and data
-// pointer, ?at= highlighting, the layout overlay. Exits 1 naming the failed step.
+// pointer and its editor link, zoom, the page list, ?at= highlighting, the layout overlay and
+// its legend, and the language toggle with a sweep of the page's words in either language
+// (sweep.mjs). Exits 1 naming the failed step.
 import fs from "node:fs";
 import path from "node:path";
 import {
   REPO, fail, launchBrowser, loadPuppeteer, parseArgs, run, save, startServer, waitShown, workspace,
 } from "./harness.mjs";
+import { checkCatalog, sweepChinese, sweepEnglish, switchLanguage } from "./sweep.mjs";
 
 const EXAMPLE = "shenzhen-2021-project-selfeval.json";
 const FORM = "forms/shenzhen-project-selfeval-2021.xml";
 const TITLE = "项目支出绩效自评表";
 const NEW_TITLE = "项目支出绩效自评表（改过的标题）";
+const EDITOR = "vscode://file/{file}:{line}:{col}";
 
 function lineOf(text, needle) {
   const i = text.split("\n").findIndex((l) => l.includes(needle));
@@ -53,7 +57,8 @@ async function main() {
   const pageErrors = [];
 
   await step("jixiao preview starts and prints its address", async () => {
-    server = await startServer(jixiao, ws.data, ws.templates);
+    // In Chinese whatever LANG says: the steps read the Chinese page, then switch it.
+    server = await startServer(jixiao, ws.data, ws.templates, ["--lang", "zh", "--editor", EDITOR]);
     console.log(`# ${server.url} (data ${ws.data})`);
   });
 
@@ -71,6 +76,7 @@ async function main() {
     const text = await pageText(page);
     if (!text.includes(TITLE)) fail(`the page text has no '${TITLE}'; it begins: ${text.slice(0, 200)}`);
     if (!text.includes(projects[0].name)) fail(`the page text has no project name '${projects[0].name}'`);
+    await checkCatalog(page);
   });
 
   await step(`a new title saved in the template (line ${titleLine}) appears on the page`, async () => {
@@ -109,6 +115,19 @@ async function main() {
     if (!err.text.includes("</tdx>")) fail(`the error does not show the offending line: ${err.text}`);
     if (!err.dimmed || err.canvases < 1) fail(`the last good pages are not kept dimmed (dimmed ${err.dimmed}, ${err.canvases} canvases)`);
     console.log("# error shown: " + err.text.split("\n").slice(1, 3).join(" | "));
+  });
+
+  await step("the page with a broken template says nothing in English, and nothing in Chinese once switched", async () => {
+    const link = await page.$eval("#errors a.editor", (a) => a.getAttribute("href")).catch(() => "");
+    if (!link.includes(path.basename(FORM) + ":" + brokenLine + ":")) fail(`the error has no editor link to line ${brokenLine}: '${link}'`);
+    const n = await sweepChinese(page, "errors of a broken template");
+    await switchLanguage(page, "en");
+    const m = await sweepEnglish(page, "errors of a broken template");
+    const head = await page.$eval("#errors h2", (e) => e.textContent);
+    if (!/render failed/.test(head)) fail(`the error panel's heading is not English: ${head}`);
+    await switchLanguage(page, "zh");
+    await sweepChinese(page, "errors of a broken template, switched back");
+    console.log(`# ${n} texts looked at in Chinese, ${m} in English`);
   });
 
   await step("while the template is broken the overlay toggle says why it cannot draw", async () => {
@@ -182,6 +201,89 @@ async function main() {
     if (!src.includes(JSON.stringify(projects[0].name))) fail(`the data value ${projects[0].name} is not shown: ${src}`);
   });
 
+  await step(`with --editor the source panel links to ${path.basename(FORM)}:${nameLine} in the editor`, async () => {
+    const href = await page.$eval("#source a.editor", (a) => a.getAttribute("href"))
+      .catch(() => fail("no editor link in the source panel"));
+    const want = path.join(ws.templates, FORM).split("/").map(encodeURIComponent).join("/");
+    if (!href.startsWith("vscode://file/" + want.slice(1) + ":" + nameLine + ":"))
+      fail(`the editor link is ${href}; expected vscode://file${want}:${nameLine}:COL`);
+    const diagLinks = await page.$$eval("#errors a.editor", (a) => a.length);
+    console.log(`# editor link ${href} (${diagLinks} in the error panel now)`);
+  });
+
+  const pageBox = () => page.evaluate(() => {
+    const p = document.querySelector('.page[data-page="1"]');
+    const c = p.querySelector("canvas");
+    return { width: p.clientWidth, canvas: c ? c.width : 0, dpr: window.devicePixelRatio || 1 };
+  });
+  // Waits until page 1 is drawn for its size (the canvas as wide as the page in device pixels).
+  const drawnAt = (what) => page.waitForFunction(() => {
+    const p = document.querySelector('.page[data-page="1"]');
+    const c = p.querySelector("canvas");
+    return c && Math.abs(c.width - p.clientWidth * (window.devicePixelRatio || 1)) <= 2;
+  }, { timeout: 15000 }).catch(async () => fail(`page 1 not redrawn at its new size (${what}): ${JSON.stringify(await pageBox())}`));
+
+  await step("zoom: the buttons, Ctrl+wheel and Ctrl+0 change the page's size and it is drawn again at it", async () => {
+    await page.evaluate(() => document.getElementById("viewer").scrollTo(0, 0));
+    const fit = await pageBox();
+    await page.click("#zoom-in");
+    await drawnAt("zoom in");
+    const bigger = await pageBox();
+    if (!(bigger.width > fit.width * 1.2)) fail(`zoom in: page width ${fit.width} → ${bigger.width}`);
+    if (!(bigger.canvas > fit.canvas * 1.2)) fail(`zoom in: the canvas stayed ${fit.canvas} px wide (now ${bigger.canvas})`);
+    await page.click("#zoom-out");
+    await page.click("#zoom-out");
+    await drawnAt("zoom out");
+    const smaller = await pageBox();
+    if (!(smaller.width < fit.width * 0.85)) fail(`zoom out: page width ${fit.width} → ${smaller.width}`);
+    const label = await page.$eval("#zoom-fit", (e) => e.textContent);
+    if (!/^\d+%$/.test(label)) fail(`the zoom button shows '${label}', not a percentage`);
+    await page.click("#zoom-fit");
+    if ((await pageBox()).width !== fit.width) fail("the percentage button did not go back to fit-width");
+    // Ctrl+wheel over the page: the page zooms, not the browser (no change of devicePixelRatio).
+    const v = await page.$eval("#viewer", (e) => { const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + 200 }; });
+    const spot = () => page.evaluate(({ x, y }) => {  // where on page 1 the cursor is, as fractions
+      const r = document.querySelector('.page[data-page="1"]').getBoundingClientRect();
+      return { fx: (x - r.left) / r.width, fy: (y - r.top) / r.height };
+    }, v);
+    await page.mouse.move(v.x, v.y);
+    const under = await spot();
+    await page.keyboard.down("Control");
+    await page.mouse.wheel({ deltaY: -240 });
+    await page.keyboard.up("Control");
+    await page.waitForFunction((w) => document.querySelector('.page[data-page="1"]').clientWidth > w * 1.2,
+      { timeout: 5000 }, fit.width).catch(() => fail("Ctrl+wheel did not make the page larger"));
+    const still = await spot();
+    if (Math.abs(still.fx - under.fx) > 0.02 || Math.abs(still.fy - under.fy) > 0.02)
+      fail(`the point under the cursor moved: ${JSON.stringify(under)} → ${JSON.stringify(still)}`);
+    await drawnAt("Ctrl+wheel");
+    const wheeled = await pageBox();
+    if (wheeled.dpr !== fit.dpr) fail(`the browser zoomed the whole page (devicePixelRatio ${fit.dpr} → ${wheeled.dpr})`);
+    await page.keyboard.down("Control");
+    await page.keyboard.press("0");
+    await page.keyboard.up("Control");
+    await page.waitForFunction((w) => document.querySelector('.page[data-page="1"]').clientWidth === w,
+      { timeout: 5000 }, fit.width).catch(() => fail("Ctrl+0 did not go back to fit-width"));
+    console.log(`# page 1 width: fit ${fit.width}, in ${bigger.width}, out ${smaller.width}, Ctrl+wheel ${wheeled.width}`);
+  });
+
+  await step("the page list jumps to page 5 and marks it", async () => {
+    const count = await page.$$eval("#page-list button", (b) => b.length);
+    const npages = await page.$$eval(".page", (p) => p.length);
+    if (count !== npages) fail(`the page list has ${count} entries for ${npages} pages`);
+    await page.click("#page-list button:nth-child(5)");
+    await page.waitForFunction(() => {
+      const v = document.getElementById("viewer").getBoundingClientRect();
+      const r = document.querySelector('.page[data-page="5"]').getBoundingClientRect();
+      const cur = document.querySelector("#page-list button.current");
+      return r.top < v.bottom && r.bottom > v.top && Math.abs(r.top - v.top) < 40 && cur && cur.textContent === "5";
+    }, { timeout: 5000 }).catch(async () => fail("page 5 is not at the top of the viewer, or not marked current: current " +
+      await page.evaluate(() => document.body.dataset.page)));
+    await page.evaluate(() => document.getElementById("viewer").scrollTo(0, 0));
+    await page.waitForFunction(() => document.querySelector("#page-list button.current").textContent === "1", { timeout: 5000 })
+      .catch(() => fail("scrolling back to the top did not mark page 1"));
+  });
+
   if (args.screenshot) {
     await step(`screenshot saved to ${args.screenshot}`, async () => {
       await page.evaluate(() => document.getElementById("viewer").scrollTo(0, 0));
@@ -212,9 +314,42 @@ async function main() {
     await page.waitForFunction(() => document.body.dataset.overlay === "1", { timeout: 30000 })
       .catch(() => fail(`the overlay was not drawn within 30 s; requests: ${JSON.stringify(got)}`));
     if (!got.some(([u, s]) => /[?&]debug=1/.test(u) && s === 200)) fail(`no /render.pdf?debug=1 answered 200: ${JSON.stringify(got)}`);
+    const legend = await page.$eval("#legend", (e) => (e.getClientRects().length ? e.innerText : ""));
+    if (!legend.includes("单元格") || !legend.includes("基线")) fail(`no legend of the overlay's colours shown: '${legend}'`);
+  });
+
+  await step("everything the page says is Chinese, then English after the toggle, and stays so on reload", async () => {
+    // Now: the source panel, findings, the overlay and its legend, the page list.
+    const n = await sweepChinese(page, "source panel, findings, legend");
+    await switchLanguage(page, "en");
+    const m = await sweepEnglish(page, "source panel, findings, legend");
+    const checks = await page.evaluate(() => ({
+      legend: document.getElementById("legend").innerText, status: document.getElementById("status-text").textContent,
+      source: document.getElementById("source").innerText, lang: document.documentElement.lang,
+    }));
+    if (!checks.legend.includes("cell box") || !/^Render \d+/.test(checks.status) || !checks.source.includes("Template"))
+      fail(`not in English: ${JSON.stringify(checks)}`);
+    await page.reload({ waitUntil: "domcontentloaded" });
+    await waitShown(page, 0, 30000, "the page after a reload");
+    if (await page.evaluate(() => document.body.dataset.lang) !== "en") fail("the English choice was not remembered on reload");
+    await switchLanguage(page, "zh");
+    await page.goto(server.url + "?lang=en", { waitUntil: "domcontentloaded" });
+    await waitShown(page, 0, 30000, "the page opened with ?lang=en");
+    await page.waitForFunction(() => document.body.dataset.wording === "en", { timeout: 10000 })
+      .catch(() => fail("?lang=en did not give English diagnostics and findings"));
+    if (await page.evaluate(() => document.body.dataset.lang) !== "en") fail("?lang=en did not make the page English");
+    await switchLanguage(page, "zh");
+    console.log(`# ${n} texts looked at in Chinese, ${m} in English`);
+  });
+
+  await step("the overlay toggled off takes its legend away", async () => {
+    if (!(await page.$eval("#overlay", (e) => e.checked))) await page.click("#overlay");
+    await page.waitForFunction(() => document.body.dataset.overlay === "1", { timeout: 30000 })
+      .catch(() => fail("the overlay was not drawn again"));
     await page.click("#overlay");
     await page.waitForFunction(() => document.body.dataset.overlay === "0", { timeout: 30000 })
       .catch(() => fail("the overlay did not go away"));
+    if (await page.$eval("#legend", (e) => e.getClientRects().length > 0)) fail("the legend stayed after the overlay went away");
   });
 
   await step(`?at=${FORM}:${nameLine} highlights the boxes of that template line`, async () => {
