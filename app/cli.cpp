@@ -628,7 +628,9 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
     else if (arg.rfind("--lang=", 0) == 0) lang = arg.substr(7);
   }
   if (lang != "zh" && lang != "en") lang = language_from_environment();
-  return Parser(lang == "zh").parse(argc, argv);
+  CommandLine line = Parser(lang == "zh").parse(argc, argv);
+  line.argv.assign(argv, argv + argc);
+  return line;
 }
 
 }  // namespace jixiao::app

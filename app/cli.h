@@ -2,6 +2,7 @@
 // usage errors that name the option and the command. Parsing only; main.cpp runs it.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "bulk/run.h"
 #include "jixiao.h"
@@ -18,6 +19,7 @@ struct CommandLine {
   std::string merge_dir;     // merge OUTDIR
   std::string editor;        // preview --editor or $JIXIAO_EDITOR: URL pattern with {file} {line} {col}
   int port = -1;             // preview --port (-1: 8030 or the next free one; 0: any free one)
+  std::vector<std::string> argv;  // the command line as given (preview hands it on: preview_exec.cpp)
   // Run::Print: help, version or a usage error, and the exit status (0, or 1 for usage).
   std::string out, err;
   int exit_code = 0;

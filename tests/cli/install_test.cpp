@@ -39,6 +39,26 @@ TEST_CASE("install: a relocated prefix renders with its own share/jixiao", "[ins
   auto source = test::run_jixiao("render " + test::source_path("examples/mof-2020-project-selfeval.json") + " -o " +
                                  dir + "/mof-source.pdf --date 0");
   CHECK(test::slurp(dir + "/mof.pdf") == test::slurp(dir + "/mof-source.pdf"));
+
+  // The preview: bin/jixiao runs libexec/jixiao/jixiao-preview (app/preview_exec.cpp), which
+  // finds the same share/jixiao, serves its address and stops on SIGINT with status 0.
+  CHECK(test::file_exists(dir + "/b/libexec/jixiao/jixiao-preview"));
+  auto preview = test::run_command("timeout -s INT --preserve-status 4 " + bin + " preview " +
+                                   test::source_path("examples/mof-2020-project-selfeval.json") + " --port 0");
+  INFO(preview.err);
+  CHECK(preview.exit_code == 0);
+  CHECK(preview.out.find("jixiao preview: http://127.0.0.1:") != std::string::npos);
+  CHECK(preview.err.find("render 1 ok") != std::string::npos);
+}
+
+TEST_CASE("install: without its preview program, jixiao preview says so and exits 1", "[install]") {
+  std::string dir = test::temp_dir("install-no-preview");
+  auto installed = test::run_command("cmake --install " + build_dir() + " --prefix " + dir);
+  REQUIRE(installed.exit_code == 0);
+  fs::remove(dir + "/libexec/jixiao/jixiao-preview");
+  auto r = test::run_command(dir + "/bin/jixiao preview " + test::source_path("examples/mof-2020-project-selfeval.json"));
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("the preview program jixiao-preview is missing") != std::string::npos);
 }
 
 TEST_CASE("install: a data directory that will not do is an error naming where it looked", "[install]") {
