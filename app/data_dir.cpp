@@ -11,15 +11,19 @@ namespace jixiao::app {
 
 namespace fs = std::filesystem;
 
+std::string executable_dir() {
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  return ec || exe.empty() ? std::string() : exe.parent_path().string();
+}
+
 namespace {
 
 // <dir of the running executable>/../share/jixiao (the install's relative path), "" when
 // /proc does not say.
 std::string beside_executable() {
-  std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec || exe.empty()) return {};
-  return (exe.parent_path() / JIXIAO_DATA_FROM_BIN).lexically_normal().string();
+  std::string dir = executable_dir();
+  return dir.empty() ? dir : (fs::path(dir) / JIXIAO_DATA_FROM_BIN).lexically_normal().string();
 }
 
 }  // namespace

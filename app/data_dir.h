@@ -20,6 +20,9 @@ DataDirSearch find_data_dir(const std::string& given);
 // Why dir cannot serve as the data directory, "" when it can.
 std::string data_dir_problem(const std::string& dir);
 
+// The directory of the running executable (from /proc/self/exe), "" when /proc does not say.
+std::string executable_dir();
+
 // The preview's web files under a data directory: share/jixiao/preview when installed,
 // app/preview/web in a source tree.
 std::string preview_web_dir(const std::string& data_dir);

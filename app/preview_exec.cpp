@@ -11,6 +11,7 @@
 #include <iostream>
 #include <vector>
 
+#include "data_dir.h"
 #include "preview/preview.h"
 
 namespace jixiao::app {
@@ -22,10 +23,10 @@ namespace {
 // Beside this program (a build tree), else where the install puts it
 // (<prefix>/libexec/jixiao, found by the relative path between bin and libexec).
 std::string preview_program() {
+  std::string dir = executable_dir();
+  if (dir.empty()) return {};
   std::error_code ec;
-  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (ec || exe.empty()) return {};
-  for (fs::path p : {exe.parent_path() / "jixiao-preview", exe.parent_path() / JIXIAO_PREVIEW_FROM_BIN / "jixiao-preview"})
+  for (fs::path p : {fs::path(dir) / "jixiao-preview", fs::path(dir) / JIXIAO_PREVIEW_FROM_BIN / "jixiao-preview"})
     if (fs::is_regular_file(p, ec) && ::access(p.c_str(), X_OK) == 0) return p.lexically_normal().string();
   return {};
 }
