@@ -1,10 +1,11 @@
 #include "layout/fonts.h"
 
+#include "layout/face_info.h"
+
 #include "diag/json.h"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
-#include FT_TRUETYPE_TABLES_H
 #include <hb.h>
 #include <hb-subset.h>
 
@@ -20,7 +21,6 @@ namespace fs = std::filesystem;
 
 struct Face {
   FontInfo info;
-  FT_Face ft = nullptr;
   hb_face_t* hb_face = nullptr;
   hb_font_t* hb_font = nullptr;
   hb_face_t* subset_face = nullptr;  // see FontLibrary::subset_face
@@ -103,24 +103,42 @@ struct FontLibrary::Impl {
       if (f.hb_font) hb_font_destroy(f.hb_font);
       if (f.subset_face) hb_face_destroy(f.subset_face);
       if (f.hb_face) hb_face_destroy(f.hb_face);
-      if (f.ft) FT_Done_Face(f.ft);
     }
     if (ft) FT_Done_FreeType(ft);
   }
 
-  // error says why not, field which field of the entry is wrong ("file" or "index").
+  // Why FreeType would not open face index of path either: its diagnosis of a file that is
+  // not a font, a missing index, a bitmap or Type 1 font; field as for open().
+  std::string why_not(const std::string& path, int index, std::string& field) {
+    FT_Face face = nullptr;
+    if (FT_New_Face(ft, path.c_str(), index, &face) != 0) return open_error(path, index, field);
+    const bool sfnt = FT_IS_SFNT(face) && FT_IS_SCALABLE(face);
+    FT_Done_Face(face);
+    return sfnt ? "the face has no head or hhea table (damaged file?)" : "not a scalable TrueType/OpenType font";
+  }
+
+  // error says why not, field which field of the entry is wrong ("file" or "index"). The
+  // face's facts come from its tables (face_info.cpp); FreeType is asked only why a file
+  // will not do.
   FontId open(const std::string& path, int index, const std::string& manifest, const std::string& entry,
              std::string& error, std::string& field) {
     auto key = std::make_pair(path, index);
     if (auto it = by_file.find(key); it != by_file.end()) return it->second;
-    Face face;
-    if (FT_New_Face(ft, path.c_str(), index, &face.ft) != 0) {
-      error = open_error(path, index, field);
+    hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
+    if (!blob || index < 0 || static_cast<unsigned>(index) >= hb_face_count(blob)) {
+      hb_blob_destroy(blob);  // null is fine
+      error = why_not(path, index, field);
       return -1;
     }
-    if (!FT_IS_SFNT(face.ft) || !FT_IS_SCALABLE(face.ft)) {
-      FT_Done_Face(face.ft);
-      error = "not a scalable TrueType/OpenType font";
+    Face face;
+    face.hb_face = hb_face_create(blob, static_cast<unsigned>(index));
+    error = cut_table(blob, index);
+    hb_blob_destroy(blob);
+    if (error.empty() && !read_face_info(face.hb_face, face.info)) error = why_not(path, index, field);
+    // What embedding needs, checked now rather than when the first document is written.
+    if (error.empty()) error = outline_problem(face.hb_face);
+    if (!error.empty()) {
+      hb_face_destroy(face.hb_face);
       return -1;
     }
     FontInfo& info = face.info;
@@ -128,45 +146,7 @@ struct FontLibrary::Impl {
     info.index = index;
     info.manifest = manifest;
     info.entry = entry;
-    const char* ps = FT_Get_Postscript_Name(face.ft);
-    info.postscript_name = ps ? ps : fs::path(path).stem().string();
-    if (face.ft->family_name) info.family_name = face.ft->family_name;
-    info.units_per_em = face.ft->units_per_EM;
-    info.ascender = face.ft->ascender;
-    info.descender = face.ft->descender;
-    info.bbox[0] = face.ft->bbox.xMin;
-    info.bbox[1] = face.ft->bbox.yMin;
-    info.bbox[2] = face.ft->bbox.xMax;
-    info.bbox[3] = face.ft->bbox.yMax;
-    info.fixed_pitch = FT_IS_FIXED_WIDTH(face.ft);
-    if (auto* os2 = static_cast<TT_OS2*>(FT_Get_Sfnt_Table(face.ft, FT_SFNT_OS2))) {
-      info.cap_height = os2->version >= 2 ? os2->sCapHeight : info.ascender;
-      // Sans-serif per the IBM family class of OS/2 (class 8) or, as Noto Sans CJK leaves the
-      // class 0, PANOSE's serif style for Latin text faces (11–13: normal, obtuse,
-      // perpendicular sans); everything else counts as serif.
-      const bool panose_sans = os2->panose[0] == 2 && os2->panose[1] >= 11 && os2->panose[1] <= 13;
-      info.serif = (os2->sFamilyClass >> 8) != 8 && !panose_sans;
-    } else {
-      info.cap_height = info.ascender;
-    }
-    if (auto* post = static_cast<TT_Postscript*>(FT_Get_Sfnt_Table(face.ft, FT_SFNT_POST))) {
-      info.italic_angle = post->italicAngle / 65536.0;
-    }
-    hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-    if (!blob) {
-      FT_Done_Face(face.ft);
-      error = "HarfBuzz cannot read the file";
-      return -1;
-    }
-    face.hb_face = hb_face_create(blob, static_cast<unsigned>(index));
-    error = cut_table(blob, index);
-    hb_blob_destroy(blob);
-    // What embedding needs, checked now rather than when the first document is written.
-    if (!error.empty() || !(error = outline_problem(face.hb_face)).empty()) {
-      hb_face_destroy(face.hb_face);
-      FT_Done_Face(face.ft);
-      return -1;
-    }
+    if (info.postscript_name.empty()) info.postscript_name = fs::path(path).stem().string();
     face.hb_font = hb_font_create(face.hb_face);  // scale = units per em
     FontId id = static_cast<FontId>(faces.size());
     faces.push_back(face);

@@ -1,5 +1,5 @@
 // Font library: the families of the font manifest (fonts/fonts.json) loaded once per process
-// with FreeType (files, metrics) and HarfBuzz (shaping). Library types stay in fonts.cpp.
+// with HarfBuzz (tables, metrics, shaping; FreeType only says why a file will not do). Library types stay in fonts.cpp.
 // It holds faces only; what the stages derive from them and keep between documents is in
 // their own caches (layout::ShapeCache, pdf::SubsetCache), held beside the library.
 #pragma once
