@@ -4,6 +4,8 @@
 // must never change bytes. Every example's PDF is then read by qpdf, poppler and Ghostscript.
 #include <catch2/catch.hpp>
 
+#include <hb.h>
+
 #include <algorithm>
 #include <random>
 #include <thread>
@@ -147,4 +149,15 @@ TEST_CASE("cff writer: every example's PDF passes qpdf, pdffonts and Ghostscript
     CHECK(gs.out == "");
   }
   CHECK(count >= 13);
+}
+
+TEST_CASE("measure the cache of every glyph of a face", "[.][measure]") {
+  for (const char* family : {"song", "hei"}) {
+    const layout::FontId f = test::face(family);
+    auto cache = fresh(f);
+    std::vector<std::uint32_t> all(hb_face_get_glyph_count(test::font_library().harfbuzz_face(f)));
+    for (std::size_t g = 0; g < all.size(); ++g) all[g] = static_cast<std::uint32_t>(g);
+    program(*cache, f, all);
+    WARN(family << ": " << cache->size() << " glyphs, " << cache->bytes() << " bytes of charstrings");
+  }
 }
