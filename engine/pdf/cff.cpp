@@ -53,24 +53,25 @@ struct TopDict {
   long charstrings = -1;
 };
 
-// The Top DICT operators this needs: ROS (12 30), charset (15), CharStrings (17).
-TopDict read_top_dict(const Reader& r, std::size_t begin, std::size_t end) {
-  TopDict d;
+// Walks a DICT: calls op(operator, operands, count, first byte of the operands, end of the
+// operator) for each operator. Reals are skipped as operands of value 0 (none needed here).
+template <typename Op>
+void walk_dict(const Reader& r, std::size_t begin, std::size_t end, Op&& op) {
   long operands[48];
   int n = 0;
+  std::size_t from = begin;
   for (std::size_t i = begin; i < end;) {
     const std::uint32_t b0 = r.u8(i);
     long v = 0;
     if (b0 <= 21) {  // an operator
-      std::uint32_t op = b0 == 12 ? 1200 + r.u8(i + 1) : b0;
+      std::uint32_t code = b0 == 12 ? 1200 + r.u8(i + 1) : b0;
       i += b0 == 12 ? 2 : 1;
-      if (op == 1230) d.ros = true;
-      if (op == 15 && n > 0) d.charset = operands[n - 1];
-      if (op == 17 && n > 0) d.charstrings = operands[n - 1];
+      op(code, operands, n, from, i);
       n = 0;
+      from = i;
       continue;
     }
-    if (b0 == 30) {  // a real: nibbles up to the 0xf terminator; not needed, skipped
+    if (b0 == 30) {  // a real: nibbles up to the 0xf terminator
       for (++i;; ++i) {
         std::uint32_t b = r.u8(i);
         if ((b & 0x0f) == 0x0f || (b >> 4) == 0x0f) break;
@@ -92,11 +93,21 @@ TopDict read_top_dict(const Reader& r, std::size_t begin, std::size_t end) {
       v = -(static_cast<long>(b0) - 251) * 256 - r.u8(i + 1) - 108;
       i += 2;
     } else {
-      r.fail("Top DICT byte " + std::to_string(b0));
+      r.fail("DICT byte " + std::to_string(b0));
     }
-    if (n == 48) r.fail("Top DICT operand stack overflow");
+    if (n == 48) r.fail("DICT operand stack overflow");
     operands[n++] = v;
   }
+}
+
+// The Top DICT operators this needs: ROS (12 30), charset (15), CharStrings (17).
+TopDict read_top_dict(const Reader& r, std::size_t begin, std::size_t end) {
+  TopDict d;
+  walk_dict(r, begin, end, [&](std::uint32_t op, const long* v, int n, std::size_t, std::size_t) {
+    if (op == 1230) d.ros = true;
+    if (op == 15 && n > 0) d.charset = v[n - 1];
+    if (op == 17 && n > 0) d.charstrings = v[n - 1];
+  });
   return d;
 }
 
@@ -136,6 +147,106 @@ CffCharset read_cff_charset(std::string_view cff, const std::string& font) {
     for (std::uint32_t k = 0; k <= left && g < glyphs; ++k, ++g) out.cid[g] = static_cast<std::uint16_t>(first + k);
   }
   return out;
+}
+
+}  // namespace jixiao::pdf
+
+namespace jixiao::pdf {
+
+namespace {
+
+// Private DICT operators that are hints (what HarfBuzz drops with NO_HINTING) or local subrs
+// (gone once the charstrings are flattened).
+bool dropped_private_op(std::uint32_t op) {
+  return (op >= 6 && op <= 11) || (op >= 1209 && op <= 1214) || op == 1217 || op == 1218 || op == 19;
+}
+
+std::string sid_string(const Reader& r, const std::vector<std::pair<std::size_t, std::size_t>>& strings,
+                       std::string_view cff, long sid) {
+  if (sid < 391 || static_cast<std::size_t>(sid - 391) >= strings.size())
+    r.fail("ROS string id " + std::to_string(sid) + " not in the String INDEX");
+  const auto& s = strings[static_cast<std::size_t>(sid - 391)];
+  return std::string(cff.substr(s.first, s.second - s.first));
+}
+
+}  // namespace
+
+std::vector<std::string_view> read_cff_charstrings(std::string_view cff, const std::string& font) {
+  Reader r(cff, font);
+  std::size_t at = r.index(r.u8(2), nullptr);
+  std::vector<std::pair<std::size_t, std::size_t>> top, items;
+  r.index(at, &top);
+  if (top.size() != 1) r.fail(std::to_string(top.size()) + " fonts in one CFF program");
+  const TopDict d = read_top_dict(r, top[0].first, top[0].second);
+  if (d.charstrings < 0) r.fail("no CharStrings");
+  r.index(static_cast<std::size_t>(d.charstrings), &items);
+  std::vector<std::string_view> out;
+  out.reserve(items.size());
+  for (const auto& [b, e] : items) out.push_back(cff.substr(b, e - b));
+  return out;
+}
+
+CffFace read_cff_face(std::string_view cff, const std::string& font) {
+  Reader r(cff, font);
+  CffFace f;
+  std::size_t at = r.index(r.u8(2), nullptr);
+  std::vector<std::pair<std::size_t, std::size_t>> top, strings;
+  at = r.index(at, &top);
+  r.index(at, &strings);
+  if (top.size() != 1) r.fail(std::to_string(top.size()) + " fonts in one CFF program");
+  long fdselect = -1, fdarray = -1, ros[3] = {0, 0, 0};
+  bool has_ros = false;
+  walk_dict(r, top[0].first, top[0].second, [&](std::uint32_t op, const long* v, int n, std::size_t b, std::size_t e) {
+    if (op == 1230 && n == 3) has_ros = true, ros[0] = v[0], ros[1] = v[1], ros[2] = v[2];
+    if (op == 1234 && n == 1) f.cid_count = v[0];
+    if (op == 1236 && n == 1) fdarray = v[0];
+    if (op == 1237 && n == 1) fdselect = v[0];
+    if (op == 5 || op == 1207) f.top_extra += cff.substr(b, e - b);  // FontBBox, FontMatrix
+  });
+  if (!has_ros || fdarray < 0 || fdselect < 0) r.fail("not a CID-keyed font (no ROS, FDArray or FDSelect)");
+  f.registry = sid_string(r, strings, cff, ros[0]);
+  f.ordering = sid_string(r, strings, cff, ros[1]);
+  f.supplement = ros[2];
+  f.cid = read_cff_charset(cff, font).cid;
+  const std::size_t glyphs = f.cid.size();
+
+  std::vector<std::pair<std::size_t, std::size_t>> fds;
+  r.index(static_cast<std::size_t>(fdarray), &fds);
+  for (const auto& [b, e] : fds) {
+    long size = -1, offset = -1;
+    std::string extra;
+    walk_dict(r, b, e, [&](std::uint32_t op, const long* v, int n, std::size_t ob, std::size_t oe) {
+      if (op == 18 && n == 2) size = v[0], offset = v[1];
+      else if (op != 1238) extra += cff.substr(ob, oe - ob);  // all but FontName (a SID)
+    });
+    if (size < 0 || offset < 0 || static_cast<std::size_t>(offset + size) > cff.size()) r.fail("Font DICT without a valid Private");
+    std::string priv;
+    walk_dict(r, static_cast<std::size_t>(offset), static_cast<std::size_t>(offset + size),
+              [&](std::uint32_t op, const long*, int, std::size_t ob, std::size_t oe) {
+                if (!dropped_private_op(op)) priv += cff.substr(ob, oe - ob);
+              });
+    f.font_dicts.push_back(std::move(extra));
+    f.privates.push_back(std::move(priv));
+  }
+
+  f.fd.assign(glyphs, 0);
+  std::size_t p = static_cast<std::size_t>(fdselect);
+  const std::uint32_t format = r.u8(p++);
+  if (format == 0) {
+    for (std::size_t g = 0; g < glyphs; ++g) f.fd[g] = static_cast<std::uint8_t>(r.u8(p + g));
+  } else if (format == 3) {
+    const std::uint32_t ranges = r.u16(p);
+    p += 2;
+    for (std::uint32_t i = 0; i < ranges; ++i, p += 3) {
+      const std::uint32_t first = r.u16(p), fd = r.u8(p + 2), next = r.u16(p + 3);
+      for (std::uint32_t g = first; g < next && g < glyphs; ++g) f.fd[g] = static_cast<std::uint8_t>(fd);
+    }
+  } else {
+    r.fail("FDSelect format " + std::to_string(format));
+  }
+  for (std::uint8_t fd : f.fd)
+    if (fd >= fds.size()) r.fail("FDSelect names Font DICT " + std::to_string(fd) + " of " + std::to_string(fds.size()));
+  return f;
 }
 
 }  // namespace jixiao::pdf

@@ -20,4 +20,20 @@ struct CffCharset {
 // naming font and what is wrong.
 CffCharset read_cff_charset(std::string_view cff, const std::string& font);
 
+// The CharStrings of a CFF program, per glyph index (views into cff).
+std::vector<std::string_view> read_cff_charstrings(std::string_view cff, const std::string& font);
+
+// What a CID-keyed CFF subset writer (pdf/cff_writer.h) takes over from the whole face.
+struct CffFace {
+  std::string registry, ordering;       // the ROS strings
+  long supplement = 0, cid_count = 8720;
+  std::string top_extra;                // FontBBox and FontMatrix of the Top DICT, as bytes
+  std::vector<std::string> font_dicts;  // per FD: its Font DICT without FontName and Private
+  std::vector<std::string> privates;    // per FD: its Private DICT without hints and Subrs
+  std::vector<std::uint8_t> fd;         // per glyph: its FD
+  std::vector<std::uint16_t> cid;       // per glyph: its CID
+};
+// Throws Failure ("pdf.write") for a font that is not CID-keyed or is malformed.
+CffFace read_cff_face(std::string_view cff, const std::string& font);
+
 }  // namespace jixiao::pdf

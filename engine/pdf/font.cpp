@@ -62,8 +62,13 @@ std::shared_ptr<const PreparedFont> prepare(const HaruDoc& doc, const FaceUsage&
   const std::string& ps = fonts.info(id).postscript_name;
   std::shared_ptr<PreparedFont> made;
   try {
+    // CID-keyed CFF faces are written by us from flattened glyphs (kept in subsets, else
+    // for this document only); the same bytes either way. Other faces: hb-subset.
+    std::shared_ptr<CffGlyphs> cff = subsets ? subsets->cff_glyphs(id, ps) : CffGlyphs::of(fonts, id, ps);
     made = std::make_shared<PreparedFont>(PreparedFont{
-        FontSubset(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), usage.glyphs(), ps), {}, {}});
+        cff ? cff->subset(fonts, id, usage.glyphs(), ps)
+            : FontSubset(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), usage.glyphs(), ps),
+        {}, {}});
   } catch (const Failure& f) {
     throw Failure(font_failure(fonts.info(id), f.diagnostic()));
   }

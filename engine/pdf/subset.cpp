@@ -150,6 +150,17 @@ FontSubset::FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
   old_to_new_ = old_to_new.release();
 }
 
+FontSubset::FontSubset(std::string program, const std::vector<std::uint32_t>& kept,
+                       std::vector<std::uint16_t> cids, std::vector<double> widths)
+    : outlines_(Outlines::Cff),
+      cid_keyed_(true),
+      program_(std::move(program)),
+      widths_(std::move(widths)),
+      cids_(std::move(cids)),
+      old_to_new_(hb_map_create()) {
+  for (std::size_t i = 0; i < kept.size(); ++i) hb_map_set(old_to_new_, kept[i], static_cast<hb_codepoint_t>(i));
+}
+
 FontSubset::~FontSubset() {
   if (old_to_new_) hb_map_destroy(old_to_new_);
 }

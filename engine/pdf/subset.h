@@ -27,6 +27,10 @@ class FontSubset {
   FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
              const std::vector<std::uint32_t>& glyphs, const std::string& name,
              const std::vector<std::uint32_t>* unicodes = nullptr);
+  // A CID-keyed CFF program made elsewhere (pdf/cff_writer.h): its glyph i is original
+  // glyph kept[i] (ascending, .notdef first), with CID cids[i] and width widths[i].
+  FontSubset(std::string program, const std::vector<std::uint32_t>& kept, std::vector<std::uint16_t> cids,
+             std::vector<double> widths);
   ~FontSubset();
   FontSubset(FontSubset&& other) noexcept;
   FontSubset& operator=(FontSubset&&) = delete;

@@ -27,4 +27,12 @@ std::size_t SubsetCache::size(layout::FontId face) {
   return it == faces_.end() ? 0 : it->second.size();
 }
 
+std::shared_ptr<CffGlyphs> SubsetCache::cff_glyphs(layout::FontId face, const std::string& name) {
+  // Under the lock: a face's CFF facts are read once (a few ms), not by every thread.
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = cff_.find(face);
+  if (it == cff_.end()) it = cff_.emplace(face, CffGlyphs::of(*fonts_, face, name)).first;
+  return it->second;
+}
+
 }  // namespace jixiao::pdf

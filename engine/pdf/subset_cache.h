@@ -1,6 +1,8 @@
 // Embedded font subsets kept between documents: subsetting and compressing a CJK face is
 // most of the time a document takes to write, and a face whose glyph set repeats (headings,
-// digits, a template's fixed text) is done once. Owned by whoever holds the font library
+// digits, a template's fixed text) is done once. A CID-keyed CFF face also keeps every
+// glyph it has flattened (pdf/cff_writer.h), so a new glyph set costs hb-subset only for
+// the glyphs no earlier document had. Owned by whoever holds the font library
 // (the engine), passed to write_pdf; it must not outlive that library.
 #pragma once
 #include <cstddef>
@@ -12,6 +14,7 @@
 #include <vector>
 
 #include "layout/fonts.h"
+#include "pdf/cff_writer.h"
 #include "pdf/subset.h"
 
 namespace jixiao::pdf {
@@ -43,12 +46,16 @@ class SubsetCache {
   void keep(layout::FontId face, const std::string& glyphs, std::shared_ptr<const PreparedFont> prepared);
   // How many subsets of face are kept.
   std::size_t size(layout::FontId face);
+  // The flattened glyphs of a CID-keyed CFF face, made on first use; null for other faces.
+  // Thread-safe. Throws Failure ("pdf.write") for a malformed CFF table (not kept).
+  std::shared_ptr<CffGlyphs> cff_glyphs(layout::FontId face, const std::string& name);
 
  private:
   using Kept = std::vector<std::pair<std::string, std::shared_ptr<const PreparedFont>>>;
   const layout::FontLibrary* fonts_;
   std::mutex mutex_;
   std::map<layout::FontId, Kept> faces_;  // each most recently used first
+  std::map<layout::FontId, std::shared_ptr<CffGlyphs>> cff_;  // null: not a CID-keyed CFF face
 };
 
 }  // namespace jixiao::pdf
