@@ -61,6 +61,6 @@ else
   echo "no Typst anchor: $ANCHORS_SRC or node missing" >&2
 fi
 
-echo "## Bulk render: $N_DEPT 003 and $N_PROJECT 004 documents, jixiao $("$JIXIAO" --version | head -1), $(date -u +%FT%TZ)"
+echo "## Bulk render: $N_DEPT 003 and $N_PROJECT 004 documents, $("$JIXIAO" --version | head -1), $(date -u +%FT%TZ)"
 python3 bench/bulk/measure.py --jixiao "$JIXIAO" --data "$OUT/data" --out "$OUT" --runs "$RUNS" \
   --jobs "$JOBS" "${anchors[@]}" --big "${big[@]}"
