@@ -97,7 +97,8 @@ std::string readable(const std::string& path) {
   std::string text = test::slurp(path);
   if (!path.ends_with(".json")) return text;
   std::string out;
-  for (const auto& doc : nlohmann::json::parse(text)["documents"])
+  const nlohmann::json findings = nlohmann::json::parse(text);  // kept: the loop reads into it
+  for (const auto& doc : findings["documents"])
     for (const auto& f : doc["findings"]) {
       for (const char* key : {"message", "expected", "got"})
         if (f.contains(key)) out += f[key].get<std::string>() + "\n";
