@@ -230,8 +230,13 @@ TEST_CASE("lang sweep: every command, good runs and bad, in one language at a ti
   s.run("render " + in + " -o " + d + "/shards/ --shard 0/2");
   s.run("merge " + d + "/shards/");
 
-  // The preview's log on the terminal: its address, a render, a stop.
-  s.run("preview " + example("mof-2020-project-selfeval.json") + " --port 0 {lang} 2>&1 & sleep 2; kill -INT $!; wait");
+  // The preview's log on the terminal: its address, a render, a stop. SIGTERM, once the
+  // address is out: a background job of sh ignores SIGINT until the preview blocks it, and a
+  // slow start (a sanitizer build) would miss a signal sent at a fixed time.
+  std::string log = d + "/preview.log";
+  s.run("preview " + example("mof-2020-project-selfeval.json") + " --port 0 {lang} >" + log + " 2>&1 & p=$!; " +
+        "for i in $(seq 600); do grep -q 'http://127' " + log + " && break; sleep 0.1; done; kill -TERM $p; wait $p; cat " +
+        log);
 
   for (const auto& f : s.failures) std::fprintf(stderr, "wrong language: %s\n", f.c_str());
   CHECK(s.failures.empty());
