@@ -56,14 +56,25 @@ std::size_t read_full(int fd, char* buf, std::size_t n) {
   return got;
 }
 
-// The hash and size of an open file's content, read in pieces (a font file is tens of MB,
-// and the run's memory stays small).
+// Files are hashed in pieces of this size (a font file is tens of MB, and the run's memory
+// stays small); bytes in memory are hashed in the same pieces, to the same hash.
+constexpr std::size_t kHashPiece = 1 << 18;
+
+// The hash and size of an open file's content.
 std::string hash_of(int fd, std::uint64_t& size) {
   Hash h;
-  std::vector<char> chunk(1 << 18);
+  std::vector<char> chunk(kHashPiece);
   size = 0;
   for (std::size_t got; (got = read_full(fd, chunk.data(), chunk.size())) > 0; size += got) h.add(chunk.data(), got);
   return h.add(std::to_string(size)).hex();
+}
+
+// The same for bytes in memory.
+std::string hash_of(std::string_view bytes) {
+  Hash h;
+  for (std::size_t at = 0; at < bytes.size(); at += kHashPiece)
+    h.add(bytes.data() + at, std::min(kHashPiece, bytes.size() - at));
+  return h.add(std::to_string(bytes.size())).hex();
 }
 
 // A PDF of the output directory: only a regular file itself, never through a link.
@@ -219,16 +230,13 @@ std::optional<Written> Manifest::unchanged(const std::string& output, const std:
   return was;
 }
 
-void Manifest::record(const std::string& output, const std::string& key, const std::string& path, int pages,
-                      std::uint64_t bytes) {
-  auto now = pdf_on_disk(path);
-  if (!now || now->bytes != bytes) return;  // changed under us: the next resume renders it again
-  now->pages = pages;
-  std::string line = output + "\t" + key + "\t" + std::to_string(now->bytes) + "\t" + now->hash + "\t" +
+void Manifest::record(const std::string& output, const std::string& key, std::string_view bytes, int pages) {
+  Written now{bytes.size(), hash_of(bytes), pages};
+  std::string line = output + "\t" + key + "\t" + std::to_string(now.bytes) + "\t" + now.hash + "\t" +
                      std::to_string(pages);
   line += "\t" + Hash().add(line).hex() + "\n";
   std::lock_guard<std::mutex> lock(mutex_);
-  recorded_[output] = {key, *now};
+  recorded_[output] = {key, now};
   // One line a document, flushed: a run killed after this keeps it.
   std::fputs(line.c_str(), file_);
   std::fflush(file_);

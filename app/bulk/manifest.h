@@ -14,6 +14,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "jixiao.h"
@@ -76,10 +77,9 @@ class Manifest {
   // What was written as output under this key, when the file at path is still exactly that
   // (a regular file, not a symbolic link, of the recorded size and hash); nullopt otherwise.
   std::optional<Written> unchanged(const std::string& output, const std::string& key, const std::string& path) const;
-  // Records the PDF just written at path (its hash read back from the disk): appended and
-  // flushed at once. Not recorded when the file there is not the render's `bytes` long.
-  void record(const std::string& output, const std::string& key, const std::string& path, int pages,
-              std::uint64_t bytes);
+  // Records the PDF just written (and synced) as output, bytes being what was written:
+  // appended and flushed at once.
+  void record(const std::string& output, const std::string& key, std::string_view bytes, int pages);
 
  private:
   struct Entry {

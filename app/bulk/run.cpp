@@ -92,8 +92,10 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
   auto stopping = [&] { return options.stop_requested && options.stop_requested() != 0; };
 
   Tally tally(rows);
+  std::optional<Committer> committer;
+  committer.emplace(*manifest, *spill, tally, options.lang);
   const DocumentRenderer renderer{engine, options, out_dir, common, file_hashes,
-                                  *manifest, *spill, tally, millis, stopping};
+                                  *manifest, *committer, *spill, tally, millis, stopping};
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   Queue queue(static_cast<std::size_t>(jobs) * 2);
   std::vector<LargeStackThread> workers = start_workers(jobs, queue, renderer, sink);
@@ -103,6 +105,7 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
   read_documents(*plans, options.shard, options.lang, stopping, queue, *spill, tally);
   queue.close();
   for (auto& w : workers) join_large_stack_thread(w);
+  committer->finish();
   reporter.stop();
   result.progress = tally.now();
   if (options.on_progress) options.on_progress(result.progress);

@@ -29,6 +29,7 @@ void DocumentRenderer::render(Task& task) const {
   req.document_source = std::move(task.source);
   req.document_at = task.at;
   req.document_line_col = task.at_line_col;
+  req.pdf_in_memory = true;  // written by the committer, while this worker renders the next
   req.unchanged = [&](const std::vector<std::string>& inputs) {
     hash = document_key(common, *req.data_text, inputs, file_hashes);
     if (options.resume) kept = manifest.unchanged(task.output, hash, out.string());
@@ -59,19 +60,27 @@ void DocumentRenderer::render(Task& task) const {
     for (const auto& d : res.diagnostics.all())
       if (d.severity != Severity::Note) problems.push_back(located(d, plan.set));
     ++tally.failed;
+  } else if (res.unchanged) {
+    row.status = "unchanged";
+    if (row.warnings > 0) ++tally.warned;  // resumed: as first run
+    row.output = task.output;
+    row.pages = kept->pages;
+    row.bytes = kept->bytes;
+    ++tally.unchanged;
   } else {
-    row.status = res.unchanged ? "unchanged" : code == 3 ? "warnings" : "ok";
-    if (row.status == "warnings" || (res.unchanged && row.warnings > 0)) ++tally.warned;  // resumed: as first run
+    row.status = code == 3 ? "warnings" : "ok";
     row.output = task.output;
     row.pages = res.pages;
     row.bytes = res.pdf_bytes;
-    if (res.unchanged) {
-      ++tally.unchanged;
-      row.pages = kept->pages;
-      row.bytes = kept->bytes;
-    } else if (!hash.empty()) {
-      manifest.record(task.output, hash, out.string(), res.pages, res.pdf_bytes);
-    }
+    Rendered r;
+    r.file = {out.string(), std::move(res.pdf), std::move(res.inputs)};
+    r.output = task.output;
+    r.key = hash;
+    r.row = task.row;
+    r.summary = std::move(row);
+    r.problems = std::move(problems);
+    committer.put(std::move(r));
+    return;  // its row is stored once the PDF is on the disk
   }
   spill.put(task.row, row, problems);
   ++tally.done;

@@ -1,11 +1,13 @@
 // The workers of a bulk run: each takes tasks off the queue and renders them through the
-// shared engine, storing the document's summary row, its --resume record and its time.
+// shared engine, storing the document's time and, through the committer once its PDF is
+// written, its summary row and --resume record.
 #pragma once
 #include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
 
+#include "bulk/committer.h"
 #include "bulk/manifest.h"
 #include "bulk/progress.h"
 #include "bulk/spill.h"
@@ -22,6 +24,7 @@ struct DocumentRenderer {
   Hash common;               // what every document's --resume key shares
   FileHashes& file_hashes;
   Manifest& manifest;
+  Committer& committer;  // where rendered PDFs go to disk
   Spill& spill;
   Tally& tally;
   std::vector<double>& millis;  // per row: the render's wall time

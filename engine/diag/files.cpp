@@ -19,6 +19,7 @@
 #include <ctime>
 #include <mutex>
 #include <set>
+#include <utility>
 
 #include "diag/files.h"
 
@@ -232,9 +233,74 @@ void write_file_atomic(const std::string& path, const std::string& bytes,
   write_file_streamed(path, [&](const std::function<void(std::string_view)>& put) { put(bytes); }, inputs);
 }
 
-void write_file_streamed(const std::string& path,
-                         const std::function<void(const std::function<void(std::string_view)>&)>& produce,
-                         const std::vector<std::string>& inputs) {
+namespace {
+
+// An output's temporary beside it: created exclusively, locked and registered for the
+// signal handler, until it is renamed into place or abandoned.
+struct Temporary {
+  std::string path, tmp;
+  std::string dir;
+  int fd = -1;
+  int slot = -1;
+  mode_t mode = 0;
+  std::string block;  // bytes gathered into blocks: a producer may hand them over a cell at a time
+
+  Temporary() = default;
+  Temporary(Temporary&& o) noexcept
+      : path(std::move(o.path)), tmp(std::move(o.tmp)), dir(std::move(o.dir)), fd(std::exchange(o.fd, -1)),
+        slot(std::exchange(o.slot, -1)), mode(o.mode), block(std::move(o.block)) {}
+  Temporary& operator=(Temporary&&) = delete;
+  ~Temporary() {  // not renamed into place (an exception on the way): nothing stays
+    if (fd >= 0 || slot >= 0) discard();
+  }
+
+  // Removes the temporary and throws what went wrong (errno's text) for path.
+  [[noreturn]] void abandon(const char* what) {
+    std::string e = errno_text();
+    discard();
+    fail("io.write", path, std::string(what) + ": " + e);
+  }
+  void discard() {
+    if (fd >= 0) ::close(fd);
+    fd = -1;
+    ::unlink(tmp.c_str());
+    unregister_pending(slot);
+    slot = -1;
+  }
+  void flush() {
+    std::size_t done = 0;
+    while (done < block.size()) {
+      ssize_t n = ::write(fd, block.data() + done, block.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) abandon("cannot write output");
+      done += static_cast<std::size_t>(n);
+    }
+    block.clear();
+  }
+  void put(std::string_view bytes) {
+    block.append(bytes);
+    if (block.size() >= (1u << 16)) flush();
+  }
+  // All written: permissions set and the bytes on the disk (not yet under their name).
+  void sync() {
+    flush();
+    if (::fchmod(fd, mode) != 0) abandon("cannot set the output's permissions");
+    if (::fsync(fd) != 0) abandon("cannot write output");
+  }
+  // Renamed while still open (and locked), closed after: no moment when a cleaner could take
+  // it for stale. The rename is durable once dir is synced (sync_directory).
+  void rename_into_place() {
+    if (::rename(tmp.c_str(), path.c_str()) != 0) abandon("cannot move output into place");
+    unregister_pending(slot);
+    slot = -1;
+    ::close(fd);  // synced already: what close could report has been
+    fd = -1;
+  }
+};
+
+// Checks path as an output of a render that read inputs and opens its temporary. Throws
+// Failure ("io.write").
+Temporary open_temporary(const std::string& path, const std::vector<std::string>& inputs) {
   namespace fs = std::filesystem;
   struct stat target {};
   bool exists = ::lstat(path.c_str(), &target) == 0;
@@ -250,70 +316,88 @@ void write_file_streamed(const std::string& path,
         fail("io.write", path, "the output is an input of this run (" + in + ")", "an output file that is not read");
     }
   }
+  Temporary t;
+  t.path = path;
   fs::path dir = fs::path(path).parent_path();
   if (dir.empty()) dir = ".";
-  clear_stale_once(dir.string());
-  std::string tmp = (dir / ("." + fs::path(path).filename().string() + ".tmp-XXXXXX")).string();
+  t.dir = dir.string();
+  t.mode = exists ? (target.st_mode & 07777) : new_file_mode();
+  clear_stale_once(t.dir);
+  std::string name = ".";  // built by appending: GCC 12 warns (wrongly, -Wrestrict) of "." + name
+  name += fs::path(path).filename().string();
+  name += ".tmp-XXXXXX";
+  std::string tmp = (dir / name).string();
   // The name is registered for the signal handler before the file exists: a signal between
   // creating it and registering it would leave it behind (mkostemp does both at once). A
   // random name and O_CREAT|O_EXCL, so no planted file or symlink is followed.
-  int slot = -1;
-  int created = -1;
-  for (int attempt = 0; attempt < 100 && created < 0; ++attempt) {
-    tmp = tmp.substr(0, tmp.size() - 6) + random_suffix();
-    slot = register_pending(tmp);
-    created = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
-    if (created < 0) {
+  for (int attempt = 0; attempt < 100 && t.fd < 0; ++attempt) {
+    t.tmp = tmp.substr(0, tmp.size() - 6) + random_suffix();
+    t.slot = register_pending(t.tmp);
+    t.fd = ::open(t.tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (t.fd < 0) {
       int e = errno;
-      unregister_pending(slot);
+      unregister_pending(t.slot);
+      t.slot = -1;
       errno = e;
       if (e != EEXIST) break;
     }
   }
-  Fd fd(created);
-  if (fd.get() < 0) fail("io.write", path, "cannot create output: " + errno_text());
+  if (t.fd < 0) fail("io.write", path, "cannot create output: " + errno_text());
   // Held until the temporary is renamed: remove_stale_temporaries() leaves it alone.
-  ::flock(fd.get(), LOCK_EX | LOCK_NB);
-  auto abandon = [&](const char* what) {
-    std::string e = errno_text();
-    ::unlink(tmp.c_str());
-    unregister_pending(slot);
-    fail("io.write", path, std::string(what) + ": " + e);
-  };
-  // Bytes are gathered into blocks: a producer may hand them over a cell at a time.
-  std::string block;
-  auto flush = [&] {
-    std::size_t done = 0;
-    while (done < block.size()) {
-      ssize_t n = ::write(fd.get(), block.data() + done, block.size() - done);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) abandon("cannot write output");
-      done += static_cast<std::size_t>(n);
-    }
-    block.clear();
-  };
-  try {
-    produce([&](std::string_view bytes) {
-      block.append(bytes);
-      if (block.size() >= (1u << 16)) flush();
-    });
-  } catch (...) {  // the producer failed (e.g. could not read what it writes): nothing stays
-    ::unlink(tmp.c_str());
-    unregister_pending(slot);
-    throw;
-  }
-  flush();
-  mode_t mode = exists ? (target.st_mode & 07777) : new_file_mode();
-  if (::fchmod(fd.get(), mode) != 0) abandon("cannot set the output's permissions");
-  if (::fsync(fd.get()) != 0) abandon("cannot write output");
-  // Renamed while still open (and locked), closed after: no moment when a cleaner could
-  // take it for stale.
-  if (::rename(tmp.c_str(), path.c_str()) != 0) abandon("cannot move output into place");
-  unregister_pending(slot);
-  ::close(fd.release());  // synced already: what close could report has been
-  // The rename itself is durable only once the directory is synced.
+  ::flock(t.fd, LOCK_EX | LOCK_NB);
+  return t;
+}
+
+void sync_directory(const std::string& dir) {
   Fd d(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (d.get() >= 0) ::fsync(d.get());
+}
+
+}  // namespace
+
+void write_file_streamed(const std::string& path,
+                         const std::function<void(const std::function<void(std::string_view)>&)>& produce,
+                         const std::vector<std::string>& inputs) {
+  Temporary t = open_temporary(path, inputs);
+  try {
+    produce([&](std::string_view bytes) { t.put(bytes); });
+  } catch (...) {  // the producer failed (e.g. could not read what it writes): nothing stays
+    t.discard();
+    throw;
+  }
+  t.sync();
+  t.rename_into_place();
+  sync_directory(t.dir);
+}
+
+std::vector<std::optional<Diagnostic>> write_files_atomic(const std::vector<OutputFile>& files) {
+  std::vector<std::optional<Diagnostic>> failed(files.size());
+  std::vector<std::optional<Temporary>> temps(files.size());
+  // Every temporary written and synced before any is renamed: the disk is waited for once
+  // for all (a journalling file system commits the others' blocks with the first).
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    try {
+      temps[i].emplace(open_temporary(files[i].path, files[i].inputs));
+      temps[i]->put(files[i].bytes);
+      temps[i]->flush();
+    } catch (const Failure& f) {
+      failed[i] = f.diagnostic();
+      temps[i].reset();
+    }
+  }
+  std::set<std::string> dirs;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    if (!temps[i]) continue;
+    try {
+      temps[i]->sync();
+      temps[i]->rename_into_place();
+      dirs.insert(temps[i]->dir);
+    } catch (const Failure& f) {
+      failed[i] = f.diagnostic();
+    }
+  }
+  for (const auto& dir : dirs) sync_directory(dir);
+  return failed;
 }
 
 std::string confined_path(const std::string& given, const std::string& base_dir,

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,19 @@ namespace jixiao {
 void write_file_streamed(const std::string& path,
                          const std::function<void(const std::function<void(std::string_view)>&)>& produce,
                          const std::vector<std::string>& inputs = {});
+
+// One output of write_files_atomic: its path, its bytes, and the files the render read (the
+// output must not be one of them).
+struct OutputFile {
+  std::string path;
+  std::string bytes;
+  std::vector<std::string> inputs;
+};
+
+// As write_file_atomic for each of files, with one wait for the disk: every temporary is
+// written and synced, then renamed into place, and each directory synced once. A bulk run
+// writes its PDFs so. Returns, for each, what went wrong ("io.write"; nullopt: written).
+std::vector<std::optional<Diagnostic>> write_files_atomic(const std::vector<OutputFile>& files);
 
 // Removes from dir (not below) jixiao's own temporaries (".NAME.pdf.tmp-XXXXXX", the same for
 // .csv/.xlsx/.json, ".NAME.xlsx.xlsx-XXXXXX", ".jixiao-spill-XXXXXX") left by a killed run: unlocked (a writer holds flock on its

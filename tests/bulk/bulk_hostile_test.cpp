@@ -244,3 +244,36 @@ TEST_CASE("bulk: SIGTERM or SIGINT mid-run stops it with a summary of what was d
     }
   }
 }
+
+// PDFs are written by one thread in batches while the workers render (bulk/committer.h): a
+// PDF that cannot be written fails its own row, with the reason, and no other.
+TEST_CASE("bulk: a PDF that cannot be written fails alone, its row says why, --resume retries it", "[bulk]") {
+  auto dir = test::temp_dir("bulk-pdf-blocked");
+  std::string lines;
+  for (int i = 0; i < 6; ++i) lines += example_line() + "\n";
+  write(dir + "/six.jsonl", lines);
+  fs::create_directories(dir + "/out/six-3.pdf");  // a directory where the third PDF goes
+  auto r = test::run_jixiao("render " + dir + "/six.jsonl -o " + dir + "/out/ -j2" + kDate);
+  INFO(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find(dir + "/out/six-3.pdf: error: the output is a directory") != std::string::npos);
+  for (int i : {1, 2, 4, 5, 6}) CHECK(fs::is_regular_file(dir + "/out/six-" + std::to_string(i) + ".pdf"));
+  CHECK(temporaries_in(dir + "/out").empty());
+  json findings = json::parse(test::slurp(dir + "/out/findings.json"));
+  json blocked = document_of(findings, dir + "/six.jsonl:3");
+  CHECK(blocked["status"] == "failed");
+  CHECK(blocked["output"] == "");
+  REQUIRE(blocked["findings"].size() == 1);
+  CHECK(blocked["findings"][0].dump().find("the output is a directory") != std::string::npos);
+  CHECK(document_of(findings, dir + "/six.jsonl:4")["status"] == "ok");
+  std::string csv = test::slurp(dir + "/out/summary.csv");
+  CHECK(csv.find("six-3.pdf") == std::string::npos);  // no output named for the failed row
+
+  // Only what failed is rendered again, and once the way is clear it is written.
+  fs::remove(dir + "/out/six-3.pdf");
+  auto again = test::run_jixiao("render " + dir + "/six.jsonl -o " + dir + "/out/ -j2 --resume" + kDate);
+  INFO(again.err);
+  CHECK(again.exit_code == 0);
+  CHECK(again.err.find("(5 unchanged)") != std::string::npos);
+  CHECK(fs::is_regular_file(dir + "/out/six-3.pdf"));
+}
