@@ -156,6 +156,10 @@ std::shared_ptr<const FontSet> Catalog::fonts(DiagnosticSink& sink) {
 }
 
 void Catalog::forget(const std::vector<std::string>& changed) {
+  {
+    std::lock_guard<std::mutex> lock(found_mutex_);
+    found_.clear();
+  }
   std::set<std::string> gone, dirs;
   for (const auto& c : changed) {
     gone.insert(same(c));

@@ -9,6 +9,8 @@
 #pragma once
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -98,6 +100,11 @@ class Catalog {
   Shelf<scoring::RuleSet> rule_sets_;
   Shelf<model::Schema> schemas_;
   Shelf<FontSet> fonts_;
+  // find()'s answers (stat and symlink resolution of every path component, per document of
+  // a bulk run otherwise), until the next forget(): the preview forgets what its watch sees
+  // come, go or change.
+  mutable std::mutex found_mutex_;
+  mutable std::map<std::string, std::string> found_;
   struct FontFiles;  // the loaded library's face files, for forget()
   std::unique_ptr<FontFiles> font_files_;
 

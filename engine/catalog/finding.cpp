@@ -45,9 +45,17 @@ std::vector<std::string> Catalog::watched_dirs() const {
 
 std::string Catalog::find(const std::string& sub, const std::string& id, const std::string& ext) const {
   if (!model::is_form_id(id)) return {};  // never a path out of sub/
+  const std::string key = sub + '/' + id + ext;
+  {
+    std::lock_guard<std::mutex> lock(found_mutex_);
+    if (auto it = found_.find(key); it != found_.end()) return it->second;
+  }
+  std::string path;  // a Failure (outside its root) is not kept: it is said every time
   for (const auto& root : roots_)
-    if (std::string p = file_in_root(root, sub, id + ext); !p.empty()) return p;
-  return {};
+    if (path = file_in_root(root, sub, id + ext); !path.empty()) break;
+  std::lock_guard<std::mutex> lock(found_mutex_);
+  found_.emplace(key, path);
+  return path;
 }
 
 std::string Catalog::find(Part part, const std::string& name) const {
