@@ -147,10 +147,18 @@ FontSubset CffGlyphs::subset(const layout::FontLibrary& fonts, layout::FontId id
   if (kept.back() >= glyphs_.size()) fail(name, "glyph " + std::to_string(kept.back()) + " past the font's " + std::to_string(glyphs_.size()));
 
   std::vector<std::uint32_t> missing;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    for (std::uint32_t g : kept)
-      if (!glyphs_[g]) missing.push_back(g);
+  // One thread flattens at a time: the workers' first documents need mostly the same glyphs,
+  // and a second thread waits for them rather than running hb-subset over them again.
+  std::unique_lock<std::mutex> flattening(flattening_, std::defer_lock);
+  for (bool waited = false;; waited = true) {
+    missing.clear();
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      for (std::uint32_t g : kept)
+        if (!glyphs_[g]) missing.push_back(g);
+    }
+    if (missing.empty() || waited) break;
+    flattening.lock();
   }
   std::vector<std::unique_ptr<const Glyph>> flattened;
   if (!missing.empty()) {
@@ -185,6 +193,7 @@ FontSubset CffGlyphs::subset(const layout::FontLibrary& fonts, layout::FontId id
       widths.push_back(glyphs_[g]->width);
     }
   }
+  if (flattening.owns_lock()) flattening.unlock();  // what it flattened is kept now
   std::vector<std::uint16_t> cids;
   cids.reserve(kept.size());
   for (std::uint32_t g : kept) cids.push_back(face_.cid[g]);

@@ -50,6 +50,7 @@ class CffGlyphs {
   };
   const CffFace face_;
   std::mutex mutex_;
+  std::mutex flattening_;  // held while hb-subset flattens glyphs not met yet
   std::vector<std::unique_ptr<const Glyph>> glyphs_;  // per original glyph id; null until met
   std::size_t bytes_ = 0;
 };
