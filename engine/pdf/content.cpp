@@ -1,8 +1,6 @@
 #include "pdf/content.h"
 
-#include <algorithm>
 #include <cmath>
-#include <vector>
 
 #include "diag/limits.h"
 #include "pdf/numbers.h"
@@ -61,26 +59,16 @@ void TextWriter::put_adjustment(std::int64_t thousandths) {
 
 std::int64_t TextWriter::even_spacing(const layout::GlyphRun& run, const FontSubset& font, double pt) {
   if (run.glyphs.size() < 2) return 0;
-  // The extra space most gaps share: a justified line whose squeezed punctuation (，。：)
-  // leaves a few gaps narrower is still one Tc, and only those few get TJ numbers.
-  std::vector<double> extra;
-  extra.reserve(run.glyphs.size() - 1);
+  double first = 0;
   for (std::size_t i = 0; i + 1 < run.glyphs.size(); ++i) {
     const layout::Glyph& g = run.glyphs[i];
-    extra.push_back(run.glyphs[i + 1].x - g.x - font.width(g.id) / 1000.0 * pt);
+    const double extra = run.glyphs[i + 1].x - g.x - font.width(g.id) / 1000.0 * pt;
+    if (i == 0)
+      first = extra;
+    else if (std::abs(extra - first) > kTolerance)
+      return 0;
   }
-  std::sort(extra.begin(), extra.end());
-  std::size_t best_from = 0, best_count = 0;
-  for (std::size_t from = 0, to = 0; from < extra.size(); ++from) {
-    while (to < extra.size() && extra[to] - extra[from] <= kTolerance) ++to;
-    if (to - from > best_count) {
-      best_count = to - from;
-      best_from = from;
-    }
-  }
-  if (best_count * 2 <= extra.size()) return 0;  // no value most gaps share
-  const double shared = extra[best_from + best_count / 2];
-  return std::abs(shared) > kTolerance ? to_thousandths(shared, "a glyph position") : 0;
+  return std::abs(first) > kTolerance ? to_thousandths(first, "a glyph position") : 0;
 }
 
 void TextWriter::add(const layout::GlyphRun& run, int font_number, const FontSubset& font,

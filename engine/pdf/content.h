@@ -47,8 +47,7 @@ class TextWriter {
   void close_marked();
   // Text render mode and line width for a run; size in 1/1000 pt.
   void set_bold(bool bold, std::int64_t size);
-  // The extra space after a glyph that more than half the run's gaps share (justified text),
-  // 1/1000 pt; 0 when none is.
+  // The extra space after every glyph when it is the same throughout the run, 1/1000 pt.
   static std::int64_t even_spacing(const layout::GlyphRun& run, const FontSubset& font, double pt);
 
   std::string out_;

@@ -110,35 +110,6 @@ TEST_CASE("a run at its natural advances is one Tj, even spacing Tc, kerning TJ"
   CHECK(ops.find("Tc") == std::string::npos);
 }
 
-// A justified line whose squeezed mark leaves one gap narrower: the spacing most gaps share
-// is one Tc, and only the odd gap gets a TJ number (it was a number before every glyph).
-TEST_CASE("a justified run with one odd gap is one Tc and one TJ number", "[pdf]") {
-  auto run = test::shape(test::face("kai"), 10, 60, 100, U"项目名称金额", 2.0f);
-  for (std::size_t i = 3; i < run.glyphs.size(); ++i) run.glyphs[i].x -= 1;  // the third gap 1 pt narrower
-  auto subset = subset_for(run);
-  pdf::TextWriter w(800);
-  w.add(run, 1, subset);
-  std::string ops = w.finish();
-  INFO(ops);
-  CHECK(ops.find("\n2 Tc\n[<") != std::string::npos);
-  CHECK(ops.find(">100<") != std::string::npos);  // 1 pt at 10 pt: 100 thousandths of an em
-  CHECK(ops.find("]TJ\n") != std::string::npos);
-  // Two hex strings: before and after the one number.
-  std::size_t strings = 0;
-  for (std::size_t at = ops.find('<'); at != std::string::npos; at = ops.find('<', at + 1)) ++strings;
-  CHECK(strings == 2);
-
-  // No extra space most gaps share: no Tc.
-  auto mixed = test::shape(test::face("kai"), 10, 60, 100, U"项目名称", 0.0f);
-  for (std::size_t i = 2; i < mixed.glyphs.size(); ++i) mixed.glyphs[i].x += 3;
-  for (std::size_t i = 3; i < mixed.glyphs.size(); ++i) mixed.glyphs[i].x += 1;
-  pdf::TextWriter w2(800);
-  w2.add(mixed, 1, subset_for(mixed));
-  ops = w2.finish();
-  INFO(ops);
-  CHECK(ops.find("Tc") == std::string::npos);
-}
-
 // 楷 (LXGW WenKai) is TrueType: CIDs are the subset's dense glyph ids, in original id order.
 TEST_CASE("character spacing is reset for the next run", "[pdf]") {
   auto spread = test::shape(test::face("kai"), 10, 60, 100, U"项目名称", 7.5f);
