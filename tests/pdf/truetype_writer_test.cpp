@@ -8,6 +8,7 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <chrono>
 #include <random>
 #include <thread>
 
@@ -260,4 +261,22 @@ TEST_CASE("truetype writer: every example's PDF passes qpdf and pdffonts, the sa
   }
   CHECK(count >= 13);
   CHECK(truetype >= 1);
+}
+
+TEST_CASE("measure a TrueType subset: hb-subset against kept glyph records", "[.][measure]") {
+  const auto& lib = test::font_library();
+  for (const char* family : {"latin", "kai"}) {
+    const layout::FontId f = test::face(family);
+    const auto digits = glyphs_of(f, U"0123456789.,-% 年月日项目");
+    const int rounds = 200;
+    auto time = [&](auto&& make) {
+      const auto start = std::chrono::steady_clock::now();
+      for (int i = 0; i < rounds; ++i) make();
+      return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - start).count() / rounds;
+    };
+    const double hb = time([&] { pdf::FontSubset(lib.harfbuzz_face(f), lib.subset_face(f), lib.harfbuzz_font(f), digits, "test"); });
+    auto cache = fresh(f);
+    const double own = time([&] { cache->subset(lib.harfbuzz_font(f), digits, "test"); });
+    WARN(family << ", " << digits.size() << " glyphs: hb-subset " << hb << " us, kept records " << own << " us");
+  }
 }
