@@ -68,7 +68,8 @@ std::shared_ptr<const PreparedFont> prepare(const HaruDoc& doc, const FaceUsage&
     hb_font_t* font = fonts.harfbuzz_font(id);
     std::shared_ptr<CffGlyphs> cff = subsets ? subsets->cff_glyphs(id, ps) : CffGlyphs::of(fonts, id, ps);
     std::shared_ptr<TrueTypeGlyphs> truetype;
-    if (!cff) truetype = subsets ? subsets->truetype_glyphs(id, ps) : TrueTypeGlyphs::of(face, fonts.subset_face(id), font, ps);
+    if (!cff)
+      truetype = subsets ? subsets->truetype_glyphs(id, ps) : TrueTypeGlyphs::of(face, fonts.subset_face(id), font, ps);
     made = std::make_shared<PreparedFont>(PreparedFont{
         cff ? cff->subset(fonts, id, usage.glyphs(), ps)
         : truetype ? truetype->subset(font, usage.glyphs(), ps)

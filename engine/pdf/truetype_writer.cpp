@@ -80,7 +80,8 @@ std::string write_sfnt(std::vector<std::pair<std::uint32_t, std::string>> tables
   }
   if (head_at) {  // the font's checksum with the adjustment zero, as the tables have it
     const std::uint32_t adjustment = 0xB1B0AFBAu - checksum(out);
-    for (int i = 0; i < 4; ++i) out[head_at + 8 + static_cast<std::size_t>(i)] = static_cast<char>(adjustment >> (24 - 8 * i) & 0xff);
+    set_u16(out, head_at + 8, adjustment >> 16);
+    set_u16(out, head_at + 10, adjustment & 0xffff);
   }
   return out;
 }
@@ -161,7 +162,9 @@ TrueTypeGlyphs::~TrueTypeGlyphs() {
 std::unique_ptr<const TrueTypeGlyphs::Glyph> TrueTypeGlyphs::read(hb_font_t* font, std::uint32_t gid,
                                                                   const std::string& name) const {
   const std::string_view loca = blob_view(loca_), glyf = blob_view(glyf_), hmtx = blob_view(hmtx_);
-  auto offset = [&](std::uint32_t g) -> std::size_t { return long_loca_ ? get_u32(loca, 4 * g) : 2 * get_u16(loca, 2 * g); };
+  auto offset = [&](std::uint32_t g) -> std::size_t {
+    return long_loca_ ? get_u32(loca, 4 * g) : 2 * get_u16(loca, 2 * g);
+  };
   const std::size_t start = offset(gid), end = offset(gid + 1);
   const std::string at = "glyph " + std::to_string(gid);
   if (start > end || end > glyf.size()) fail(name, at + ": loca points outside glyf");
@@ -209,7 +212,7 @@ std::unique_ptr<const TrueTypeGlyphs::Glyph> TrueTypeGlyphs::read(hb_font_t* fon
     if (p + 4 > bytes.size()) fail(name, at + ": component past the record");
     flags = get_u16(bytes, p);
     const std::uint32_t component = get_u16(bytes, p + 2);
-    if (component >= num_glyphs_) fail(name, at + ": component " + std::to_string(component) + " past the font's glyphs");
+    if (component >= num_glyphs_) fail(name, at + ": component " + std::to_string(component) + " past the glyphs");
     glyph->components.push_back(component);
     glyph->component_at.push_back(p + 2);
     p += 4 + (flags & kArgsAreWords ? 4 : 2) + (flags & kScale ? 2 : flags & kXyScale ? 4 : flags & kTwoByTwo ? 8 : 0);
@@ -265,8 +268,12 @@ FontSubset TrueTypeGlyphs::subset(hb_font_t* font, const std::vector<std::uint32
   glyf.reserve(padded);
   std::vector<double> widths;
   widths.reserve(kept.size());
+  auto put_offset = [&] {
+    const auto at = static_cast<std::uint32_t>(glyf.size());
+    short_loca ? put_u16(loca, at / 2) : put_u32(loca, at);
+  };
   for (const auto& [g, glyph] : kept) {
-    short_loca ? put_u16(loca, static_cast<std::uint32_t>(glyf.size() / 2)) : put_u32(loca, static_cast<std::uint32_t>(glyf.size()));
+    put_offset();
     const std::size_t at = glyf.size();
     glyf += glyph->record;
     for (std::size_t i = 0; i < glyph->components.size(); ++i)
@@ -274,7 +281,7 @@ FontSubset TrueTypeGlyphs::subset(hb_font_t* font, const std::vector<std::uint32
     if (short_loca) glyf.append(glyph->record.size() % 2, '\0');
     widths.push_back(glyph->width);
   }
-  short_loca ? put_u16(loca, static_cast<std::uint32_t>(glyf.size() / 2)) : put_u32(loca, static_cast<std::uint32_t>(glyf.size()));
+  put_offset();
 
   // hmtx: trailing glyphs advancing as the last one share its long metric.
   std::vector<const Glyph*> in_order;
@@ -303,7 +310,8 @@ FontSubset TrueTypeGlyphs::subset(hb_font_t* font, const std::vector<std::uint32
 
 std::size_t TrueTypeGlyphs::size() {
   std::lock_guard<std::mutex> lock(mutex_);
-  return static_cast<std::size_t>(std::count_if(glyphs_.begin(), glyphs_.end(), [](const auto& g) { return g != nullptr; }));
+  return static_cast<std::size_t>(
+      std::count_if(glyphs_.begin(), glyphs_.end(), [](const auto& g) { return g != nullptr; }));
 }
 
 std::size_t TrueTypeGlyphs::bytes() {
