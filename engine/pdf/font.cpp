@@ -62,12 +62,18 @@ std::shared_ptr<const PreparedFont> prepare(const HaruDoc& doc, const FaceUsage&
   const std::string& ps = fonts.info(id).postscript_name;
   std::shared_ptr<PreparedFont> made;
   try {
-    // CID-keyed CFF faces are written by us from flattened glyphs (kept in subsets, else
+    // CID-keyed CFF and TrueType faces are written by us from glyphs kept in subsets (else
     // for this document only); the same bytes either way. Other faces: hb-subset.
+    hb_face_t* face = fonts.harfbuzz_face(id);
+    hb_font_t* font = fonts.harfbuzz_font(id);
     std::shared_ptr<CffGlyphs> cff = subsets ? subsets->cff_glyphs(id, ps) : CffGlyphs::of(fonts, id, ps);
+    std::shared_ptr<TrueTypeGlyphs> truetype;
+    if (!cff)
+      truetype = subsets ? subsets->truetype_glyphs(id, ps) : TrueTypeGlyphs::of(face, fonts.subset_face(id), font, ps);
     made = std::make_shared<PreparedFont>(PreparedFont{
         cff ? cff->subset(fonts, id, usage.glyphs(), ps)
-            : FontSubset(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), usage.glyphs(), ps),
+        : truetype ? truetype->subset(font, usage.glyphs(), ps)
+                   : FontSubset(face, fonts.subset_face(id), font, usage.glyphs(), ps),
         {}, {}});
   } catch (const Failure& f) {
     throw Failure(font_failure(fonts.info(id), f.diagnostic()));

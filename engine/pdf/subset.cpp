@@ -60,16 +60,16 @@ struct BlobDeleter {
   void operator()(hb_blob_t* p) const { hb_blob_destroy(p); }
 };
 
+}  // namespace
+
 // Advances in 1/1000 em are rounded to 1/8: exactly representable as the float libharu
 // stores /W entries in, so /W carries no float noise and matches what positioning assumed.
-double width_per_mille(hb_font_t* font, hb_codepoint_t gid) {
+double advance_per_mille(hb_font_t* font, std::uint32_t gid) {
   int x_scale = 0, y_scale = 0;
   hb_font_get_scale(font, &x_scale, &y_scale);
   double w = hb_font_get_glyph_h_advance(font, gid) * 1000.0 / (x_scale ? x_scale : 1000);
   return std::round(w * 8.0) / 8.0;
 }
-
-}  // namespace
 
 FontSubset::FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
                        const std::vector<std::uint32_t>& glyphs, const std::string& name,
@@ -136,7 +136,7 @@ FontSubset::FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
   widths_.resize(count);
   for (unsigned gid = 0; gid < count; ++gid) {
     hb_codepoint_t old = hb_map_get(new_to_old, gid);
-    widths_[gid] = old == HB_MAP_VALUE_INVALID ? 0.0 : width_per_mille(font, old);
+    widths_[gid] = old == HB_MAP_VALUE_INVALID ? 0.0 : advance_per_mille(font, old);
   }
   if (!cff) {
     old_to_new_ = old_to_new.release();
@@ -151,9 +151,9 @@ FontSubset::FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
 }
 
 FontSubset::FontSubset(std::string program, const std::vector<std::uint32_t>& kept,
-                       std::vector<std::uint16_t> cids, std::vector<double> widths)
-    : outlines_(Outlines::Cff),
-      cid_keyed_(true),
+                       std::vector<std::uint16_t> cids, std::vector<double> widths, Outlines outlines)
+    : outlines_(outlines),
+      cid_keyed_(outlines == Outlines::Cff),
       program_(std::move(program)),
       widths_(std::move(widths)),
       cids_(std::move(cids)),

@@ -13,8 +13,12 @@ struct hb_map_t;
 
 namespace jixiao::pdf {
 
+// Advance of glyph gid in 1/1000 em, rounded to 1/8 (see subset.cpp): what /W says.
+double advance_per_mille(hb_font_t* font, std::uint32_t gid);
+
 class FontSubset {
  public:
+  enum class Outlines { TrueType, Cff };
   // Keeps .notdef, the given glyphs (ids of the original font) and the components of
   // composite glyphs; drops hinting and every table a PDF font program does not need.
   // font supplies the advances (scale = units per em, as FontLibrary sets it up).
@@ -27,17 +31,17 @@ class FontSubset {
   FontSubset(hb_face_t* face, hb_face_t* source, hb_font_t* font,
              const std::vector<std::uint32_t>& glyphs, const std::string& name,
              const std::vector<std::uint32_t>* unicodes = nullptr);
-  // A CID-keyed CFF program made elsewhere (pdf/cff_writer.h): its glyph i is original
-  // glyph kept[i] (ascending, .notdef first), with CID cids[i] and width widths[i].
+  // A program made elsewhere: a CID-keyed CFF one (pdf/cff_writer.h) or a TrueType one
+  // (pdf/truetype_writer.h, cids empty: CIDs are glyph ids). Its glyph i is original glyph
+  // kept[i] (ascending, .notdef first), with CID cids[i] and width widths[i].
   FontSubset(std::string program, const std::vector<std::uint32_t>& kept, std::vector<std::uint16_t> cids,
-             std::vector<double> widths);
+             std::vector<double> widths, Outlines outlines = Outlines::Cff);
   ~FontSubset();
   FontSubset(FontSubset&& other) noexcept;
   FontSubset& operator=(FontSubset&&) = delete;
   FontSubset(const FontSubset&) = delete;
   FontSubset& operator=(const FontSubset&) = delete;
 
-  enum class Outlines { TrueType, Cff };
   Outlines outlines() const { return outlines_; }
   // Whether a CFF program is CID-keyed (has ROS); its CIDs then come from the charset.
   bool cid_keyed() const { return cid_keyed_; }

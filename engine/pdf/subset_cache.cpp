@@ -35,4 +35,13 @@ std::shared_ptr<CffGlyphs> SubsetCache::cff_glyphs(layout::FontId face, const st
   return it->second;
 }
 
+std::shared_ptr<TrueTypeGlyphs> SubsetCache::truetype_glyphs(layout::FontId face, const std::string& name) {
+  std::lock_guard<std::mutex> lock(mutex_);  // as cff_glyphs: made once, by one thread
+  auto it = truetype_.find(face);
+  if (it == truetype_.end())
+    it = truetype_.emplace(face, TrueTypeGlyphs::of(fonts_->harfbuzz_face(face), fonts_->subset_face(face),
+                                                    fonts_->harfbuzz_font(face), name)).first;
+  return it->second;
+}
+
 }  // namespace jixiao::pdf

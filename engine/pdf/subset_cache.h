@@ -2,7 +2,8 @@
 // most of the time a document takes to write, and a face whose glyph set repeats (headings,
 // digits, a template's fixed text) is done once. A CID-keyed CFF face also keeps every
 // glyph it has flattened (pdf/cff_writer.h), so a new glyph set costs hb-subset only for
-// the glyphs no earlier document had. Owned by whoever holds the font library
+// the glyphs no earlier document had; a TrueType face keeps its glyph records
+// (pdf/truetype_writer.h), so a new glyph set costs no hb-subset at all. Owned by whoever holds the font library
 // (the engine), passed to write_pdf; it must not outlive that library.
 #pragma once
 #include <cstddef>
@@ -16,6 +17,7 @@
 #include "layout/fonts.h"
 #include "pdf/cff_writer.h"
 #include "pdf/subset.h"
+#include "pdf/truetype_writer.h"
 
 namespace jixiao::pdf {
 
@@ -49,6 +51,9 @@ class SubsetCache {
   // The flattened glyphs of a CID-keyed CFF face, made on first use; null for other faces.
   // Thread-safe. Throws Failure ("pdf.write") for a malformed CFF table (not kept).
   std::shared_ptr<CffGlyphs> cff_glyphs(layout::FontId face, const std::string& name);
+  // The glyph records of a TrueType face, made on first use; null for other faces.
+  // Thread-safe. Throws Failure ("pdf.write") for malformed tables (not kept).
+  std::shared_ptr<TrueTypeGlyphs> truetype_glyphs(layout::FontId face, const std::string& name);
 
  private:
   using Kept = std::vector<std::pair<std::string, std::shared_ptr<const PreparedFont>>>;
@@ -56,6 +61,7 @@ class SubsetCache {
   std::mutex mutex_;
   std::map<layout::FontId, Kept> faces_;  // each most recently used first
   std::map<layout::FontId, std::shared_ptr<CffGlyphs>> cff_;  // null: not a CID-keyed CFF face
+  std::map<layout::FontId, std::shared_ptr<TrueTypeGlyphs>> truetype_;  // null: no glyf table
 };
 
 }  // namespace jixiao::pdf
