@@ -18,7 +18,14 @@ void Committer::put(Rendered r) {
   });
   waiting_bytes_ += r.file.bytes.size();
   waiting_.push_back(std::move(r));
-  ready_.notify_one();
+  // The committer gathers a batch before it writes (run): woken when one starts and when it
+  // is full, not for every PDF (a wake-up per PDF was a futex call and an interrupt to the
+  // other core).
+  if (waiting_.size() == 1 || batch_full()) ready_.notify_one();
+}
+
+bool Committer::batch_full() const {
+  return closed_ || waiting_.size() >= max_pending_ / 2 || waiting_bytes_ >= max_bytes_ / 2;
 }
 
 void Committer::finish() {
@@ -37,6 +44,9 @@ void Committer::run() {
       std::unique_lock<std::mutex> lock(mutex_);
       ready_.wait(lock, [&] { return !waiting_.empty() || closed_; });
       if (waiting_.empty()) return;
+      // Half the bound, or what came within kGather: a batch shares one sync of the disk, and
+      // a PDF still reaches it soon after its render.
+      ready_.wait_for(lock, kGather, [&] { return batch_full(); });
       // All that waits: the longer the disk takes, the larger the next batch.
       while (!waiting_.empty()) {
         batch.push_back(std::move(waiting_.front()));

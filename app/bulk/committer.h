@@ -3,6 +3,7 @@
 // wait for the disk per batch, not two per PDF), records them in the manifest and stores
 // their rows. A write that fails turns its row into a failed one with the reason.
 #pragma once
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -45,6 +46,7 @@ class Committer {
 
  private:
   void run();
+  bool batch_full() const;  // with mutex_ held
   void store(Rendered& r, const std::optional<Diagnostic>& failed);
 
   Manifest& manifest_;
@@ -52,6 +54,7 @@ class Committer {
   Tally& tally_;
   const std::string lang_;
   const std::size_t max_pending_, max_bytes_;
+  static constexpr std::chrono::milliseconds kGather{20};
   std::deque<Rendered> waiting_;
   std::size_t waiting_bytes_ = 0;
   bool closed_ = false;

@@ -97,7 +97,7 @@ BulkResult run_bulk(Engine& engine, const Options& engine_options, const BulkOpt
   const DocumentRenderer renderer{engine, options, out_dir, common, file_hashes,
                                   *manifest, *committer, *spill, tally, millis, stopping};
   int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  Queue queue(static_cast<std::size_t>(jobs) * 2);
+  Queue queue(static_cast<std::size_t>(jobs) * 4);
   std::vector<LargeStackThread> workers = start_workers(jobs, queue, renderer, sink);
   if (workers.empty()) return result;
   ProgressReporter reporter(tally, options.on_progress);

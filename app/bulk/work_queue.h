@@ -30,10 +30,16 @@ struct Task {
 // memory holds at most `capacity` documents' text however large the run.
 class Queue {
  public:
-  explicit Queue(std::size_t capacity) : capacity_(capacity) {}
+  explicit Queue(std::size_t capacity) : capacity_(capacity < 2 ? 2 : capacity) {}
+  // A full queue takes more only once it is down to half: the reader is woken once for
+  // every capacity/2 documents, not for each (a wake-up is a futex call and an interrupt).
   void push(Task t) {
     std::unique_lock<std::mutex> lock(mutex_);
-    room_.wait(lock, [&] { return items_.size() < capacity_; });
+    if (items_.size() >= capacity_) {
+      full_ = true;
+      room_.wait(lock, [&] { return items_.size() <= capacity_ / 2; });
+      full_ = false;
+    }
     items_.push_back(std::move(t));
     ready_.notify_one();
   }
@@ -43,7 +49,7 @@ class Queue {
     if (items_.empty()) return std::nullopt;
     Task t = std::move(items_.front());
     items_.pop_front();
-    room_.notify_one();
+    if (full_ && items_.size() <= capacity_ / 2) room_.notify_one();
     return t;
   }
   void close() {
@@ -56,6 +62,7 @@ class Queue {
   std::size_t capacity_;
   std::deque<Task> items_;
   bool closed_ = false;
+  bool full_ = false;  // the reader waits for room
   std::mutex mutex_;
   std::condition_variable ready_, room_;
 };

@@ -11,8 +11,10 @@ std::shared_ptr<const ParagraphShape> ShapeCache::find(const std::string& key) c
 }
 
 void ShapeCache::keep(const std::string& key, std::shared_ptr<const ParagraphShape> shape) {
+  if (full_.load(std::memory_order_relaxed)) return;
   std::unique_lock<std::shared_mutex> lock(mutex_);
   if (shapes_.size() < kCapacity) shapes_.emplace(key, std::move(shape));
+  if (shapes_.size() >= kCapacity) full_.store(true, std::memory_order_relaxed);
 }
 
 std::size_t ShapeCache::size() const {

@@ -3,6 +3,7 @@
 // break opportunities are computed once. Owned by whoever holds the library (the engine),
 // passed to lay_out through LayoutOptions::shapes; it must not outlive that library.
 #pragma once
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -44,6 +45,7 @@ class ShapeCache {
  private:
   const FontLibrary* fonts_;
   mutable std::shared_mutex mutex_;
+  std::atomic<bool> full_{false};  // set once kCapacity keys are kept: keep() then takes no lock
   std::unordered_map<std::string, std::shared_ptr<const ParagraphShape>> shapes_;
 };
 
