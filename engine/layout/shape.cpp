@@ -136,6 +136,15 @@ enum class Blank { None, Left, Right, Both };
 // opening one ("（“") loses the blank before its ink. Where the ink sits is read from the
 // glyph, so the rule holds for any face (left-set 。，in simplified Chinese fonts, centred
 // ？！ and ：；in others).
+const Shaper::Ink& Shaper::ink(FontId face, std::uint32_t glyph) {
+  const std::uint64_t key = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(face)) << 32) | glyph;
+  auto it = inks_.find(key);
+  if (it != inks_.end()) return it->second;
+  hb_glyph_extents_t ext{};
+  const bool known = hb_font_get_glyph_extents(fonts_.harfbuzz_font(face), glyph, &ext) != 0;
+  return inks_.emplace(key, Ink{known, ext.x_bearing, ext.width}).first->second;
+}
+
 void Shaper::compress_punctuation(std::u32string_view text, float size, ShapedText& out) {
   using namespace breakchar;
   const std::size_t n = text.size();
@@ -145,9 +154,8 @@ void Shaper::compress_punctuation(std::u32string_view text, float size, ShapedTe
     if (g == out.glyphs.size() || out.face[i] < 0) return Blank::None;
     const ShapedGlyph& glyph = out.glyphs[g];
     if (glyph.advance < 0.95f * size || glyph.advance > 1.05f * size) return Blank::None;
-    hb_glyph_extents_t ext;
-    if (!hb_font_get_glyph_extents(fonts_.harfbuzz_font(out.face[i]), glyph.id, &ext))
-      return Blank::None;
+    const Ink& ext = ink(out.face[i], glyph.id);
+    if (!ext.known) return Blank::None;
     const float scale = size / static_cast<float>(fonts_.info(out.face[i]).units_per_em);
     const float left = static_cast<float>(ext.x_bearing) * scale + glyph.x_offset;
     const float right = left + static_cast<float>(ext.width) * scale;

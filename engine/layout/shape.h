@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -71,6 +72,9 @@ class FaceChooser {
   FontId first_with(FontId preferred, char32_t c) const;
 
   const FontLibrary& fonts_;
+  // first_with's answers for this setter's life: a report of 12,000 characters has a few
+  // hundred distinct ones, each looked up in one or more cmaps.
+  mutable std::unordered_map<std::uint64_t, FontId> chosen_;
   FontId primary_ = -1;
   FontId latin_ = -1;
   bool bold_ = false;
@@ -98,7 +102,17 @@ class Shaper {
   // Half an em off the first or second of two full-width marks in a row (标点挤压).
   void compress_punctuation(std::u32string_view text, float size, ShapedText& out);
 
+  // A glyph's ink box in font units, or nothing (HarfBuzz could not tell). Kept for the
+  // setter's life: a CFF glyph's box is found by running its charstring, and the same few
+  // marks (，。、：) come back in every paragraph.
+  struct Ink {
+    bool known;
+    std::int32_t x_bearing, width;
+  };
+  const Ink& ink(FontId face, std::uint32_t glyph);
+
   const FontLibrary& fonts_;
+  std::unordered_map<std::uint64_t, Ink> inks_;
   hb_buffer_t* buffer_ = nullptr;
   const hb_language_impl_t* language_ = nullptr;
 };

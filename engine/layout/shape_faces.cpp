@@ -44,10 +44,21 @@ void FaceChooser::use(const doc::TextStyle& style) {
 }
 
 FontId FaceChooser::first_with(FontId preferred, char32_t c) const {
-  if (preferred >= 0 && fonts_.glyph(preferred, c) != 0) return preferred;
-  for (FontId f : fonts_.fallback())
-    if (f != preferred && fonts_.glyph(f, c) != 0) return f;
-  return -1;
+  const std::uint64_t key = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(preferred)) << 32) | c;
+  auto it = chosen_.find(key);
+  if (it != chosen_.end()) return it->second;
+  FontId found = -1;
+  if (preferred >= 0 && fonts_.glyph(preferred, c) != 0) {
+    found = preferred;
+  } else {
+    for (FontId f : fonts_.fallback())
+      if (f != preferred && fonts_.glyph(f, c) != 0) {
+        found = f;
+        break;
+      }
+  }
+  chosen_.emplace(key, found);
+  return found;
 }
 
 void FaceChooser::choose(std::u32string_view text, std::vector<FontId>& faces,

@@ -1,6 +1,7 @@
 #include "model/schema_subjects.h"
 
 #include <cstdint>
+#include <unordered_map>
 #include <utility>
 
 #include "diag/limits.h"
@@ -36,7 +37,7 @@ class Subjects {
 
   void walk(const json& v, const json& s0, const std::string& ptr, bool own_path, int refs) {
     if (refs > kSchemaRefDepth || steps_++ > kStepBudget) return;
-    const json& s = resolve_ref(root_, s0);
+    const json& s = resolved(s0);
     if (!s.is_object()) return;
     if (&s != &s0) ++refs;
     if (v.is_string()) text(v.get_ref<const std::string&>(), s, ptr, own_path);
@@ -104,7 +105,7 @@ class Subjects {
     Bound key_bound{SIZE_MAX, ""};
     if (patterns)
       for (auto p = patterns->begin(); p != patterns->end(); ++p) key_bound = pattern_bound(p.key(), key_bound);
-    if (s.contains("propertyNames")) key_bound = bound(resolve_ref(root_, s["propertyNames"]), key_bound);
+    if (s.contains("propertyNames")) key_bound = bound(resolved(s["propertyNames"]), key_bound);
     for (auto it = v.begin(); it != v.end(); ++it) {
       const std::string& key = it.key();
       std::string cp = child(ptr, key);
@@ -150,6 +151,14 @@ class Subjects {
     }
   }
 
+  // resolve_ref's answer for a schema node, found once: following a "$ref" parses a JSON
+  // pointer, and every element of a list of projects meets the same one.
+  const json& resolved(const json& s) {
+    auto [it, added] = refs_.try_emplace(&s, nullptr);
+    if (added) it->second = &resolve_ref(root_, s);
+    return *it->second;
+  }
+
   void key_too_long(const std::string& key, const std::string& ptr, Bound b) {
     safe_ = false;
     sink_.error("model.too-long", file_, ptr, std::string("field name too long to check against the schema's ") + b.second,
@@ -162,6 +171,7 @@ class Subjects {
   const std::string& file_;
   DiagnosticSink& sink_;
   std::vector<Diagnostic> too_long_;
+  std::unordered_map<const json*, const json*> refs_;
   long steps_ = 0;
   bool safe_ = true;
 };
