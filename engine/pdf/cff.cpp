@@ -186,6 +186,65 @@ std::vector<std::string_view> read_cff_charstrings(std::string_view cff, const s
   return out;
 }
 
+CffIndex::CffIndex(std::string_view cff, std::size_t at, const std::string& font) : cff_(cff) {
+  Reader r(cff, font);
+  count_ = r.u16(at);
+  if (count_ == 0) return;
+  off_size_ = r.u8(at + 2);
+  if (off_size_ < 1 || off_size_ > 4) r.fail("INDEX offset size " + std::to_string(off_size_));
+  offsets_ = at + 3;
+  data_ = offsets_ + (count_ + 1) * off_size_ - 1;
+  if (data_ > cff.size()) r.fail("INDEX offsets past the end");
+}
+
+std::uint32_t CffIndex::offset(std::size_t i) const {
+  std::uint32_t v = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(cff_.data()) + offsets_ + i * off_size_;
+  for (std::size_t k = 0; k < off_size_; ++k) v = v << 8 | p[k];
+  return v;
+}
+
+std::optional<std::string_view> CffIndex::at(std::size_t i) const {
+  if (i >= count_) return std::nullopt;
+  const std::size_t b = offset(i), e = offset(i + 1);
+  if (b < 1 || e < b || data_ + e > cff_.size()) return std::nullopt;
+  return cff_.substr(data_ + b, e - b);
+}
+
+CffCharstringSources read_cff_charstring_sources(std::string_view cff, const std::string& font) {
+  Reader r(cff, font);
+  CffCharstringSources out;
+  std::vector<std::pair<std::size_t, std::size_t>> top;
+  std::size_t at = r.index(r.u8(2), nullptr);  // Name INDEX
+  at = r.index(at, &top);
+  at = r.index(at, nullptr);  // String INDEX; the Global Subr INDEX follows
+  out.globals = CffIndex(cff, at, font);
+  if (top.size() != 1) r.fail(std::to_string(top.size()) + " fonts in one CFF program");
+  long charstrings = -1, fdarray = -1;
+  walk_dict(r, top[0].first, top[0].second, [&](std::uint32_t op, const long* v, int n, std::size_t, std::size_t) {
+    if (op == 17 && n == 1) charstrings = v[0];
+    if (op == 1236 && n == 1) fdarray = v[0];
+  });
+  if (charstrings < 0 || fdarray < 0) r.fail("no CharStrings or FDArray");
+  out.charstrings = CffIndex(cff, static_cast<std::size_t>(charstrings), font);
+  std::vector<std::pair<std::size_t, std::size_t>> fds;
+  r.index(static_cast<std::size_t>(fdarray), &fds);
+  for (const auto& [b, e] : fds) {
+    long size = -1, offset = -1, subrs = -1;
+    walk_dict(r, b, e, [&](std::uint32_t op, const long* v, int n, std::size_t, std::size_t) {
+      if (op == 18 && n == 2) size = v[0], offset = v[1];
+    });
+    if (size < 0 || offset < 0 || static_cast<std::size_t>(offset + size) > cff.size()) r.fail("Font DICT without a valid Private");
+    walk_dict(r, static_cast<std::size_t>(offset), static_cast<std::size_t>(offset + size),
+              [&](std::uint32_t op, const long* v, int n, std::size_t, std::size_t) {
+                if (op == 19 && n == 1) subrs = v[0];
+              });
+    // Subrs is relative to the Private DICT.
+    out.locals.push_back(subrs > 0 ? CffIndex(cff, static_cast<std::size_t>(offset + subrs), font) : CffIndex());
+  }
+  return out;
+}
+
 CffFace read_cff_face(std::string_view cff, const std::string& font) {
   Reader r(cff, font);
   CffFace f;

@@ -4,6 +4,7 @@
 // content stream must write what the charset says, not the glyph index.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,32 @@ CffCharset read_cff_charset(std::string_view cff, const std::string& font);
 
 // The CharStrings of a CFF program, per glyph index (views into cff).
 std::vector<std::string_view> read_cff_charstrings(std::string_view cff, const std::string& font);
+
+// The charstrings of a CID-keyed CFF program and the subroutines they may call (views into
+// cff): the Global Subrs, and each Font DICT's local Subrs (empty when its Private DICT has
+// none). For pdf/cff_flatten.h; throws Failure ("pdf.write") when malformed.
+// An INDEX read in place: an entry's offsets are read when it is asked for, so that a
+// flattener touches only the pages of the glyphs it flattens, not 65,535 offsets.
+class CffIndex {
+ public:
+  CffIndex() = default;
+  // Throws Failure ("pdf.write") when the INDEX's header or offset array is past the end.
+  CffIndex(std::string_view cff, std::size_t at, const std::string& font);
+  std::size_t size() const { return count_; }
+  // Entry i; nothing when i is out of range or its offsets are out of order or past the end.
+  std::optional<std::string_view> at(std::size_t i) const;
+
+ private:
+  std::uint32_t offset(std::size_t i) const;
+  std::string_view cff_;
+  std::size_t count_ = 0, off_size_ = 0, offsets_ = 0, data_ = 0;
+};
+
+struct CffCharstringSources {
+  CffIndex charstrings, globals;
+  std::vector<CffIndex> locals;  // per Font DICT; empty INDEX when it has no Subrs
+};
+CffCharstringSources read_cff_charstring_sources(std::string_view cff, const std::string& font);
 
 // What a CID-keyed CFF subset writer (pdf/cff_writer.h) takes over from the whole face.
 struct CffFace {

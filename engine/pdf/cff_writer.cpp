@@ -129,7 +129,7 @@ std::shared_ptr<CffGlyphs> CffGlyphs::of(const layout::FontLibrary& fonts, layou
   std::shared_ptr<CffGlyphs> made;
   try {
     std::string_view cff(data ? data : "", length);
-    if (length > 0 && read_cff_charset(cff, name).cid_keyed) made = std::make_shared<CffGlyphs>(read_cff_face(cff, name));
+    if (length > 0 && read_cff_charset(cff, name).cid_keyed) made = std::make_shared<CffGlyphs>(read_cff_face(cff, name), blob, name);
   } catch (...) {
     hb_blob_destroy(blob);
     throw;
@@ -137,6 +137,22 @@ std::shared_ptr<CffGlyphs> CffGlyphs::of(const layout::FontLibrary& fonts, layou
   hb_blob_destroy(blob);
   return made;
 }
+
+CffGlyphs::CffGlyphs(CffFace face, hb_blob_t* cff, const std::string& name)
+    : face_(std::move(face)), cff_(hb_blob_reference(cff)),
+      flattener_([&] {
+        unsigned length = 0;
+        const char* data = hb_blob_get_data(cff_, &length);
+        try {
+          return CffFlattener(std::string_view(data ? data : "", length), face_.fd, name);
+        } catch (...) {
+          hb_blob_destroy(cff_);
+          throw;
+        }
+      }()),
+      glyphs_(face_.cid.size()) {}
+
+CffGlyphs::~CffGlyphs() { hb_blob_destroy(cff_); }
 
 FontSubset CffGlyphs::subset(const layout::FontLibrary& fonts, layout::FontId id,
                              const std::vector<std::uint32_t>& glyphs, const std::string& name) {
@@ -160,16 +176,25 @@ FontSubset CffGlyphs::subset(const layout::FontLibrary& fonts, layout::FontId id
     if (missing.empty() || waited) break;
     flattening.lock();
   }
-  std::vector<std::unique_ptr<const Glyph>> flattened;
-  if (!missing.empty()) {
-    // One hb-subset of the glyphs not met yet, outside the lock.
-    FontSubset flat(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), missing, name);
+  // The glyphs not met yet, flattened outside the lock; what the flattener leaves goes
+  // through one hb-subset.
+  std::vector<std::unique_ptr<const Glyph>> flattened(missing.size());
+  std::vector<std::uint32_t> left;
+  for (std::size_t i = 0; i < missing.size(); ++i) {
+    if (auto cs = flattener_.flatten(missing[i]))
+      flattened[i] = std::make_unique<const Glyph>(Glyph{std::move(*cs), advance_per_mille(fonts.harfbuzz_font(id), missing[i])});
+    else
+      left.push_back(missing[i]);
+  }
+  if (!left.empty()) {
+    FontSubset flat(fonts.harfbuzz_face(id), fonts.subset_face(id), fonts.harfbuzz_font(id), left, name);
     std::vector<std::string_view> got = read_cff_charstrings(flat.program(), name);
     if (got.size() != flat.glyph_count()) fail(name, "hb-subset's CharStrings and glyphs differ in number");
-    for (std::uint32_t g : missing) {
-      const std::uint32_t at = flat.new_gid(g);
+    for (std::size_t i = 0; i < missing.size(); ++i) {
+      if (flattened[i]) continue;
+      const std::uint32_t g = missing[i], at = flat.new_gid(g);
       if ((at == 0 && g != 0) || flat.cid(g) != face_.cid[g]) fail(name, "hb-subset lost or renumbered glyph " + std::to_string(g));
-      flattened.push_back(std::make_unique<const Glyph>(Glyph{std::string(got[at]), flat.width(g)}));
+      flattened[i] = std::make_unique<const Glyph>(Glyph{std::string(got[at]), flat.width(g)});
     }
   }
   std::vector<std::string_view> charstrings;

@@ -13,7 +13,10 @@
 
 #include "layout/fonts.h"
 #include "pdf/cff.h"
+#include "pdf/cff_flatten.h"
 #include "pdf/subset.h"
+
+struct hb_blob_t;
 
 namespace jixiao::pdf {
 
@@ -25,7 +28,8 @@ namespace jixiao::pdf {
 std::string write_cid_cff(const CffFace& face, const std::string& name, const std::vector<std::uint32_t>& gids,
                           const std::vector<std::string_view>& charstrings);
 
-// One CID-keyed CFF face's flattened glyphs, kept as they are met. Thread-safe: the lock
+// One CID-keyed CFF face's flattened glyphs, kept as they are met, flattened by
+// pdf/cff_flatten.h (hb-subset only for what it leaves). Thread-safe: the lock
 // guards look-up and insertion only, new glyphs are flattened outside it. Bounded by the
 // face: at most one entry per glyph, never changed or dropped while the cache lives.
 class CffGlyphs {
@@ -41,7 +45,11 @@ class CffGlyphs {
   std::size_t size();
   std::size_t bytes();
 
-  explicit CffGlyphs(CffFace face) : face_(std::move(face)), glyphs_(face_.cid.size()) {}
+  // cff: the face's CFF table, referenced for this cache's life (the flattener reads it).
+  CffGlyphs(CffFace face, hb_blob_t* cff, const std::string& name);
+  ~CffGlyphs();
+  CffGlyphs(const CffGlyphs&) = delete;
+  CffGlyphs& operator=(const CffGlyphs&) = delete;
 
  private:
   struct Glyph {
@@ -49,6 +57,8 @@ class CffGlyphs {
     double width;
   };
   const CffFace face_;
+  hb_blob_t* const cff_;
+  const CffFlattener flattener_;  // glyphs it cannot flatten go through hb-subset
   std::mutex mutex_;
   std::mutex flattening_;  // held while hb-subset flattens glyphs not met yet
   std::vector<std::unique_ptr<const Glyph>> glyphs_;  // per original glyph id; null until met
