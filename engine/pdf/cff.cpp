@@ -113,6 +113,15 @@ TopDict read_top_dict(const Reader& r, std::size_t begin, std::size_t end) {
 
 }  // namespace
 
+bool is_cid_keyed(std::string_view cff, const std::string& font) {
+  Reader r(cff, font);
+  if (r.u8(0) != 1) r.fail("CFF major version " + std::to_string(r.u8(0)) + " (CFF2 is not supported)");
+  std::vector<std::pair<std::size_t, std::size_t>> top;
+  r.index(r.index(r.u8(2), nullptr), &top);
+  if (top.size() != 1) r.fail(std::to_string(top.size()) + " fonts in one CFF program");
+  return read_top_dict(r, top[0].first, top[0].second).ros;
+}
+
 CffCharset read_cff_charset(std::string_view cff, const std::string& font) {
   Reader r(cff, font);
   if (r.u8(0) != 1) r.fail("CFF major version " + std::to_string(r.u8(0)) + " (CFF2 is not supported)");

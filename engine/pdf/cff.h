@@ -21,6 +21,10 @@ struct CffCharset {
 // naming font and what is wrong.
 CffCharset read_cff_charset(std::string_view cff, const std::string& font);
 
+// Whether a bare CFF table's Top DICT has ROS (read_cff_charset's cid_keyed, without reading
+// the charset). Throws Failure ("pdf.write") as read_cff_charset does.
+bool is_cid_keyed(std::string_view cff, const std::string& font);
+
 // The CharStrings of a CFF program, per glyph index (views into cff).
 std::vector<std::string_view> read_cff_charstrings(std::string_view cff, const std::string& font);
 

@@ -129,7 +129,7 @@ std::shared_ptr<CffGlyphs> CffGlyphs::of(const layout::FontLibrary& fonts, layou
   std::shared_ptr<CffGlyphs> made;
   try {
     std::string_view cff(data ? data : "", length);
-    if (length > 0 && read_cff_charset(cff, name).cid_keyed) made = std::make_shared<CffGlyphs>(read_cff_face(cff, name), blob, name);
+    if (length > 0 && is_cid_keyed(cff, name)) made = std::make_shared<CffGlyphs>(read_cff_face(cff, name), blob, name);
   } catch (...) {
     hb_blob_destroy(blob);
     throw;
@@ -149,8 +149,7 @@ CffGlyphs::CffGlyphs(CffFace face, hb_blob_t* cff, const std::string& name)
           hb_blob_destroy(cff_);
           throw;
         }
-      }()),
-      glyphs_(face_.cid.size()) {}
+      }()) {}
 
 CffGlyphs::~CffGlyphs() { hb_blob_destroy(cff_); }
 
@@ -160,7 +159,7 @@ FontSubset CffGlyphs::subset(const layout::FontLibrary& fonts, layout::FontId id
   kept.insert(kept.end(), glyphs.begin(), glyphs.end());
   std::sort(kept.begin(), kept.end());
   kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
-  if (kept.back() >= glyphs_.size()) fail(name, "glyph " + std::to_string(kept.back()) + " past the font's " + std::to_string(glyphs_.size()));
+  if (kept.back() >= face_.cid.size()) fail(name, "glyph " + std::to_string(kept.back()) + " past the font's " + std::to_string(face_.cid.size()));
 
   std::vector<std::uint32_t> missing;
   // One thread flattens at a time: the workers' first documents need mostly the same glyphs,
@@ -171,7 +170,7 @@ FontSubset CffGlyphs::subset(const layout::FontLibrary& fonts, layout::FontId id
     {
       std::lock_guard<std::mutex> lock(mutex_);
       for (std::uint32_t g : kept)
-        if (!glyphs_[g]) missing.push_back(g);
+        if (!glyphs_.count(g)) missing.push_back(g);
     }
     if (missing.empty() || waited) break;
     flattening.lock();
@@ -214,8 +213,9 @@ FontSubset CffGlyphs::subset(const layout::FontLibrary& fonts, layout::FontId id
     }
     // Entries are never changed or dropped: the views stay valid after the lock is released.
     for (std::uint32_t g : kept) {
-      charstrings.emplace_back(glyphs_[g]->charstring);
-      widths.push_back(glyphs_[g]->width);
+      const Glyph& glyph = *glyphs_.at(g);
+      charstrings.emplace_back(glyph.charstring);
+      widths.push_back(glyph.width);
     }
   }
   if (flattening.owns_lock()) flattening.unlock();  // what it flattened is kept now
@@ -227,7 +227,7 @@ FontSubset CffGlyphs::subset(const layout::FontLibrary& fonts, layout::FontId id
 
 std::size_t CffGlyphs::size() {
   std::lock_guard<std::mutex> lock(mutex_);
-  return static_cast<std::size_t>(std::count_if(glyphs_.begin(), glyphs_.end(), [](const auto& g) { return g != nullptr; }));
+  return glyphs_.size();
 }
 
 std::size_t CffGlyphs::bytes() {
