@@ -111,25 +111,22 @@ TopDict read_top_dict(const Reader& r, std::size_t begin, std::size_t end) {
   return d;
 }
 
-}  // namespace
-
-bool is_cid_keyed(std::string_view cff, const std::string& font) {
-  Reader r(cff, font);
+// The one Top DICT of a CFF (version 1) program.
+TopDict read_top(const Reader& r) {
   if (r.u8(0) != 1) r.fail("CFF major version " + std::to_string(r.u8(0)) + " (CFF2 is not supported)");
   std::vector<std::pair<std::size_t, std::size_t>> top;
-  r.index(r.index(r.u8(2), nullptr), &top);
+  r.index(r.index(r.u8(2), nullptr), &top);  // the Top DICT INDEX follows the Name INDEX
   if (top.size() != 1) r.fail(std::to_string(top.size()) + " fonts in one CFF program");
-  return read_top_dict(r, top[0].first, top[0].second).ros;
+  return read_top_dict(r, top[0].first, top[0].second);
 }
+
+}  // namespace
+
+bool is_cid_keyed(std::string_view cff, const std::string& font) { return read_top(Reader(cff, font)).ros; }
 
 CffCharset read_cff_charset(std::string_view cff, const std::string& font) {
   Reader r(cff, font);
-  if (r.u8(0) != 1) r.fail("CFF major version " + std::to_string(r.u8(0)) + " (CFF2 is not supported)");
-  std::size_t at = r.index(r.u8(2), nullptr);  // Name INDEX, after the header
-  std::vector<std::pair<std::size_t, std::size_t>> top;
-  r.index(at, &top);
-  if (top.size() != 1) r.fail(std::to_string(top.size()) + " fonts in one CFF program");
-  const TopDict d = read_top_dict(r, top[0].first, top[0].second);
+  const TopDict d = read_top(r);
   if (d.charstrings < 0 || static_cast<std::size_t>(d.charstrings) >= cff.size()) r.fail("no CharStrings");
   const std::uint32_t glyphs = r.u16(static_cast<std::size_t>(d.charstrings));
 
@@ -220,37 +217,11 @@ std::optional<std::string_view> CffIndex::at(std::size_t i) const {
   return cff_.substr(data_ + b, e - b);
 }
 
-CffCharstringSources read_cff_charstring_sources(std::string_view cff, const std::string& font) {
-  Reader r(cff, font);
+CffCharstringSources read_cff_charstring_sources(std::string_view cff, const CffFace& face, const std::string& font) {
   CffCharstringSources out;
-  std::vector<std::pair<std::size_t, std::size_t>> top;
-  std::size_t at = r.index(r.u8(2), nullptr);  // Name INDEX
-  at = r.index(at, &top);
-  at = r.index(at, nullptr);  // String INDEX; the Global Subr INDEX follows
-  out.globals = CffIndex(cff, at, font);
-  if (top.size() != 1) r.fail(std::to_string(top.size()) + " fonts in one CFF program");
-  long charstrings = -1, fdarray = -1;
-  walk_dict(r, top[0].first, top[0].second, [&](std::uint32_t op, const long* v, int n, std::size_t, std::size_t) {
-    if (op == 17 && n == 1) charstrings = v[0];
-    if (op == 1236 && n == 1) fdarray = v[0];
-  });
-  if (charstrings < 0 || fdarray < 0) r.fail("no CharStrings or FDArray");
-  out.charstrings = CffIndex(cff, static_cast<std::size_t>(charstrings), font);
-  std::vector<std::pair<std::size_t, std::size_t>> fds;
-  r.index(static_cast<std::size_t>(fdarray), &fds);
-  for (const auto& [b, e] : fds) {
-    long size = -1, offset = -1, subrs = -1;
-    walk_dict(r, b, e, [&](std::uint32_t op, const long* v, int n, std::size_t, std::size_t) {
-      if (op == 18 && n == 2) size = v[0], offset = v[1];
-    });
-    if (size < 0 || offset < 0 || static_cast<std::size_t>(offset + size) > cff.size()) r.fail("Font DICT without a valid Private");
-    walk_dict(r, static_cast<std::size_t>(offset), static_cast<std::size_t>(offset + size),
-              [&](std::uint32_t op, const long* v, int n, std::size_t, std::size_t) {
-                if (op == 19 && n == 1) subrs = v[0];
-              });
-    // Subrs is relative to the Private DICT.
-    out.locals.push_back(subrs > 0 ? CffIndex(cff, static_cast<std::size_t>(offset + subrs), font) : CffIndex());
-  }
+  out.charstrings = CffIndex(cff, static_cast<std::size_t>(face.charstrings), font);
+  out.globals = CffIndex(cff, static_cast<std::size_t>(face.global_subrs), font);
+  for (long at : face.local_subrs) out.locals.push_back(at < 0 ? CffIndex() : CffIndex(cff, static_cast<std::size_t>(at), font));
   return out;
 }
 
@@ -260,7 +231,7 @@ CffFace read_cff_face(std::string_view cff, const std::string& font) {
   std::size_t at = r.index(r.u8(2), nullptr);
   std::vector<std::pair<std::size_t, std::size_t>> top, strings;
   at = r.index(at, &top);
-  r.index(at, &strings);
+  f.global_subrs = static_cast<long>(r.index(at, &strings));  // it follows the String INDEX
   if (top.size() != 1) r.fail(std::to_string(top.size()) + " fonts in one CFF program");
   long fdselect = -1, fdarray = -1, ros[3] = {0, 0, 0};
   bool has_ros = false;
@@ -269,9 +240,11 @@ CffFace read_cff_face(std::string_view cff, const std::string& font) {
     if (op == 1234 && n == 1) f.cid_count = v[0];
     if (op == 1236 && n == 1) fdarray = v[0];
     if (op == 1237 && n == 1) fdselect = v[0];
+    if (op == 17 && n == 1) f.charstrings = v[0];
     if (op == 5 || op == 1207) f.top_extra += cff.substr(b, e - b);  // FontBBox, FontMatrix
   });
-  if (!has_ros || fdarray < 0 || fdselect < 0) r.fail("not a CID-keyed font (no ROS, FDArray or FDSelect)");
+  if (!has_ros || fdarray < 0 || fdselect < 0 || f.charstrings < 0)
+    r.fail("not a CID-keyed font (no ROS, FDArray, FDSelect or CharStrings)");
   f.registry = sid_string(r, strings, cff, ros[0]);
   f.ordering = sid_string(r, strings, cff, ros[1]);
   f.supplement = ros[2];
@@ -289,12 +262,15 @@ CffFace read_cff_face(std::string_view cff, const std::string& font) {
     });
     if (size < 0 || offset < 0 || static_cast<std::size_t>(offset + size) > cff.size()) r.fail("Font DICT without a valid Private");
     std::string priv;
+    long subrs = -1;
     walk_dict(r, static_cast<std::size_t>(offset), static_cast<std::size_t>(offset + size),
-              [&](std::uint32_t op, const long*, int, std::size_t ob, std::size_t oe) {
+              [&](std::uint32_t op, const long* v, int n, std::size_t ob, std::size_t oe) {
+                if (op == 19 && n == 1 && v[0] > 0) subrs = offset + v[0];  // relative to the Private DICT
                 if (!dropped_private_op(op)) priv += cff.substr(ob, oe - ob);
               });
     f.font_dicts.push_back(std::move(extra));
     f.privates.push_back(std::move(priv));
+    f.local_subrs.push_back(subrs);
   }
 
   f.fd.assign(glyphs, 0);

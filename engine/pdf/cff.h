@@ -28,9 +28,6 @@ bool is_cid_keyed(std::string_view cff, const std::string& font);
 // The CharStrings of a CFF program, per glyph index (views into cff).
 std::vector<std::string_view> read_cff_charstrings(std::string_view cff, const std::string& font);
 
-// The charstrings of a CID-keyed CFF program and the subroutines they may call (views into
-// cff): the Global Subrs, and each Font DICT's local Subrs (empty when its Private DICT has
-// none). For pdf/cff_flatten.h; throws Failure ("pdf.write") when malformed.
 // An INDEX read in place: an entry's offsets are read when it is asked for, so that a
 // flattener touches only the pages of the glyphs it flattens, not 65,535 offsets.
 class CffIndex {
@@ -48,12 +45,6 @@ class CffIndex {
   std::size_t count_ = 0, off_size_ = 0, offsets_ = 0, data_ = 0;
 };
 
-struct CffCharstringSources {
-  CffIndex charstrings, globals;
-  std::vector<CffIndex> locals;  // per Font DICT; empty INDEX when it has no Subrs
-};
-CffCharstringSources read_cff_charstring_sources(std::string_view cff, const std::string& font);
-
 // What a CID-keyed CFF subset writer (pdf/cff_writer.h) takes over from the whole face.
 struct CffFace {
   std::string registry, ordering;       // the ROS strings
@@ -63,7 +54,20 @@ struct CffFace {
   std::vector<std::string> privates;    // per FD: its Private DICT without hints and Subrs
   std::vector<std::uint8_t> fd;         // per glyph: its FD
   std::vector<std::uint16_t> cid;       // per glyph: its CID
+  // Where pdf/cff_flatten.h reads (offsets into the table): the CharStrings INDEX, the Global
+  // Subr INDEX and each Font DICT's local Subrs INDEX (-1: it has none).
+  long charstrings = -1, global_subrs = -1;
+  std::vector<long> local_subrs;
 };
+
+// The charstrings of a CID-keyed CFF program and the subroutines they may call, read in
+// place (views into cff, the table face was read from). Throws Failure ("pdf.write") when
+// an INDEX header lies past the end.
+struct CffCharstringSources {
+  CffIndex charstrings, globals;
+  std::vector<CffIndex> locals;  // per Font DICT; empty INDEX when it has no Subrs
+};
+CffCharstringSources read_cff_charstring_sources(std::string_view cff, const CffFace& face, const std::string& font);
 // Throws Failure ("pdf.write") for a font that is not CID-keyed or is malformed.
 CffFace read_cff_face(std::string_view cff, const std::string& font);
 

@@ -73,8 +73,8 @@ struct CffFlattener::State {
   }
 };
 
-CffFlattener::CffFlattener(std::string_view cff, std::vector<std::uint8_t> fd, const std::string& font)
-    : sources_(read_cff_charstring_sources(cff, font)), fd_(std::move(fd)) {}
+CffFlattener::CffFlattener(std::string_view cff, const CffFace& face, const std::string& font)
+    : sources_(read_cff_charstring_sources(cff, face, font)), fd_(face.fd) {}
 
 std::optional<std::string> CffFlattener::flatten(std::uint32_t g) const {
   const auto code = sources_.charstrings.at(g);
@@ -152,17 +152,17 @@ CffFlattener::End CffFlattener::run(std::string_view code, const CffIndex& local
       case 18:  // hstemhm
       case 3:   // vstem
       case 23:  // vstemhm
+        s.stems += s.count / 2;  // a width, when there is one, makes the count odd
         s.check_width(s.count % 2 != 0);
-        s.stems += (s.count + (s.width_pending ? 1 : 0)) / 2;
         s.drop();
         break;
       case 19:    // hintmask
       case 20: {  // cntrmask
-        s.check_width(s.count % 2 != 0);
-        if (s.mask_bytes < 0) {
-          s.stems += (s.count + (s.width_pending ? 1 : 0)) / 2;
+        if (s.mask_bytes < 0) {  // numbers before the first mask are vstems
+          s.stems += s.count / 2;
           s.mask_bytes = (s.stems + 7) / 8;
         }
+        s.check_width(s.count % 2 != 0);
         s.drop();
         if (i + static_cast<std::size_t>(s.mask_bytes) > n) return End::Fail;
         i += static_cast<std::size_t>(s.mask_bytes);

@@ -1,8 +1,8 @@
 // Type 2 charstrings of a CID-keyed CFF font flattened by us: subroutine calls inlined, hints
 // dropped, every number written in its shortest form, as hb-subset does with DESUBROUTINIZE
 // | NO_HINTING (tests/pdf/cff_flatten_test.cpp compares every glyph of both Noto CJK faces).
-// hb-subset plans over the whole 65,535-glyph face before it flattens one glyph (~20 ms for a
-// first document's 600 glyphs); this reads only the glyphs asked for.
+// hb-subset plans over the whole 65,535-glyph face for every batch of new glyphs; this reads
+// only the glyphs asked for.
 #pragma once
 #include <cstdint>
 #include <optional>
@@ -16,10 +16,10 @@ namespace jixiao::pdf {
 
 class CffFlattener {
  public:
-  // cff: a whole CID-keyed CFF table, kept alive by the caller while this lives; fd: each
-  // glyph's Font DICT (CffFace::fd). Throws Failure ("pdf.write") when its INDEXes, FDArray
-  // or Private DICTs are malformed.
-  CffFlattener(std::string_view cff, std::vector<std::uint8_t> fd, const std::string& font);
+  // cff: a whole CID-keyed CFF table, kept alive by the caller while this lives; face: what
+  // read_cff_face read from it. Throws Failure ("pdf.write") when an INDEX header lies past
+  // the end.
+  CffFlattener(std::string_view cff, const CffFace& face, const std::string& font);
 
   // Glyph g's charstring flattened, or nothing when it holds what this leaves to hb-subset:
   // arithmetic operators, seac-style endchar, a call nested more than 10 deep, a subroutine

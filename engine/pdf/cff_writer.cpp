@@ -144,7 +144,7 @@ CffGlyphs::CffGlyphs(CffFace face, hb_blob_t* cff, const std::string& name)
         unsigned length = 0;
         const char* data = hb_blob_get_data(cff_, &length);
         try {
-          return CffFlattener(std::string_view(data ? data : "", length), face_.fd, name);
+          return CffFlattener(std::string_view(data ? data : "", length), face_, name);
         } catch (...) {
           hb_blob_destroy(cff_);
           throw;

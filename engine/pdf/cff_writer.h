@@ -61,7 +61,7 @@ class CffGlyphs {
   hb_blob_t* const cff_;
   const CffFlattener flattener_;  // glyphs it cannot flatten go through hb-subset
   std::mutex mutex_;
-  std::mutex flattening_;  // held while hb-subset flattens glyphs not met yet
+  std::mutex flattening_;  // held while glyphs not met yet are flattened
   // By original glyph id, those met so far: a table of 65,535 slots was 512 KB of fresh
   // pages per face, which a cold render paid for in page faults.
   std::unordered_map<std::uint32_t, std::unique_ptr<const Glyph>> glyphs_;

@@ -37,7 +37,7 @@ TEST_CASE("cff flatten: every glyph of both Noto CJK faces as hb-subset flattens
     const layout::FontId f = test::face(family);
     const std::string cff = cff_table(f);
     const pdf::CffFace face = pdf::read_cff_face(cff, "test");
-    const pdf::CffFlattener flattener(cff, face.fd, "test");
+    const pdf::CffFlattener flattener(cff, face, "test");
     REQUIRE(flattener.glyph_count() == face.cid.size());
     std::vector<std::uint32_t> all;
     for (std::uint32_t g = 1; g < flattener.glyph_count(); ++g) all.push_back(g);
@@ -66,7 +66,7 @@ TEST_CASE("cff flatten: every glyph of both Noto CJK faces as hb-subset flattens
 TEST_CASE("cff flatten: what it does not flatten is said, never guessed", "[pdf][cff]") {
   const std::string cff = cff_table(test::face("song"));
   const pdf::CffFace face = pdf::read_cff_face(cff, "test");
-  const pdf::CffFlattener flattener(cff, face.fd, "test");
+  const pdf::CffFlattener flattener(cff, face, "test");
   CHECK_FALSE(flattener.flatten(static_cast<std::uint32_t>(flattener.glyph_count())));
   CHECK(flattener.flatten(0));
 }
@@ -81,7 +81,7 @@ TEST_CASE("cff flatten: damaged charstrings and subroutines give nothing or byte
   std::uniform_int_distribution<std::size_t> where(cff.size() / 2, cff.size() - 1);
   std::uniform_int_distribution<int> byte(0, 255);
   for (int i = 0; i < 20000; ++i) cff[where(random)] = static_cast<char>(byte(random));
-  const pdf::CffFlattener flattener(cff, face.fd, "test");
+  const pdf::CffFlattener flattener(cff, face, "test");
   std::size_t flattened = 0, left = 0;
   for (std::uint32_t g = 0; g < 3000; ++g) (flattener.flatten(g) ? flattened : left) += 1;
   CHECK(flattened + left == 3000);
@@ -89,7 +89,7 @@ TEST_CASE("cff flatten: damaged charstrings and subroutines give nothing or byte
   // A table cut short: the INDEXes past the cut are refused or give nothing.
   const std::string cut = cff.substr(0, cff.size() / 3);
   try {
-    const pdf::CffFlattener short_one(cut, face.fd, "test");
+    const pdf::CffFlattener short_one(cut, face, "test");
     for (std::uint32_t g = 0; g < 3000; ++g) (void)short_one.flatten(g);
   } catch (const Failure& f) {
     CHECK(f.diagnostic().message.find("CFF") != std::string::npos);
@@ -100,9 +100,9 @@ TEST_CASE("cff flatten: timing", "[.][measure]") {
   const std::string cff = cff_table(test::face("song"));
   const pdf::CffFace face = pdf::read_cff_face(cff, "test");
   auto t0 = std::chrono::steady_clock::now();
-  const pdf::CffFlattener flattener(cff, face.fd, "test");
+  const pdf::CffFlattener flattener(cff, face, "test");
   auto t1 = std::chrono::steady_clock::now();
-  const auto src = pdf::read_cff_charstring_sources(cff, "test");
+  const auto src = pdf::read_cff_charstring_sources(cff, face, "test");
   auto t2 = std::chrono::steady_clock::now();
   std::ostringstream m;
   m << "flattener " << std::chrono::duration<double, std::milli>(t1 - t0).count() << " ms; sources "
