@@ -2,6 +2,8 @@
 
 #include <libdeflate.h>
 
+#include <algorithm>
+#include <cstring>
 #include <ctime>
 
 #include "diag/diag.h"
@@ -81,7 +83,6 @@ constexpr int kDeflateLevel = 6;
 
 struct HaruDoc::Deflater {
   libdeflate_compressor* c = libdeflate_alloc_compressor(kDeflateLevel);
-  std::string out;
   ~Deflater() { libdeflate_free_compressor(c); }
 };
 
@@ -126,19 +127,23 @@ HPDF_Dict HaruDoc::new_stream(std::string_view bytes, bool compress, const char*
   if (compress) {
     write_compressed(d, bytes, doing);
   } else if (!bytes.empty()) {
-    check(HPDF_Stream_Write(d->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                            static_cast<HPDF_UINT>(bytes.size())),
-          doing);
+    Source source;
+    source.owned.assign(bytes);
+    use_source(d, std::move(source), doing);
   }
   return d;
 }
 
 void HaruDoc::write_compressed(HPDF_Dict stream, std::string_view bytes, const char* doing) const {
-  std::string& out = deflater_->out;
-  out.resize(libdeflate_zlib_compress_bound(deflater_->c, bytes.size()));
-  std::size_t n = libdeflate_zlib_compress(deflater_->c, bytes.data(), bytes.size(), out.data(), out.size());
+  Source source;
+  source.owned.resize(libdeflate_zlib_compress_bound(deflater_->c, bytes.size()));
+  std::size_t n = libdeflate_zlib_compress(deflater_->c, bytes.data(), bytes.size(), source.owned.data(),
+                                           source.owned.size());
   if (n == 0) fail(doing);  // cannot happen with a buffer of the bound's size
-  write_deflated(stream, std::string_view(out.data(), n), doing);
+  source.owned.resize(n);
+  if (stream->write_fn) fail(doing);
+  stream->write_fn = &write_flate_filter;
+  use_source(stream, std::move(source), doing);
 }
 
 std::string HaruDoc::deflate(std::string_view bytes) const {
@@ -160,9 +165,53 @@ void HaruDoc::write_deflated(HPDF_Dict stream, std::string_view deflated, const 
   // /Filter entry) and /Length; the dictionary's write hook adds the /Filter.
   if (stream->write_fn) fail(doing);  // a stream libharu writes itself: not for this
   stream->write_fn = &write_flate_filter;
-  check(HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
-                          static_cast<HPDF_UINT>(deflated.size())),
-        doing);
+  Source source;
+  source.bytes = deflated;
+  use_source(stream, std::move(source), doing);
+}
+
+// The stream object's data becomes a reader over source's bytes (libharu reads it in 4 KB
+// pieces while saving). The memory stream HPDF_DictStream_New made is still empty.
+void HaruDoc::use_source(HPDF_Dict stream, Source source, const char* doing) const {
+  if (!stream->stream || HPDF_Stream_Size(stream->stream) != 0) fail(doing);
+  Source& kept = sources_.emplace_back(std::move(source));
+  if (!kept.owned.empty()) kept.bytes = kept.owned;
+  HPDF_Stream reader =
+      made(HPDF_CallbackReader_New(mmgr(), &read_source, &seek_source, &tell_source, &size_source, &kept), doing);
+  HPDF_Stream_Free(stream->stream);
+  stream->stream = reader;
+}
+
+HPDF_STATUS HaruDoc::read_source(HPDF_Stream stream, HPDF_BYTE* buf, HPDF_UINT* size) {
+  auto* source = static_cast<Source*>(stream->attr);
+  std::size_t n = std::min<std::size_t>(*size, source->bytes.size() - source->at);
+  std::memcpy(buf, source->bytes.data() + source->at, n);
+  source->at += n;
+  *size = static_cast<HPDF_UINT>(n);
+  return source->at == source->bytes.size() ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+HPDF_STATUS HaruDoc::seek_source(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode) {
+  auto* source = static_cast<Source*>(stream->attr);
+  long long to = mode == HPDF_SEEK_SET   ? pos
+                 : mode == HPDF_SEEK_CUR ? static_cast<long long>(source->at) + pos
+                                         : static_cast<long long>(source->bytes.size()) + pos;
+  if (to < 0 || to > static_cast<long long>(source->bytes.size())) return HPDF_STREAM_EOF;
+  source->at = static_cast<std::size_t>(to);
+  return HPDF_OK;
+}
+
+HPDF_INT32 HaruDoc::tell_source(HPDF_Stream stream) {
+  return static_cast<HPDF_INT32>(static_cast<Source*>(stream->attr)->at);
+}
+
+HPDF_UINT32 HaruDoc::size_source(HPDF_Stream stream) {
+  return static_cast<HPDF_UINT32>(static_cast<Source*>(stream->attr)->bytes.size());
+}
+
+HPDF_STATUS HaruDoc::append_output(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size) {
+  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(bytes), size);
+  return HPDF_OK;
 }
 
 void HaruDoc::set_info_text(const char* key, std::string_view utf8) const {
@@ -208,14 +257,20 @@ void HaruDoc::set_id(const unsigned char (&id)[16]) const {
 }
 
 std::string HaruDoc::save() const {
-  check(HPDF_SaveToStream(doc_), "writing the PDF");
-  HPDF_UINT32 size = HPDF_GetStreamSize(doc_);
-  std::string bytes(size, '\0');
-  check(HPDF_ResetStream(doc_), "reading the PDF back");
-  HPDF_UINT32 got = size;
-  check(HPDF_ReadFromStream(doc_, reinterpret_cast<HPDF_BYTE*>(bytes.data()), &got),
-        "reading the PDF back");
-  if (got != size) fail("reading the whole PDF back");
+  // Written straight into a string: libharu's own output stream is a memory stream, copied
+  // a byte at a time going in and again coming out.
+  std::string bytes;
+  std::size_t data = 0;
+  for (const Source& s : sources_) data += s.bytes.size();
+  bytes.reserve(data + 16384);
+  HPDF_Stream out = made(HPDF_CallbackWriter_New(mmgr(), &append_output, &bytes), "writing the PDF");
+  if (doc_->stream) HPDF_Stream_Free(doc_->stream);
+  doc_->stream = out;
+  HPDF_STATUS status = HPDF_SaveToStream(doc_);
+  // Nothing may write to the string after this returns.
+  out->attr = nullptr;
+  out->write_fn = nullptr;
+  check(status, "writing the PDF");
   return bytes;
 }
 

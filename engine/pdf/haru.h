@@ -4,6 +4,7 @@
 #include <hpdf.h>
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,7 +40,8 @@ class HaruDoc {
   // bytes as every compressed stream holds them (zlib format); the same bytes give the
   // same output, so it may be computed once and kept (a font program shared by documents).
   std::string deflate(std::string_view bytes) const;
-  // A stream object holding data that deflate() returned.
+  // A stream object holding data that deflate() returned. The bytes are not copied: they
+  // must live until save() (a font program kept by the document's EmbeddedFont).
   HPDF_Dict new_deflated_stream(std::string_view deflated, const char* doing) const;
 
   // Info dictionary entries. Text goes out as UTF-16BE with a byte order mark unless it is
@@ -57,12 +59,27 @@ class HaruDoc {
 
  private:
   void write_deflated(HPDF_Dict stream, std::string_view deflated, const char* doing) const;
+  // The data of a stream object, read by libharu when it saves: its own memory streams copy
+  // a byte at a time, four times over from a stream's data to the returned PDF.
+  struct Source {
+    std::string owned;
+    std::string_view bytes;
+    std::size_t at = 0;
+  };
   static void HPDF_STDCALL on_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void* self);
+  static HPDF_STATUS read_source(HPDF_Stream stream, HPDF_BYTE* buf, HPDF_UINT* size);
+  static HPDF_STATUS seek_source(HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode);
+  static HPDF_INT32 tell_source(HPDF_Stream stream);
+  static HPDF_UINT32 size_source(HPDF_Stream stream);
+  static HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size);
+  void use_source(HPDF_Dict stream, Source source, const char* doing) const;
 
   struct Deflater;
   // Streams are compressed here (libdeflate) rather than by libharu (zlib): the same Flate
   // data at half the time. One compressor per document: nothing shared between threads.
   std::unique_ptr<Deflater> deflater_;
+  // Stable addresses: libharu's streams point at them until the document is freed.
+  mutable std::deque<Source> sources_;
   HPDF_Doc doc_ = nullptr;
   // Filled by on_error; libharu's internal object calls only return a status, so check()
   // falls back to the document's error state.

@@ -152,7 +152,9 @@ HPDF_Page write_page(const HaruDoc& doc, const layout::Page& p, const DocumentUs
   ops += text.finish();
   draw_overlay(ops, p, tags != nullptr);
   digest.add(ops);
-  doc.write_compressed(static_cast<HPDF_PageAttr>(page->attr)->contents, ops, "writing a page");
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  doc.write_compressed(attr->contents, ops, "writing a page");
+  attr->stream = attr->contents->stream;  // the page's stream was replaced: never a freed one
   add_font_resources(doc, page, used, fonts);
   return page;
 }
