@@ -10,7 +10,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <future>
 
 #include "catalog/catalog.h"
 #include "diag/diag.h"
@@ -108,6 +107,62 @@ std::optional<Written> pdf_on_disk(const std::string& path) {
 
 std::string file_name(const std::string& path) { return std::filesystem::path(path).filename().string(); }
 
+bool read_at(int fd, std::uint64_t at, std::uint64_t size, std::uint64_t file_size, std::string& out) {
+  if (at > file_size || size > file_size - at) return false;
+  out.resize(static_cast<std::size_t>(size));
+  std::size_t got = 0;
+  while (got < out.size()) {
+    ssize_t r = ::pread(fd, out.data() + got, out.size() - got, static_cast<off_t>(at + got));
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    got += static_cast<std::size_t>(r);
+  }
+  return true;
+}
+
+std::uint32_t be32(const std::string& b, std::size_t at) {
+  return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at])) << 24 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 1])) << 16 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 2])) << 8 |
+         static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + 3]));
+}
+
+// Adds one face's table directory and 'head' table to h; false when they do not fit the file.
+bool add_face(int fd, std::uint64_t at, std::uint64_t file_size, Hash& h) {
+  constexpr std::uint32_t kMaxTables = 1024;
+  std::string header, records, head;
+  if (!read_at(fd, at, 12, file_size, header)) return false;
+  std::uint32_t version = be32(header, 0);
+  if (version != 0x00010000 && version != 0x4F54544F /* OTTO */ && version != 0x74727565 /* true */) return false;
+  std::uint32_t tables = be32(header, 4) >> 16;
+  if (tables == 0 || tables > kMaxTables || !read_at(fd, at + 12, 16ull * tables, file_size, records)) return false;
+  h.add(header).add(records);
+  for (std::uint32_t i = 0; i < tables; ++i) {
+    const std::size_t r = 16ull * i;
+    std::uint64_t offset = be32(records, r + 8), length = be32(records, r + 12);
+    if (offset > file_size || length > file_size - offset) return false;
+    if (records.compare(r, 4, "head") == 0) {
+      if (!read_at(fd, offset, std::min<std::uint64_t>(length, 54), file_size, head)) return false;
+      h.add(head);
+    }
+  }
+  return true;
+}
+
+// A TrueType collection's faces, or the one face of a plain font file.
+bool add_faces(int fd, std::uint64_t file_size, Hash& h) {
+  constexpr std::uint32_t kMaxFaces = 256;
+  std::string header, offsets;
+  if (!read_at(fd, 0, 12, file_size, header)) return false;
+  if (header.compare(0, 4, "ttcf") != 0) return add_face(fd, 0, file_size, h);
+  std::uint32_t faces = be32(header, 8);
+  if (faces == 0 || faces > kMaxFaces || !read_at(fd, 12, 4ull * faces, file_size, offsets)) return false;
+  h.add(header).add(offsets);
+  for (std::uint32_t i = 0; i < faces; ++i)
+    if (!add_face(fd, be32(offsets, 4ull * i), file_size, h)) return false;
+  return true;
+}
+
 }  // namespace
 
 std::string FileHashes::of(const std::string& path) {
@@ -126,6 +181,22 @@ std::string FileHashes::of(const std::string& path) {
   return hex;
 }
 
+std::string FileHashes::of_font(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    throw Failure({Severity::Error, "io.read", path, "", "cannot read file", "a readable file", "", {}});
+  struct stat st;
+  Hash h;
+  h.add("opentype directories");
+  bool read = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  if (read) {
+    h.add(std::to_string(st.st_size));
+    read = add_faces(fd, static_cast<std::uint64_t>(st.st_size), h);
+  }
+  ::close(fd);
+  return read ? h.hex() : of(path);
+}
+
 Hash run_key(Engine& engine, const Options& options, const std::string& version, FileHashes& files,
              DiagnosticSink& sink) {
   Hash key;
@@ -137,12 +208,9 @@ Hash run_key(Engine& engine, const Options& options, const std::string& version,
   try {
     // Which face is which comes from the manifest; a file's name ties its content to it.
     key.add(files.of(engine.catalog().font_manifest()));
-    // Side by side: reading ~100 MB of fonts is most of a small run's start.
-    std::vector<std::pair<std::string, std::future<std::string>>> hashing;
-    for (const auto& f : engine.font_files(sink))
-      hashing.emplace_back(file_name(f), std::async(std::launch::async, [&files, f] { return files.of(f); }));
+    // Not their content: reading ~125 MB of fonts was most of a small run's start (of_font).
     std::vector<std::pair<std::string, std::string>> fonts;
-    for (auto& [name, hash] : hashing) fonts.emplace_back(name, hash.get());
+    for (const auto& f : engine.font_files(sink)) fonts.emplace_back(file_name(f), files.of_font(f));
     std::sort(fonts.begin(), fonts.end());  // font_files is sorted by path: not where they lie
     for (const auto& [name, hash] : fonts) key.add(name).add(hash);
   } catch (const Failure& f) {

@@ -39,6 +39,12 @@ class Hash {
 class FileHashes {
  public:
   std::string of(const std::string& path);  // throws Failure when unreadable
+  // A font file's identity without reading its tens of MB: its size, every face's table
+  // directory (each table's tag, offset, length and checksum: OpenType's own checksum of
+  // the table's bytes) and 'head' table (the whole-file checkSumAdjustment, revision and
+  // dates). A file that is no OpenType font, or a directory that does not fit the file, is
+  // hashed whole, as by of().
+  std::string of_font(const std::string& path);
 
  private:
   std::mutex mutex_;
@@ -46,7 +52,7 @@ class FileHashes {
 };
 
 // What the whole run's keys share: jixiao's version, --date, --debug-layout, the font
-// manifest and the font files (by file name and content). Problems go to sink.
+// manifest and the font files (by file name and of_font). Problems go to sink.
 Hash run_key(Engine& engine, const Options& options, const std::string& version, FileHashes& files,
              DiagnosticSink& sink);
 
