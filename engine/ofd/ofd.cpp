@@ -188,10 +188,10 @@ std::string write_ofd(const layout::LayoutResult& pages, const layout::FontLibra
     digest.add_u32(static_cast<std::uint32_t>(bytes.size()));
     digest.add(bytes);
   }
-  unsigned char md5[16];
-  digest.finish(md5);
+  unsigned char id[16];
+  digest.finish(id);
   std::string doc_id;
-  for (unsigned char b : md5) {
+  for (unsigned char b : id) {
     static const char hex[] = "0123456789abcdef";
     doc_id += hex[b >> 4];
     doc_id += hex[b & 15];

@@ -27,11 +27,17 @@ std::string clean_ps_name(const std::string& ps) {
 // glyph set so the same document always gets the same name, and different subsets of one
 // face in different files do not clash in a merged document.
 std::string subset_tag(const std::string& ps, const std::vector<std::uint32_t>& glyphs) {
-  Digest d;
-  d.add(ps);
-  for (std::uint32_t g : glyphs) d.add_u32(g);
+  // MD5 (libharu's), as since the first release: the tags of the same glyph sets stay.
+  HPDF_MD5_CTX md5;
+  HPDF_MD5Init(&md5);
+  HPDF_MD5Update(&md5, reinterpret_cast<const HPDF_BYTE*>(ps.data()), static_cast<HPDF_UINT32>(ps.size()));
+  for (std::uint32_t g : glyphs) {
+    const HPDF_BYTE b[4] = {static_cast<HPDF_BYTE>(g >> 24), static_cast<HPDF_BYTE>(g >> 16),
+                            static_cast<HPDF_BYTE>(g >> 8), static_cast<HPDF_BYTE>(g)};
+    HPDF_MD5Update(&md5, b, 4);
+  }
   unsigned char md[16];
-  d.finish(md);
+  HPDF_MD5Final(md, &md5);
   std::string tag(6, 'A');
   for (int i = 0; i < 6; ++i) tag[static_cast<std::size_t>(i)] = static_cast<char>('A' + md[i] % 26);
   return tag;
@@ -79,9 +85,9 @@ std::shared_ptr<const PreparedFont> prepare(const HaruDoc& doc, const FaceUsage&
     throw Failure(font_failure(fonts.info(id), f.diagnostic()));
   }
   made->deflated = doc.deflate(made->subset.program());
-  Digest md5;
-  md5.add(made->subset.program());
-  md5.finish(made->md5);
+  Digest program;
+  program.add(made->subset.program());
+  program.finish(made->fingerprint);
   if (subsets) subsets->keep(id, key, made);
   return made;
 }
@@ -95,7 +101,7 @@ EmbeddedFont::EmbeddedFont(const HaruDoc& doc, const FaceUsage& usage,
   std::string ps = clean_ps_name(info.postscript_name);
   name_ = subset_tag(ps, usage.glyphs()) + "+" + ps;
   digest.add(name_);
-  digest.add(std::string_view(reinterpret_cast<const char*>(prepared_->md5), sizeof prepared_->md5));
+  digest.add(std::string_view(reinterpret_cast<const char*>(prepared_->fingerprint), sizeof prepared_->fingerprint));
 
   HPDF_Dict cid = cid_font(doc, usage, descriptor(doc, info));
   type0_ = doc.new_indirect_dict("making a Type0 font");

@@ -17,7 +17,7 @@ namespace jixiao::pdf {
 class EmbeddedFont {
  public:
   // Subsets the face (or finds the subset an earlier document made of the same glyphs in
-  // subsets, when given) and builds its PDF objects in doc. Adds the font program's MD5 to
+  // subsets, when given) and builds its PDF objects in doc. Adds the font program's digest to
   // digest (the document /ID is a digest of everything that ends up in the file).
   EmbeddedFont(const HaruDoc& doc, const FaceUsage& usage, const layout::FontLibrary& fonts,
                SubsetCache* subsets, Digest& digest);

@@ -274,11 +274,32 @@ std::string HaruDoc::save() const {
   return bytes;
 }
 
-Digest::Digest() { HPDF_MD5Init(&ctx_); }
+void Digest::mix(int lane, std::uint64_t word) {
+  std::uint64_t& h = lane_[lane];
+  h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+  h ^= h >> 29;
+}
 
 void Digest::add(std::string_view bytes) {
-  HPDF_MD5Update(&ctx_, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
-                 static_cast<HPDF_UINT32>(bytes.size()));
+  const char* p = bytes.data();
+  std::size_t n = bytes.size(), i = 0;
+  for (; i + 32 <= n; i += 32)
+    for (int k = 0; k < 4; ++k) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i + 8 * k, 8);
+      mix(k, w);
+    }
+  for (int k = 0; i + 8 <= n; i += 8, ++k) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    mix(k, w);
+  }
+  std::uint64_t tail = 0;
+  if (n > i) std::memcpy(&tail, p + i, n - i);
+  // The piece's length ends it: ("ab", "c") and ("a", "bc") differ.
+  mix(0, tail ^ (static_cast<std::uint64_t>(n) << 8));
+  mix(3, n);
+  length_ += n;
 }
 
 void Digest::add_u32(std::uint32_t v) {
@@ -287,6 +308,23 @@ void Digest::add_u32(std::uint32_t v) {
   add(std::string_view(b, 4));
 }
 
-void Digest::finish(unsigned char (&out)[16]) { HPDF_MD5Final(out, &ctx_); }
+void Digest::finish(unsigned char (&out)[16]) {
+  // MurmurHash3's finalizer on two combinations of the lanes: every input bit reaches every
+  // output bit.
+  auto fmix = [](std::uint64_t k) {
+    k ^= k >> 33;
+    k *= 0xFF51AFD7ED558CCDull;
+    k ^= k >> 33;
+    k *= 0xC4CEB9FE1A85EC53ull;
+    return k ^ (k >> 33);
+  };
+  std::uint64_t a = fmix(lane_[0] ^ fmix(lane_[1] + length_));
+  std::uint64_t b = fmix(lane_[2] ^ fmix(lane_[3] ^ a));
+  a = fmix(a + b);
+  for (int i = 0; i < 8; ++i) {
+    out[i] = static_cast<unsigned char>(a >> (56 - 8 * i));
+    out[8 + i] = static_cast<unsigned char>(b >> (56 - 8 * i));
+  }
+}
 
 }  // namespace jixiao::pdf

@@ -26,7 +26,7 @@ namespace jixiao::pdf {
 struct PreparedFont {
   FontSubset subset;
   std::string deflated;       // subset.program() as HaruDoc::deflate gives it
-  unsigned char md5[16] = {};  // of subset.program(), for the document /ID
+  unsigned char fingerprint[16] = {};  // Digest of subset.program(), for the document /ID
 };
 
 class SubsetCache {
