@@ -136,14 +136,8 @@ HPDF_Dict HaruDoc::new_stream(std::string_view bytes, bool compress, const char*
 
 void HaruDoc::write_compressed(HPDF_Dict stream, std::string_view bytes, const char* doing) const {
   Source source;
-  source.owned.resize(libdeflate_zlib_compress_bound(deflater_->c, bytes.size()));
-  std::size_t n = libdeflate_zlib_compress(deflater_->c, bytes.data(), bytes.size(), source.owned.data(),
-                                           source.owned.size());
-  if (n == 0) fail(doing);  // cannot happen with a buffer of the bound's size
-  source.owned.resize(n);
-  if (stream->write_fn) fail(doing);
-  stream->write_fn = &write_flate_filter;
-  use_source(stream, std::move(source), doing);
+  source.owned = deflate(bytes);
+  write_deflated(stream, std::move(source), doing);
 }
 
 std::string HaruDoc::deflate(std::string_view bytes) const {
@@ -161,12 +155,16 @@ HPDF_Dict HaruDoc::new_deflated_stream(std::string_view deflated, const char* do
 }
 
 void HaruDoc::write_deflated(HPDF_Dict stream, std::string_view deflated, const char* doing) const {
+  Source source;
+  source.bytes = deflated;
+  write_deflated(stream, std::move(source), doing);
+}
+
+void HaruDoc::write_deflated(HPDF_Dict stream, Source source, const char* doing) const {
   // libharu writes the bytes as they are (its own filter stays NONE, which makes it drop a
   // /Filter entry) and /Length; the dictionary's write hook adds the /Filter.
   if (stream->write_fn) fail(doing);  // a stream libharu writes itself: not for this
   stream->write_fn = &write_flate_filter;
-  Source source;
-  source.bytes = deflated;
   use_source(stream, std::move(source), doing);
 }
 

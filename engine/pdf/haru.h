@@ -73,6 +73,7 @@ class HaruDoc {
   static HPDF_UINT32 size_source(HPDF_Stream stream);
   static HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* bytes, HPDF_UINT size);
   void use_source(HPDF_Dict stream, Source source, const char* doing) const;
+  void write_deflated(HPDF_Dict stream, Source source, const char* doing) const;
 
   struct Deflater;
   // Streams are compressed here (libdeflate) rather than by libharu (zlib): the same Flate
